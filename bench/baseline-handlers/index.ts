@@ -1,0 +1,5 @@
+import { healthRoutes } from './health';
+import { BaselineRoute } from './types';
+
+/** Every baseline route; add a scenario's handlers here. */
+export const BASELINE_ROUTES: readonly BaselineRoute[] = [...healthRoutes];

@@ -1,0 +1,24 @@
+import { Pool } from 'pg';
+
+export interface BaselineRequest {
+  readonly pool: Pool;
+  /** `:name` segments of the route path. */
+  readonly params: Readonly<Record<string, string>>;
+  readonly query: URLSearchParams;
+  readonly headers: Readonly<Record<string, string | string[] | undefined>>;
+  /** Parsed JSON body (undefined when there is none). */
+  readonly body: unknown;
+}
+
+export interface BaselineResponse {
+  readonly status: number;
+  readonly body?: unknown;
+}
+
+/** A hand-written equivalent of one service route: plain node:http + pg, no framework. */
+export interface BaselineRoute {
+  readonly method: string;
+  /** e.g. /health/ready or /cases/:id */
+  readonly path: string;
+  handle(request: BaselineRequest): Promise<BaselineResponse>;
+}

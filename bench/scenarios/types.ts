@@ -1,0 +1,24 @@
+import { TokenRequest } from '../../src/auth/token-signer';
+import { LoadDefinition } from '../lib/load';
+
+export interface BenchContext {
+  /** e.g. http://127.0.0.1:41234 (no trailing slash) */
+  readonly serviceUrl: string;
+  readonly baselineUrl: string;
+  readonly databaseUrl: string;
+  readonly jwtSecret: string;
+  /** A staff JWT the service accepts. */
+  token(request: TokenRequest): string;
+}
+
+/**
+ * One benchmark: the same work asked of the service and of the baseline (bench/baseline.ts, whose
+ * handler for it lives in bench/baseline-handlers/). `setup` runs once, before both.
+ */
+export interface Scenario {
+  readonly name: string;
+  readonly connections: number;
+  setup?(ctx: BenchContext): Promise<void>;
+  service(ctx: BenchContext): LoadDefinition;
+  baseline(ctx: BenchContext): LoadDefinition;
+}

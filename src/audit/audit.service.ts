@@ -1,0 +1,138 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { ActorRef } from '../auth/actor';
+import { BrokenLink, entryHash, firstBrokenLink, StoredEntry } from './audit-hash';
+
+export interface AuditRecord {
+  /** The case id, or `system` for changes that belong to no case. */
+  readonly chainKey: string;
+  readonly actor: ActorRef;
+  readonly action: string;
+  readonly before?: unknown;
+  readonly after?: unknown;
+}
+
+export interface VerificationReport {
+  readonly valid: boolean;
+  readonly chainsChecked: number;
+  readonly entriesChecked: number;
+  readonly firstBroken: BrokenLink | null;
+}
+
+interface EntryRow {
+  id: string;
+  chain_key: string;
+  seq: number;
+  actor_sub: string;
+  actor_role: string;
+  action: string;
+  before: unknown;
+  after: unknown;
+  occurred_at: Date;
+  prev_hash: string | null;
+  hash: string;
+}
+
+const VERIFY_BATCH = 5000;
+
+/** The only writer of audit rows: append-only, hash-chained per case. */
+@Injectable()
+export class AuditService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Appends in the caller's transaction; appends to one chain queue on a transaction lock. */
+  async append(manager: EntityManager, record: AuditRecord): Promise<string> {
+    await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [record.chainKey]);
+    const [last] = (await manager.query(
+      'SELECT seq, hash FROM audit_entry WHERE chain_key = $1 ORDER BY seq DESC LIMIT 1',
+      [record.chainKey],
+    )) as { seq: number; hash: string }[];
+    const entry = {
+      chainKey: record.chainKey,
+      seq: last ? last.seq + 1 : 1,
+      actorSub: record.actor.sub,
+      actorRole: record.actor.role,
+      action: record.action,
+      before: normalise(record.before),
+      after: normalise(record.after),
+      occurredAt: new Date(),
+      prevHash: last?.hash ?? null,
+    };
+    const hash = entryHash(entry);
+    await manager.query(
+      `INSERT INTO audit_entry (chain_key, seq, actor_sub, actor_role, action, before, after, occurred_at, prev_hash, hash)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+      [
+        entry.chainKey,
+        entry.seq,
+        entry.actorSub,
+        entry.actorRole,
+        entry.action,
+        entry.before === null ? null : JSON.stringify(entry.before),
+        entry.after === null ? null : JSON.stringify(entry.after),
+        entry.occurredAt,
+        entry.prevHash,
+        hash,
+      ],
+    );
+    return hash;
+  }
+
+  /** Re-computes every chain in batches (keyset on chain and sequence), stopping at the first break. */
+  async verify(): Promise<VerificationReport> {
+    let chains = 0;
+    let entries = 0;
+    let previous: StoredEntry | undefined;
+    let cursor: [string, number] = ['', 0];
+    for (;;) {
+      const rows = (await this.dataSource.query(
+        `SELECT id::text, chain_key, seq, actor_sub, actor_role, action, before, after, occurred_at, prev_hash, hash
+           FROM audit_entry WHERE (chain_key, seq) > ($1, $2) ORDER BY chain_key, seq LIMIT $3`,
+        [cursor[0], cursor[1], VERIFY_BATCH],
+      )) as EntryRow[];
+      if (rows.length === 0) break;
+      for (const row of rows) {
+        const entry = toStored(row);
+        if (previous?.chainKey !== entry.chainKey) {
+          chains += 1;
+          previous = undefined;
+        }
+        entries += 1;
+        const broken = firstBrokenLink([entry], previous);
+        if (broken)
+          return {
+            valid: false,
+            chainsChecked: chains,
+            entriesChecked: entries,
+            firstBroken: broken,
+          };
+        previous = entry;
+      }
+      const last = rows[rows.length - 1];
+      cursor = [last.chain_key, last.seq];
+    }
+    return { valid: true, chainsChecked: chains, entriesChecked: entries, firstBroken: null };
+  }
+}
+
+/** What jsonb will give back: undefined members dropped, dates as strings. */
+function normalise(value: unknown): unknown {
+  return value === undefined ? null : JSON.parse(JSON.stringify(value));
+}
+
+function toStored(row: EntryRow): StoredEntry {
+  return {
+    id: row.id,
+    chainKey: row.chain_key,
+    seq: row.seq,
+    actorSub: row.actor_sub,
+    actorRole: row.actor_role,
+    action: row.action,
+    before: row.before,
+    after: row.after,
+    occurredAt: row.occurred_at,
+    prevHash: row.prev_hash?.trim() ?? null,
+    hash: row.hash.trim(),
+  };
+}

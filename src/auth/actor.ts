@@ -1,0 +1,40 @@
+import { JwtRole, Role } from './roles';
+
+/** Who is calling: a member of staff or a system (from a JWT), or a customer (from a case token). */
+export interface StaffActor {
+  readonly kind: 'staff';
+  readonly sub: string;
+  readonly name?: string;
+  readonly roles: readonly JwtRole[];
+}
+
+export interface CustomerActor {
+  readonly kind: 'customer';
+  readonly caseId: string;
+  readonly reference: string;
+}
+
+export type Actor = StaffActor | CustomerActor;
+
+/** How an actor is recorded in the audit log and on the timeline. */
+export interface ActorRef {
+  readonly sub: string;
+  readonly role: Role | 'system';
+}
+
+export const SYSTEM_ACTOR: ActorRef = { sub: 'system', role: 'system' };
+
+/** The most senior of the actor's roles names them in the record. */
+const SENIORITY: readonly JwtRole[] = [
+  'ombudsman',
+  'ombudsman_officer',
+  'auditor',
+  'integration',
+  'frontline_agent',
+];
+
+export function actorRef(actor: Actor): ActorRef {
+  if (actor.kind === 'customer') return { sub: `customer:${actor.reference}`, role: 'customer' };
+  const role = SENIORITY.find((r) => actor.roles.includes(r)) ?? actor.roles[0];
+  return { sub: actor.sub, role };
+}

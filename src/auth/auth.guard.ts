@@ -1,0 +1,41 @@
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { FastifyRequest } from 'fastify';
+import { DomainError } from '../common/errors/domain-error';
+import { AuthenticatedRequest, PUBLIC_ROUTE, ROUTE_ROLES } from './auth.decorators';
+import { bearerToken } from './bearer';
+import { JwtVerifier } from './jwt-verifier';
+import { JwtRole } from './roles';
+
+/**
+ * Global guard: every route is closed unless marked `@Public()` or `@Roles(...)`. Routes that take a
+ * case access token are `@Public()` here and checked by the case-token guard.
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly verifier: JwtVerifier,
+  ) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
+    const roles = this.reflector.getAllAndOverride<JwtRole[] | undefined>(ROUTE_ROLES, targets);
+    if (!roles)
+      throw new Error(`Route ${context.getHandler().name} declares neither @Public nor @Roles`);
+
+    const request = context.switchToHttp().getRequest<FastifyRequest & AuthenticatedRequest>();
+    const token = bearerToken(request.headers);
+    if (!token) throw new DomainError('AUTH_UNAUTHENTICATED', 'Send a bearer token');
+    const actor = this.verifier.verify(token);
+    if (!actor.roles.some((role) => roles.includes(role))) {
+      throw new DomainError(
+        'AUTH_FORBIDDEN',
+        `This route needs one of the roles: ${roles.join(', ')}`,
+      );
+    }
+    request.actor = actor;
+    return true;
+  }
+}

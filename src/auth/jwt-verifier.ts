@@ -1,0 +1,56 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { DomainError } from '../common/errors/domain-error';
+import { StaffActor } from './actor';
+import { holdsBothSides, isJwtRole } from './roles';
+
+interface Claims {
+  sub?: unknown;
+  roles?: unknown;
+  name?: unknown;
+  exp?: unknown;
+}
+
+/** Verifies staff and system tokens: algorithm pinned by configuration, `exp` required. */
+@Injectable()
+export class JwtVerifier {
+  constructor(
+    private readonly jwt: JwtService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  verify(token: string): StaffActor {
+    let claims: Claims;
+    try {
+      claims = this.jwt.verify<Claims & object>(token, {
+        algorithms: [this.config.auth.algorithm],
+        secret:
+          this.config.auth.algorithm === 'HS256' ? this.config.auth.verificationKey : undefined,
+        publicKey:
+          this.config.auth.algorithm === 'RS256' ? this.config.auth.verificationKey : undefined,
+      });
+    } catch (error) {
+      const expired = (error as Error).name === 'TokenExpiredError';
+      throw new DomainError(
+        'AUTH_UNAUTHENTICATED',
+        expired ? 'The token has expired' : 'The token is not valid',
+      );
+    }
+    if (typeof claims.exp !== 'number') {
+      throw new DomainError('AUTH_UNAUTHENTICATED', 'The token must carry an expiry (exp)');
+    }
+    if (typeof claims.sub !== 'string' || claims.sub.length === 0 || claims.sub.length > 200) {
+      throw new DomainError('AUTH_UNAUTHENTICATED', 'The token must carry a subject (sub)');
+    }
+    const roles = Array.isArray(claims.roles) ? claims.roles.filter(isJwtRole) : [];
+    if (holdsBothSides(roles)) {
+      throw new DomainError(
+        'AUTH_BOTH_SIDES',
+        'Nobody may act for the front line and the ombudsman at once',
+      );
+    }
+    const name = typeof claims.name === 'string' ? claims.name.slice(0, 200) : undefined;
+    return { kind: 'staff', sub: claims.sub, name, roles };
+  }
+}

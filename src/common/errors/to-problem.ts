@@ -1,0 +1,133 @@
+import { HttpException } from '@nestjs/common';
+import { DomainError } from './domain-error';
+import { ErrorCode } from './error-codes';
+import { Problem, problemOf } from './problem';
+
+const STATUS_CODES: Record<number, ErrorCode> = {
+  400: 'BAD_REQUEST',
+  401: 'AUTH_UNAUTHENTICATED',
+  403: 'AUTH_FORBIDDEN',
+  404: 'NOT_FOUND',
+  405: 'METHOD_NOT_ALLOWED',
+  409: 'CONFLICT',
+  412: 'PRECONDITION_FAILED',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  422: 'UNPROCESSABLE',
+  429: 'RATE_LIMITED',
+  503: 'SERVICE_UNAVAILABLE',
+};
+
+interface FrameworkError {
+  code?: string;
+  statusCode?: number;
+  message?: string;
+}
+
+export interface ProblemContext {
+  readonly method: string;
+  readonly path: string;
+  readonly requestId: string;
+  /** Methods the path answers, for telling 405 from 404. */
+  readonly allowedMethods: (path: string) => string[];
+}
+
+export interface RenderedProblem {
+  readonly problem: Problem;
+  readonly headers: Record<string, string>;
+  /** True for errors nobody expected: log them with their stack. */
+  readonly unexpected: boolean;
+}
+
+/** Turns anything thrown into an RFC 9457 problem. Never copies a stack or SQL into the body. */
+export function toProblem(error: unknown, ctx: ProblemContext): RenderedProblem {
+  const rendered = render(error, ctx);
+  rendered.problem.instance = ctx.path;
+  return rendered;
+}
+
+function render(error: unknown, ctx: ProblemContext): RenderedProblem {
+  if (error instanceof DomainError) {
+    const headers: Record<string, string> = {};
+    if (error.code === 'AUTH_UNAUTHENTICATED') {
+      headers['www-authenticate'] = `Bearer realm="ombudsman", error="invalid_token"`;
+    }
+    const retryAfter = error.extensions.retryAfterSeconds;
+    if (typeof retryAfter === 'number') headers['retry-after'] = String(retryAfter);
+    return {
+      problem: problemOf(error.code, error.detail, error.extensions, error.errors),
+      headers,
+      unexpected: false,
+    };
+  }
+  if (error instanceof HttpException) return fromHttpException(error, ctx);
+  const framework = frameworkProblem(error as FrameworkError);
+  if (framework) return { problem: framework, headers: {}, unexpected: false };
+  return {
+    problem: problemOf(
+      'INTERNAL',
+      `Something went wrong on our side. Quote ${ctx.requestId} if you contact us.`,
+      { correlationId: ctx.requestId },
+    ),
+    headers: {},
+    unexpected: true,
+  };
+}
+
+function fromHttpException(error: HttpException, ctx: ProblemContext): RenderedProblem {
+  const status = error.getStatus();
+  if (status === 404 && /^Cannot [A-Z]+ /.test(error.message)) {
+    const allowed = ctx.allowedMethods(ctx.path);
+    if (allowed.length > 0) {
+      return {
+        problem: problemOf(
+          'METHOD_NOT_ALLOWED',
+          `${ctx.method} is not allowed here; use ${allowed.join(', ')}`,
+        ),
+        headers: { allow: allowed.join(', ') },
+        unexpected: false,
+      };
+    }
+    return {
+      problem: problemOf('ROUTE_NOT_FOUND', `No route ${ctx.method} ${ctx.path}`),
+      headers: {},
+      unexpected: false,
+    };
+  }
+  // Nest hands Fastify's body-parsing errors over as plain HttpExceptions carrying Fastify's text.
+  const framework = frameworkProblem({
+    statusCode: status,
+    code: frameworkCode(status, error.message),
+  });
+  if (framework) return { problem: framework, headers: {}, unexpected: false };
+  const code = STATUS_CODES[status] ?? (status >= 500 ? 'INTERNAL' : 'BAD_REQUEST');
+  const detail = status >= 500 ? 'Something went wrong on our side' : error.message;
+  return { problem: problemOf(code, detail), headers: {}, unexpected: status >= 500 };
+}
+
+function frameworkCode(status: number, message: string): string | undefined {
+  if (status === 415) return 'FST_ERR_CTP_INVALID_MEDIA_TYPE';
+  if (status === 413) return 'FST_ERR_CTP_BODY_TOO_LARGE';
+  if (status === 400 && /JSON/.test(message)) {
+    return /empty/i.test(message) ? 'FST_ERR_CTP_EMPTY_JSON_BODY' : 'FST_ERR_CTP_INVALID_JSON_BODY';
+  }
+  return undefined;
+}
+
+/** Fastify's own errors (content type, body size, JSON syntax) raised before any route runs. */
+function frameworkProblem(error: FrameworkError): Problem | undefined {
+  switch (error.code) {
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return problemOf('UNSUPPORTED_MEDIA_TYPE', 'Send the body as application/json');
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return problemOf('PAYLOAD_TOO_LARGE', 'The body is larger than this service accepts');
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return problemOf('MALFORMED_JSON', 'The body is empty but the content type says JSON');
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return problemOf('BAD_REQUEST', 'Content-Length does not match the body');
+  }
+  if (error instanceof SyntaxError || error.code === 'FST_ERR_CTP_INVALID_JSON_BODY') {
+    return problemOf('MALFORMED_JSON', 'The body could not be parsed as JSON');
+  }
+  return undefined;
+}

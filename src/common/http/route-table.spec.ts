@@ -1,0 +1,17 @@
+import { RouteTable } from './route-table';
+
+describe('RouteTable', () => {
+  const table = new RouteTable();
+  table.add(['GET', 'HEAD'], '/v1/admin/cases/:reference');
+  table.add('POST', '/v1/admin/cases/:reference');
+  table.add('GET', '/health/live');
+
+  it('lists the methods a concrete path answers, without HEAD', () => {
+    expect(table.allowedMethods('/v1/admin/cases/OMB-2026-000001')).toEqual(['GET', 'POST']);
+  });
+
+  it('knows nothing of a path no route matches', () => {
+    expect(table.allowedMethods('/v1/admin/cases/OMB-1/notes')).toEqual([]);
+    expect(table.allowedMethods('/health/livez')).toEqual([]);
+  });
+});

@@ -1,0 +1,18 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+
+export class FieldErrorSchema {
+  @ApiProperty({ example: 'customer.email' }) field!: string;
+  @ApiProperty({ example: 'customer.email must be an email' }) message!: string;
+}
+
+/** RFC 9457 problem details, as every error of this API is answered. */
+export class ProblemSchema {
+  @ApiProperty({ example: 'https://ombudsman.example/problems/validation-failed' }) type!: string;
+  @ApiProperty({ example: 'The request is not valid' }) title!: string;
+  @ApiProperty({ example: 400 }) status!: number;
+  @ApiProperty({ example: 'customer.email: customer.email must be an email' }) detail!: string;
+  @ApiProperty({ example: 'VALIDATION_FAILED', description: 'Stable machine-readable code' })
+  code!: string;
+  @ApiPropertyOptional({ example: '/v1/escalations' }) instance?: string;
+  @ApiPropertyOptional({ type: [FieldErrorSchema] }) errors?: FieldErrorSchema[];
+}

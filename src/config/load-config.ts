@@ -1,0 +1,82 @@
+import { resolve } from 'node:path';
+import { AppConfig, AuthConfig, LogLevel } from './app-config';
+import { ConfigError } from './config-error';
+import { developmentSecret, MIN_SECRET_BYTES } from './jwt-secret';
+import { readBool, readEnum, readInt, readPostgresUrl, readSize } from './parsers';
+
+type Env = Record<string, string | undefined>;
+
+const LOG_LEVELS: readonly LogLevel[] = [
+  'fatal',
+  'error',
+  'warn',
+  'info',
+  'debug',
+  'trace',
+  'silent',
+];
+
+/** Reads and validates every setting; throws a ConfigError naming the first bad one. */
+export function loadConfig(env: Env = process.env): AppConfig {
+  const nodeEnv = readEnum(
+    env,
+    'NODE_ENV',
+    ['development', 'production', 'test'] as const,
+    'development',
+  );
+  const dataDir = resolve(env.DATA_DIR || '.data');
+  return {
+    nodeEnv,
+    port: readInt(env, 'PORT', 3000, 0, 65535),
+    host: env.HOST || '0.0.0.0',
+    databaseUrl: readPostgresUrl(env, 'DATABASE_URL'),
+    dataDir,
+    embeddedPostgresPort: readInt(env, 'EMBEDDED_PG_PORT', 54329, 1024, 65535),
+    auth: readAuth(env, nodeEnv, dataDir),
+    http: {
+      bodyLimitBytes: readSize(env, 'BODY_LIMIT', 1024 * 1024),
+      rateLimitPerMinute: readInt(env, 'RATE_LIMIT_PER_MINUTE', 30, 1, 1_000_000),
+      trustProxy: readBool(env, 'TRUST_PROXY', false),
+    },
+    logLevel: readEnum(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
+    policy: {
+      acknowledgeBusinessDays: readInt(env, 'POLICY_ACKNOWLEDGE_BUSINESS_DAYS', 2, 1, 60),
+      frontlineResponseBusinessDays: readInt(
+        env,
+        'POLICY_FRONTLINE_RESPONSE_BUSINESS_DAYS',
+        15,
+        1,
+        120,
+      ),
+      outcomeCalendarDays: readInt(env, 'POLICY_OUTCOME_DAYS', 90, 1, 365),
+      decisionAnswerDays: readInt(env, 'POLICY_DECISION_ANSWER_DAYS', 30, 1, 365),
+      remedyPaymentDays: readInt(env, 'POLICY_REMEDY_PAYMENT_DAYS', 28, 1, 365),
+      escalationTimeLimitMonths: readInt(env, 'POLICY_ESCALATION_TIME_LIMIT_MONTHS', 6, 1, 120),
+    },
+  };
+}
+
+function readAuth(env: Env, nodeEnv: AppConfig['nodeEnv'], dataDir: string): AuthConfig {
+  const publicKey = env.JWT_PUBLIC_KEY?.replace(/\\n/g, '\n');
+  if (publicKey) {
+    if (!publicKey.includes('-----BEGIN PUBLIC KEY-----')) {
+      throw new ConfigError('JWT_PUBLIC_KEY', 'must be an RSA public key in PEM form');
+    }
+    return { algorithm: 'RS256', verificationKey: publicKey, secretSource: 'public-key' };
+  }
+  const secret = env.JWT_SECRET;
+  if (secret) {
+    if (Buffer.byteLength(secret) < MIN_SECRET_BYTES) {
+      throw new ConfigError('JWT_SECRET', `must be at least ${MIN_SECRET_BYTES} bytes long`);
+    }
+    return { algorithm: 'HS256', verificationKey: secret, secretSource: 'environment' };
+  }
+  if (nodeEnv === 'production') {
+    throw new ConfigError('JWT_SECRET', 'is required in production (or set JWT_PUBLIC_KEY)');
+  }
+  return {
+    algorithm: 'HS256',
+    verificationKey: developmentSecret(dataDir),
+    secretSource: 'generated',
+  };
+}
