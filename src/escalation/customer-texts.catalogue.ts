@@ -1,0 +1,46 @@
+import type { CaseOutcome, CaseStatus } from '../cases/case-lifecycle';
+
+/**
+ * The shape every language's catalogue fills in. Translators work in customer-texts.<lang>.ts; the
+ * compiler tells them when a status, outcome or event is missing.
+ */
+
+/** Statuses whose next step names a deadline; `rejected` has none (and `closed` has its own table). */
+export type DatedStatus = Exclude<CaseStatus, 'closed' | 'rejected'>;
+
+/**
+ * A sentence with `{date}` for when the deadline is known, and one without, since a deadline is
+ * not always set yet. Both must read naturally on their own.
+ */
+export interface DatedText {
+  readonly withDate: string;
+  readonly withoutDate: string;
+}
+
+export interface CaseText<NextStep> {
+  /** Where the case is. */
+  readonly status: string;
+  /** What happens next, who acts and by when. */
+  readonly nextStep: NextStep;
+}
+
+export const TIMELINE_EVENTS = [
+  'case.submitted',
+  'case.status_changed',
+  'message.customer',
+  'message.to_customer',
+  'information_request.customer',
+  'proposal.made',
+  'decision.issued',
+] as const;
+export type TimelineEvent = (typeof TIMELINE_EVENTS)[number];
+
+export interface CustomerTextCatalogue {
+  /** Every status on the way to closing, `rejected` aside. */
+  readonly active: { readonly [S in DatedStatus]: CaseText<DatedText> };
+  readonly rejected: CaseText<string>;
+  readonly closed: { readonly [O in CaseOutcome]: CaseText<string> };
+  /** A closed case whose outcome was not recorded; should not happen, but must still read well. */
+  readonly closedWithoutOutcome: CaseText<string>;
+  readonly timeline: { readonly [E in TimelineEvent]: string } & { readonly other: string };
+}
