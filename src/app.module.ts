@@ -6,6 +6,13 @@ import { AuthModule } from './auth/auth.module';
 import { AuditModule } from './audit/audit.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { HealthModule } from './health/health.module';
+import { ScheduleModule } from '@nestjs/schedule';
+import { IdempotencyModule } from './common/idempotency/idempotency.module';
+import { RateLimitModule } from './common/rate-limit/rate-limit.module';
+import { FrontlineModule } from './frontline/frontline.module';
+import { SlaModule } from './sla/sla.module';
+import { CasesModule } from './cases/cases.module';
+import { EscalationModule } from './escalation/escalation.module';
 
 @Module({})
 export class AppModule {
@@ -19,6 +26,14 @@ export class AppModule {
         AuditModule,
         NotificationsModule,
         HealthModule,
+        // Registered once here: the purge jobs and other sweeps declare their @Interval/@Cron.
+        ScheduleModule.forRoot(),
+        IdempotencyModule,
+        RateLimitModule,
+        FrontlineModule,
+        SlaModule,
+        CasesModule,
+        EscalationModule,
         ...extraModules,
       ],
     };

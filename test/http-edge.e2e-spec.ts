@@ -55,6 +55,17 @@ describe('the HTTP edge', () => {
     expect(fields).toEqual(['admin', 'contact.role']);
   });
 
+  it('refuses a NUL character anywhere in the body, naming the field', async () => {
+    const res = await t
+      .http()
+      .post('/probe/echo')
+      .send({ ...valid, contact: { email: 'a\u0000@example.org' } })
+      .expect(400);
+    expect(res.body.errors).toEqual([
+      { field: 'contact.email', message: expect.stringMatching(/NUL/) },
+    ]);
+  });
+
   it('answers malformed JSON with 400 problem+json', async () => {
     const res = await t
       .http()

@@ -1,5 +1,6 @@
 import { healthRoutes } from './health';
+import { intakeRoutes } from './intake';
 import { BaselineRoute } from './types';
 
 /** Every baseline route; add a scenario's handlers here. */
-export const BASELINE_ROUTES: readonly BaselineRoute[] = [...healthRoutes];
+export const BASELINE_ROUTES: readonly BaselineRoute[] = [...healthRoutes, ...intakeRoutes];

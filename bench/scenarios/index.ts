@@ -1,5 +1,6 @@
 import { health } from './health';
+import { intake } from './intake';
 import { Scenario } from './types';
 
 /** Every scenario, in the order `npm run bench` runs them. */
-export const SCENARIOS: readonly Scenario[] = [health];
+export const SCENARIOS: readonly Scenario[] = [health, intake];

@@ -28,10 +28,11 @@ describe('canonicalJson', () => {
     );
   });
 
-  it('parses back to the same value for any JSON value', () => {
+  it('parses back to the same value as plain JSON does, for any JSON value', () => {
+    // Compared with a JSON round trip because JSON itself writes -0 as 0.
     fc.assert(
       fc.property(fc.jsonValue(), (value) =>
-        expect(JSON.parse(canonicalJson(value))).toEqual(value),
+        expect(JSON.parse(canonicalJson(value))).toEqual(JSON.parse(JSON.stringify(value))),
       ),
     );
   });

@@ -79,6 +79,19 @@ export class AuditService {
     return hash;
   }
 
+  /** One chain in order, e.g. a case's history, with whether it is intact. */
+  async chain(
+    chainKey: string,
+  ): Promise<{ entries: StoredEntry[]; firstBroken: BrokenLink | null }> {
+    const rows = (await this.dataSource.query(
+      `SELECT id::text, chain_key, seq, actor_sub, actor_role, action, before, after, occurred_at, prev_hash, hash
+         FROM audit_entry WHERE chain_key = $1 ORDER BY seq`,
+      [chainKey],
+    )) as EntryRow[];
+    const entries = rows.map(toStored);
+    return { entries, firstBroken: firstBrokenLink(entries) };
+  }
+
   /** Re-computes every chain in batches (keyset on chain and sequence), stopping at the first break. */
   async verify(): Promise<VerificationReport> {
     let chains = 0;

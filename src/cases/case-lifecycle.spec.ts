@@ -36,6 +36,8 @@ const EDGES: Edge[] = [
   ['submitted', 'accept', 'accepted', null],
   ['referred_to_frontline', 'accept', 'accepted', null],
   ['submitted', 'reject', 'rejected', null],
+  ['submitted', 'accept_with_discretion', 'accepted', null],
+  ['rejected', 'accept_with_discretion', 'accepted', null],
   ['rejected', 'close_rejected', 'closed', 'rejected'],
   ['referred_to_frontline', 'resolve_by_frontline', 'closed', 'resolved_by_frontline'],
   ['accepted', 'start_investigation', 'investigation', null],
@@ -56,6 +58,7 @@ const ROLES: Record<CaseCommand, LifecycleRole[]> = {
   refer_to_frontline: TRIAGE,
   accept: TRIAGE,
   reject: TRIAGE,
+  accept_with_discretion: ['ombudsman'],
   close_rejected: TRIAGE,
   resolve_by_frontline: TRIAGE,
   start_investigation: STAFF,
@@ -88,7 +91,7 @@ describe('the transition table', () => {
   it('has the statuses, commands and roles of the design', () => {
     expect(CASE_COMMANDS).toHaveLength(Object.keys(ROLES).length);
     expect([...OPEN_STATUSES].sort()).toEqual([...OPEN].sort());
-    expect(cells).toHaveLength(10 * 16 * 7);
+    expect(cells).toHaveLength(10 * 17 * 7);
   });
 
   it.each(cells)('answers %s × %s × %s as the design says', (status, command, role) => {
@@ -165,10 +168,14 @@ describe('specific rules', () => {
     }
   });
 
-  it('does not let a rejected case be withdrawn or taken to litigation, only closed', () => {
+  it('does not let a rejected case be withdrawn or taken to litigation, only closed or taken by an ombudsman', () => {
     expect(decideTransition('rejected', 'withdraw', 'customer').ok).toBe(false);
     expect(decideTransition('rejected', 'notify_litigation', 'ombudsman').ok).toBe(false);
-    expect(allowedCommands('rejected', 'ombudsman')).toEqual(['close_rejected']);
+    expect([...allowedCommands('rejected', 'ombudsman')].sort()).toEqual([
+      'accept_with_discretion',
+      'close_rejected',
+    ]);
+    expect(allowedCommands('rejected', 'ombudsman_officer')).toEqual(['close_rejected']);
     expect(isOpen('rejected')).toBe(false);
   });
 

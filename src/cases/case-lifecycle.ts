@@ -88,6 +88,12 @@ const CASE_TRANSITIONS = {
     to: moveTo('accepted'),
   },
   reject: { from: ['submitted'], roles: STAFF_OR_SYSTEM, to: moveTo('rejected') },
+  // Out of time is not the end: a senior ombudsman may still take the case, and it is recorded.
+  accept_with_discretion: {
+    from: ['submitted', 'rejected'],
+    roles: ['ombudsman'],
+    to: moveTo('accepted'),
+  },
   close_rejected: { from: ['rejected'], roles: STAFF_OR_SYSTEM, to: closedAs('rejected') },
   resolve_by_frontline: {
     from: ['referred_to_frontline'],

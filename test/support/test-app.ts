@@ -28,11 +28,13 @@ export interface TestAppOptions {
   readonly env?: Record<string, string>;
   readonly extraModules?: Type[];
   readonly logStream?: DestinationStream;
+  /** Another app's database, to run two instances side by side; a fresh one when absent. */
+  readonly databaseUrl?: string;
 }
 
-/** The real application on its own fresh database, as production builds it. */
+/** The real application on its own fresh database (or a given one), as production builds it. */
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
-  const databaseUrl = await createTestDatabase();
+  const databaseUrl = options.databaseUrl ?? (await createTestDatabase());
   const config = loadConfig({
     NODE_ENV: 'test',
     JWT_SECRET: TEST_JWT_SECRET,

@@ -24,6 +24,32 @@ export const ERROR_CATALOG = {
   RATE_LIMITED: { status: 429, title: 'Too many requests' },
   INTERNAL: { status: 500, title: 'Internal error' },
   SERVICE_UNAVAILABLE: { status: 503, title: 'Service unavailable' },
+  // Front line
+  COMPLAINT_NOT_FOUND: { status: 404, title: 'Complaint not found' },
+  COMPLAINT_ALREADY_ANSWERED: {
+    status: 409,
+    title: 'The complaint already has its final response',
+  },
+  // Cases
+  CASE_NOT_FOUND: { status: 404, title: 'Case not found' },
+  CASE_INVALID_TRANSITION: { status: 409, title: 'Not possible in the case’s current status' },
+  CASE_VERSION_MISMATCH: { status: 412, title: 'The case changed since you read it' },
+  CASE_CONFLICT_OF_INTEREST: { status: 409, title: 'Conflict of interest' },
+  CASE_ALREADY_ASSIGNED: { status: 409, title: 'The case is handled by someone else' },
+  CASE_ROLE_FORBIDDEN: { status: 403, title: 'Your role may not do this to a case' },
+  INFORMATION_REQUEST_NOT_OPEN: { status: 409, title: 'The information request is not open' },
+  // Escalation
+  COMPLAINT_REFERENCE_UNKNOWN: { status: 422, title: 'Unknown front-line complaint' },
+  CASE_TOKEN_MISSING: { status: 401, title: 'Send the case access token' },
+  // Idempotency
+  IDEMPOTENCY_IN_FLIGHT: {
+    status: 409,
+    title: 'A request with this Idempotency-Key is still in progress',
+  },
+  IDEMPOTENCY_KEY_REUSED: {
+    status: 422,
+    title: 'The Idempotency-Key was used with a different request',
+  },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOG;

@@ -1,6 +1,6 @@
 import { HttpException } from '@nestjs/common';
 import { DomainError } from './domain-error';
-import { ErrorCode } from './error-codes';
+import { ERROR_CATALOG, ErrorCode } from './error-codes';
 import { Problem, problemOf } from './problem';
 
 const STATUS_CODES: Record<number, ErrorCode> = {
@@ -49,7 +49,7 @@ export function toProblem(error: unknown, ctx: ProblemContext): RenderedProblem 
 function render(error: unknown, ctx: ProblemContext): RenderedProblem {
   if (error instanceof DomainError) {
     const headers: Record<string, string> = {};
-    if (error.code === 'AUTH_UNAUTHENTICATED') {
+    if (ERROR_CATALOG[error.code].status === 401) {
       headers['www-authenticate'] = `Bearer realm="ombudsman", error="invalid_token"`;
     }
     const retryAfter = error.extensions.retryAfterSeconds;

@@ -1,0 +1,188 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { StaffActor, actorRef } from '../../auth/actor';
+import { AuditService } from '../../audit/audit.service';
+import { DomainError } from '../../common/errors/domain-error';
+import { OutboxService } from '../../notifications/outbox/outbox.service';
+import { CaseEntity } from '../case.entity';
+import { CaseStatus, OPEN_STATUSES } from '../case-lifecycle';
+import { CaseTransitions } from '../case-transitions.service';
+import { invalidTransition, versionMismatch } from '../cases.errors';
+import { AssignCaseDto, DeclareConflictDto } from '../dto/assign-case.dto';
+import { CaseTimeline } from '../timeline/case-timeline';
+
+/** A case may change hands until it closes; remedies owed still need someone to follow them. */
+const ASSIGNABLE: readonly CaseStatus[] = [...OPEN_STATUSES, 'settled', 'fulfilment'];
+
+/**
+ * Who handles a case. Independence is enforced here: the agent who handled the front-line
+ * complaint, and anyone who declared a conflict, can never be assigned.
+ */
+@Injectable()
+export class AssignmentService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transitions: CaseTransitions,
+    private readonly timeline: CaseTimeline,
+    private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  assign(
+    c: CaseEntity,
+    body: AssignCaseDto,
+    actor: StaffActor,
+    expectedVersion?: number,
+  ): Promise<void> {
+    this.checkAuthority(c, body, actor);
+    return this.dataSource.transaction(async (manager) => {
+      await this.refuseConflicts(manager, c, body.officerId);
+      const officerName =
+        body.officerName ??
+        (body.officerId === actor.sub ? actor.name : undefined) ??
+        body.officerId;
+      const rows = (await manager.query(
+        `UPDATE ombudsman_case
+            SET assigned_officer_id = $2, assigned_officer_name = $3, version = version + 1, updated_at = now()
+          WHERE id = $1 AND version = $4 AND status = ANY($5)
+          RETURNING version`,
+        [c.id, body.officerId, officerName, expectedVersion ?? c.version, ASSIGNABLE],
+      )) as [unknown[], number];
+      if (rows[1] === 0) await this.explainMiss(manager, c, expectedVersion);
+      const who = { ...actorRef(actor), name: actor.name };
+      await this.timeline.add(manager, {
+        caseId: c.id,
+        type: 'case.assigned',
+        actor: who,
+        audience: 'customer',
+        data: { officerName },
+      });
+      await this.audit.append(manager, {
+        chainKey: c.id,
+        actor: who,
+        action: 'case.assigned',
+        before: { officerId: c.assignedOfficerId },
+        after: { officerId: body.officerId, officerName },
+      });
+      await this.outbox.record(manager, {
+        type: 'case.assigned',
+        aggregateType: 'case',
+        aggregateId: c.reference,
+        payload: { reference: c.reference, officerId: body.officerId },
+      });
+      if (c.status === 'accepted') {
+        await this.transitions.apply(
+          { caseId: c.id, command: 'start_investigation', actor: who },
+          manager,
+        );
+      }
+    });
+  }
+
+  declareConflict(c: CaseEntity, body: DeclareConflictDto, actor: StaffActor): Promise<void> {
+    const staffId = body.staffId ?? actor.sub;
+    if (staffId !== actor.sub && !actor.roles.includes('ombudsman')) {
+      throw new DomainError(
+        'CASE_ROLE_FORBIDDEN',
+        'Only an ombudsman may record a conflict for a colleague',
+      );
+    }
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query(
+        `INSERT INTO case_conflict_declaration (case_id, staff_id, reason, declared_by) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (case_id, staff_id) DO NOTHING`,
+        [c.id, staffId, body.reason, actor.sub],
+      );
+      // Someone with a conflict must not keep the case.
+      const released = (await manager.query(
+        `UPDATE ombudsman_case SET assigned_officer_id = NULL, assigned_officer_name = NULL, version = version + 1,
+                updated_at = now()
+          WHERE id = $1 AND assigned_officer_id = $2`,
+        [c.id, staffId],
+      )) as [unknown[], number];
+      const who = { ...actorRef(actor), name: actor.name };
+      await this.timeline.add(manager, {
+        caseId: c.id,
+        type: 'conflict.declared',
+        actor: who,
+        audience: 'office',
+        body: body.reason,
+        data: { staffId, unassigned: released[1] > 0 },
+      });
+      await this.audit.append(manager, {
+        chainKey: c.id,
+        actor: who,
+        action: 'conflict.declared',
+        after: { staffId, reason: body.reason, unassigned: released[1] > 0 },
+      });
+    });
+  }
+
+  /** Officers may take an unassigned case for themselves; assigning others is the ombudsman's. */
+  private checkAuthority(c: CaseEntity, body: AssignCaseDto, actor: StaffActor): void {
+    if (actor.roles.includes('ombudsman')) return;
+    if (body.officerId !== actor.sub) {
+      throw new DomainError(
+        'CASE_ROLE_FORBIDDEN',
+        'An officer may only take a case for themselves',
+      );
+    }
+    if (c.assignedOfficerId && c.assignedOfficerId !== actor.sub) {
+      throw new DomainError(
+        'CASE_ALREADY_ASSIGNED',
+        `Case ${c.reference} is already handled by someone else`,
+        {
+          assignedOfficerId: c.assignedOfficerId,
+        },
+      );
+    }
+  }
+
+  private async refuseConflicts(
+    manager: EntityManager,
+    c: CaseEntity,
+    officerId: string,
+  ): Promise<void> {
+    if (c.frontlineAgentId && c.frontlineAgentId === officerId) {
+      throw new DomainError(
+        'CASE_CONFLICT_OF_INTEREST',
+        `${officerId} handled the front-line complaint ${c.complaintReference} and cannot handle this case`,
+      );
+    }
+    const declared = (await manager.query(
+      'SELECT 1 FROM case_conflict_declaration WHERE case_id = $1 AND staff_id = $2',
+      [c.id, officerId],
+    )) as unknown[];
+    if (declared.length > 0) {
+      throw new DomainError(
+        'CASE_CONFLICT_OF_INTEREST',
+        `${officerId} declared a conflict of interest on this case`,
+      );
+    }
+  }
+
+  private async explainMiss(
+    manager: EntityManager,
+    c: CaseEntity,
+    expectedVersion?: number,
+  ): Promise<never> {
+    const [now] = (await manager.query('SELECT status, version FROM ombudsman_case WHERE id = $1', [
+      c.id,
+    ])) as {
+      status: CaseEntity['status'];
+      version: number;
+    }[];
+    if (!ASSIGNABLE.includes(now.status)) {
+      throw invalidTransition(c.reference, now.status, 'assigned');
+    }
+    if (expectedVersion !== undefined) throw versionMismatch(c.reference, now.version);
+    throw new DomainError(
+      'CONFLICT',
+      `Case ${c.reference} changed while you assigned it; read it again`,
+      {
+        currentStatus: now.status,
+      },
+    );
+  }
+}

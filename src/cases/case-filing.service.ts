@@ -1,0 +1,129 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { ActorRef } from '../auth/actor';
+import { AuditService } from '../audit/audit.service';
+import { Money } from '../common/money/money';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { OutboxService } from '../notifications/outbox/outbox.service';
+import { addBusinessDays, DEFAULT_CALENDAR } from '../sla/business-calendar';
+import { DeadlinesService } from '../sla/deadlines.service';
+import { Eligibility } from './eligibility';
+import { CaseTimeline } from './timeline/case-timeline';
+
+export interface NewCase {
+  readonly reference: string;
+  readonly customer: {
+    readonly name: string;
+    readonly email: string;
+    readonly customerNumber?: string;
+  };
+  readonly complaint: {
+    readonly reference: string;
+    readonly agentId: string;
+    readonly responseDueAt: Date;
+  } | null;
+  readonly subject: string;
+  readonly description: string;
+  readonly desiredOutcome?: string;
+  readonly amountInDispute?: Money;
+  readonly category: string;
+  readonly language: 'en' | 'ru' | 'zh';
+  readonly eligibility: Eligibility;
+  readonly accessTokenHash: Buffer;
+  readonly filedAt: Date;
+}
+
+/**
+ * Records a new case with its first timeline entry, deadlines, audit entry and `case.submitted`
+ * event, all in the caller's transaction.
+ */
+@Injectable()
+export class CaseFiling {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly timeline: CaseTimeline,
+    private readonly deadlines: DeadlinesService,
+    private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  async file(manager: EntityManager, input: NewCase, actor: ActorRef): Promise<string> {
+    const { eligibility } = input;
+    const [{ id }] = (await manager.query(
+      `INSERT INTO ombudsman_case
+         (reference, status, customer_name, customer_email, customer_number, complaint_reference,
+          frontline_agent_id, subject, description, desired_outcome, amount_minor, amount_currency,
+          category, language, eligibility_reason, access_token_hash, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $17)
+       RETURNING id`,
+      [
+        input.reference,
+        eligibility.status,
+        input.customer.name,
+        input.customer.email,
+        input.customer.customerNumber ?? null,
+        input.complaint?.reference ?? null,
+        input.complaint?.agentId ?? null,
+        input.subject,
+        input.description,
+        input.desiredOutcome ?? null,
+        input.amountInDispute?.amountMinor ?? null,
+        input.amountInDispute?.currency ?? null,
+        input.category,
+        input.language,
+        eligibility.reason,
+        input.accessTokenHash,
+        input.filedAt,
+      ],
+    )) as { id: string }[];
+
+    await this.deadlines.open(manager, {
+      caseId: id,
+      kind: 'acknowledge',
+      party: 'office',
+      startedAt: input.filedAt,
+      dueAt: addBusinessDays(
+        input.filedAt,
+        this.config.policy.acknowledgeBusinessDays,
+        DEFAULT_CALENDAR,
+      ),
+    });
+    if (eligibility.status === 'referred_to_frontline' && input.complaint) {
+      await this.deadlines.open(manager, {
+        caseId: id,
+        kind: 'frontline_response',
+        party: 'company',
+        startedAt: input.filedAt,
+        dueAt: new Date(Math.max(input.complaint.responseDueAt.getTime(), input.filedAt.getTime())),
+      });
+    }
+    const summary = {
+      reference: input.reference,
+      status: eligibility.status,
+      eligibility: eligibility.reason,
+      complaintReference: input.complaint?.reference ?? null,
+      category: input.category,
+      language: input.language,
+    };
+    await this.timeline.add(manager, {
+      caseId: id,
+      type: 'case.submitted',
+      actor,
+      audience: 'everyone',
+      data: { status: eligibility.status, eligibility: eligibility.reason },
+    });
+    await this.audit.append(manager, {
+      chainKey: id,
+      actor,
+      action: 'case.submitted',
+      after: summary,
+    });
+    await this.outbox.record(manager, {
+      type: 'case.submitted',
+      aggregateType: 'case',
+      aggregateId: input.reference,
+      payload: summary,
+    });
+    return id;
+  }
+}

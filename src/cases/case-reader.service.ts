@@ -1,0 +1,23 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { CaseEntity } from './case.entity';
+import { caseNotFound } from './cases.errors';
+
+/** Reads cases by their public reference; an unknown reference is a 404 for everyone. */
+@Injectable()
+export class CaseReader {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async byReference(reference: string): Promise<CaseEntity> {
+    const found = await this.dataSource.getRepository(CaseEntity).findOne({ where: { reference } });
+    if (!found) throw caseNotFound(reference);
+    return found;
+  }
+
+  async byId(id: string): Promise<CaseEntity> {
+    const found = await this.dataSource.getRepository(CaseEntity).findOne({ where: { id } });
+    if (!found) throw caseNotFound(id);
+    return found;
+  }
+}

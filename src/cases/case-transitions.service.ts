@@ -1,0 +1,170 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { ActorRef } from '../auth/actor';
+import { AuditService } from '../audit/audit.service';
+import { DomainError } from '../common/errors/domain-error';
+import { OutboxService } from '../notifications/outbox/outbox.service';
+import {
+  CaseCommand,
+  CaseOutcome,
+  CaseStatus,
+  decideTransition,
+  TransitionContext,
+} from './case-lifecycle';
+import { invalidTransition, versionMismatch } from './cases.errors';
+import { CaseTimeline, TimelineAudience } from './timeline/case-timeline';
+
+export interface TransitionRequest {
+  readonly caseId: string;
+  readonly command: CaseCommand;
+  readonly actor: ActorRef & { readonly name?: string };
+  /** From `If-Match`: the write is refused with 412 when the case moved on. */
+  readonly expectedVersion?: number;
+  readonly context?: TransitionContext;
+  readonly reason?: string;
+  /** Extra facts for the timeline, audit and event (e.g. who went to court). */
+  readonly details?: Record<string, unknown>;
+  readonly audience?: TimelineAudience;
+}
+
+export interface TransitionResult {
+  readonly reference: string;
+  readonly from: CaseStatus;
+  readonly to: CaseStatus;
+  readonly outcome: CaseOutcome | null;
+  readonly version: number;
+}
+
+interface CaseState {
+  reference: string;
+  status: CaseStatus;
+  version: number;
+}
+
+/**
+ * The one way a case changes status: the lifecycle table decides, a conditional UPDATE on the
+ * status (and version, when the caller read one) applies it, and timeline, audit and outbox are
+ * written in the same transaction. Of two racing requests exactly one UPDATE matches.
+ */
+@Injectable()
+export class CaseTransitions {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly timeline: CaseTimeline,
+    private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  apply(request: TransitionRequest, manager?: EntityManager): Promise<TransitionResult> {
+    if (manager) return this.applyIn(manager, request);
+    return this.dataSource.transaction((m) => this.applyIn(m, request));
+  }
+
+  private async applyIn(
+    manager: EntityManager,
+    request: TransitionRequest,
+  ): Promise<TransitionResult> {
+    const current = await this.state(manager, request.caseId);
+    if (request.expectedVersion !== undefined && request.expectedVersion !== current.version) {
+      throw versionMismatch(current.reference, current.version);
+    }
+    const decision = decideTransition(
+      current.status,
+      request.command,
+      actorRole(request.actor),
+      request.context,
+    );
+    if (!decision.ok) {
+      if (decision.reason === 'forbidden_role') {
+        throw new DomainError(
+          'CASE_ROLE_FORBIDDEN',
+          `Your role may not ${request.command.replace(/_/g, ' ')}`,
+        );
+      }
+      throw invalidTransition(current.reference, current.status, describe(request.command));
+    }
+    const rows = (await manager.query(
+      `UPDATE ombudsman_case
+          SET status = $3, outcome = $4, version = version + 1, updated_at = now(),
+              closed_at = CASE WHEN $3 = 'closed' THEN now() ELSE closed_at END,
+              accepted_at = CASE WHEN $3 = 'accepted' AND accepted_at IS NULL THEN now() ELSE accepted_at END
+        WHERE id = $1 AND status = $2 AND version = $5
+        RETURNING version`,
+      [request.caseId, current.status, decision.to, decision.outcome, current.version],
+    )) as [{ version: number }[], number];
+    const updated = rows[0];
+    if (updated.length === 0) {
+      // Someone else changed the case between our read and our write: report what it is now.
+      const now = await this.state(manager, request.caseId);
+      if (request.expectedVersion !== undefined) throw versionMismatch(now.reference, now.version);
+      throw invalidTransition(now.reference, now.status, describe(request.command));
+    }
+    const result: TransitionResult = {
+      reference: current.reference,
+      from: current.status,
+      to: decision.to,
+      outcome: decision.outcome,
+      version: updated[0].version,
+    };
+    await this.record(manager, request, result);
+    return result;
+  }
+
+  private async record(
+    manager: EntityManager,
+    request: TransitionRequest,
+    result: TransitionResult,
+  ) {
+    const change = {
+      from: result.from,
+      to: result.to,
+      outcome: result.outcome,
+      command: request.command,
+    };
+    await this.timeline.add(manager, {
+      caseId: request.caseId,
+      type: 'case.status_changed',
+      actor: request.actor,
+      audience: request.audience ?? 'everyone',
+      body: request.reason,
+      data: { ...change, ...request.details },
+    });
+    await this.audit.append(manager, {
+      chainKey: request.caseId,
+      actor: request.actor,
+      action: `case.${request.command}`,
+      before: { status: result.from, version: result.version - 1 },
+      after: {
+        status: result.to,
+        outcome: result.outcome,
+        version: result.version,
+        reason: request.reason,
+        ...request.details,
+      },
+    });
+    await this.outbox.record(manager, {
+      type: 'case.status_changed',
+      aggregateType: 'case',
+      aggregateId: result.reference,
+      payload: { reference: result.reference, ...change, ...request.details },
+    });
+  }
+
+  private async state(manager: EntityManager, caseId: string): Promise<CaseState> {
+    const [row] = (await manager.query(
+      'SELECT reference, status, version FROM ombudsman_case WHERE id = $1',
+      [caseId],
+    )) as CaseState[];
+    if (!row) throw new DomainError('CASE_NOT_FOUND', 'No such case');
+    return row;
+  }
+}
+
+function actorRole(actor: ActorRef) {
+  return actor.role;
+}
+
+function describe(command: CaseCommand): string {
+  return command.replace(/_/g, ' ');
+}

@@ -1,0 +1,26 @@
+import { DomainError } from '../common/errors/domain-error';
+import { CaseStatus } from './case-lifecycle';
+
+export function caseNotFound(reference: string): DomainError {
+  return new DomainError('CASE_NOT_FOUND', `No case ${reference} that you may see`);
+}
+
+export function invalidTransition(
+  reference: string,
+  currentStatus: CaseStatus,
+  action: string,
+): DomainError {
+  return new DomainError(
+    'CASE_INVALID_TRANSITION',
+    `Case ${reference} is ${currentStatus}: it cannot be ${action} now`,
+    { currentStatus },
+  );
+}
+
+export function versionMismatch(reference: string, currentVersion: number): DomainError {
+  return new DomainError(
+    'CASE_VERSION_MISMATCH',
+    `Case ${reference} changed since you read it (now version ${currentVersion})`,
+    { currentVersion },
+  );
+}

@@ -1,0 +1,53 @@
+import { Module } from '@nestjs/common';
+import { CaseQueueController } from './queue/case-queue.controller';
+import { CaseQueue } from './queue/case-queue.service';
+import { CaseAccess } from './case-access.service';
+import { CaseFiling } from './case-filing.service';
+import { CaseReader } from './case-reader.service';
+import { CaseReferenceAllocator } from './case-reference.allocator';
+import { CaseTransitions } from './case-transitions.service';
+import { CasesController } from './cases.controller';
+import { AssignmentService } from './assignment/assignment.service';
+import { CaseAcknowledgement } from './case-acknowledgement';
+import { CaseHandlingController } from './case-handling.controller';
+import { CaseRecordsController } from './case-records.controller';
+import { CompanyCaseView } from './company/company-case-view';
+import { CompanyCasesController } from './company/company-cases.controller';
+import { InformationRequests } from './information-requests/information-requests.service';
+import { TriageService } from './triage/triage.service';
+import { CaseConversation } from './messages/case-conversation.service';
+import { StaffCaseView } from './staff-case-view';
+import { CaseTimeline } from './timeline/case-timeline';
+
+const EXPORTED = [
+  CaseAccess,
+  CaseFiling,
+  CaseReader,
+  CaseReferenceAllocator,
+  CaseTransitions,
+  CaseConversation,
+  CaseTimeline,
+];
+
+/** The ombudsman case: filing, lifecycle, timeline, messages, the staff view. */
+@Module({
+  controllers: [
+    CasesController,
+    CaseHandlingController,
+    CaseRecordsController,
+    CompanyCasesController,
+    CaseQueueController,
+  ],
+  providers: [
+    ...EXPORTED,
+    StaffCaseView,
+    CompanyCaseView,
+    TriageService,
+    AssignmentService,
+    InformationRequests,
+    CaseAcknowledgement,
+    CaseQueue,
+  ],
+  exports: EXPORTED,
+})
+export class CasesModule {}

@@ -1,0 +1,28 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+
+export const TRIAGE_DECISIONS = ['accept', 'refer_to_frontline', 'reject'] as const;
+export type TriageDecision = (typeof TRIAGE_DECISIONS)[number];
+
+export class TriageCaseDto {
+  @ApiProperty({ enum: TRIAGE_DECISIONS, example: 'accept' })
+  @IsIn(TRIAGE_DECISIONS)
+  decision!: TriageDecision;
+
+  @ApiProperty({
+    example: 'The front line answered on 2 November; the customer is within time.',
+    maxLength: 4000,
+  })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(4000)
+  reason!: string;
+
+  @ApiPropertyOptional({
+    example: false,
+    description: 'Accept a case brought out of time (ombudsman only); recorded with the reason',
+  })
+  @IsOptional()
+  @IsBoolean()
+  discretion?: boolean;
+}

@@ -1,0 +1,109 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { ActorRef } from '../../auth/actor';
+import { AuditService } from '../../audit/audit.service';
+import { OutboxService } from '../../notifications/outbox/outbox.service';
+import { CaseAcknowledgement } from '../case-acknowledgement';
+import { CaseEntity } from '../case.entity';
+import { InformationRequests } from '../information-requests/information-requests.service';
+import { CaseTimeline, TimelineAudience } from '../timeline/case-timeline';
+
+type Speaker = ActorRef & { readonly name?: string };
+
+interface Posted {
+  readonly at: Date;
+  /** The information request this text answered, if it answered one. */
+  readonly answered: string | null;
+}
+
+/**
+ * Everything said on a case: the customer's messages, the company's responses, the office's
+ * messages to either party, and internal notes that never leave the office. Each is a timeline
+ * entry, an audit entry and an event, written together.
+ */
+@Injectable()
+export class CaseConversation {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly timeline: CaseTimeline,
+    private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
+    private readonly requests: InformationRequests,
+    private readonly acknowledgement: CaseAcknowledgement,
+  ) {}
+
+  /** The customer writes; it answers the oldest open question put to them. */
+  fromCustomer(c: CaseEntity, actor: Speaker, body: string): Promise<Posted> {
+    return this.post(c, actor, 'message.customer', 'customer', body, (m) =>
+      this.requests.answer(m, c, 'customer', { text: body, by: actor.sub }),
+    );
+  }
+
+  /** The company answers a named question, or states its position. */
+  fromCompany(
+    c: CaseEntity,
+    actor: Speaker,
+    body: string,
+    informationRequestId?: string,
+  ): Promise<Posted> {
+    return this.post(c, actor, 'message.company', 'company', body, async (m) =>
+      informationRequestId
+        ? this.requests.answer(m, c, 'company', { text: body, by: actor.sub, informationRequestId })
+        : null,
+    );
+  }
+
+  fromOffice(
+    c: CaseEntity,
+    actor: Speaker,
+    to: 'customer' | 'company',
+    body: string,
+  ): Promise<Posted> {
+    return this.post(c, actor, `message.to_${to}`, to, body, async (m) => {
+      await this.acknowledgement.acknowledge(m, c.id);
+      return null;
+    });
+  }
+
+  note(c: CaseEntity, actor: Speaker, body: string): Promise<Posted> {
+    return this.post(c, actor, 'note.internal', 'office', body, async () => null);
+  }
+
+  private post(
+    c: CaseEntity,
+    actor: Speaker,
+    type: string,
+    audience: TimelineAudience,
+    body: string,
+    also: (manager: EntityManager) => Promise<string | null>,
+  ): Promise<Posted> {
+    return this.dataSource.transaction(async (manager) => {
+      const answered = await also(manager);
+      await this.timeline.add(manager, {
+        caseId: c.id,
+        type,
+        actor,
+        audience,
+        body,
+        data: answered ? { informationRequestId: answered } : {},
+      });
+      await this.audit.append(manager, {
+        chainKey: c.id,
+        actor,
+        action: type,
+        after: { length: body.length, informationRequestId: answered },
+      });
+      // Internal notes are the office's own deliberation: no event carries them outside.
+      if (audience !== 'office') {
+        await this.outbox.record(manager, {
+          type: 'message.posted',
+          aggregateType: 'case',
+          aggregateId: c.reference,
+          payload: { reference: c.reference, kind: type, answered },
+        });
+      }
+      return { at: new Date(), answered };
+    });
+  }
+}

@@ -1,0 +1,60 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { StaffActor } from '../../auth/actor';
+import { Page, toPage } from '../../common/pagination/cursor';
+import { AssigneeFilter, buildQueueQuery, QueueRow } from './case-queue.sql';
+import { CaseQueueRowDto } from './dto/case-queue-page.dto';
+import { CaseQueueQueryDto } from './dto/case-queue-query.dto';
+import { decodeQueueCursor } from './queue-cursor';
+import { parseSearch } from './search-terms';
+
+const DEFAULT_LIMIT = 25;
+
+function assigneeFilter(assignee: string | undefined, caller: StaffActor): AssigneeFilter | null {
+  if (assignee === undefined) return null;
+  if (assignee === 'none') return 'unassigned';
+  return { officerId: assignee === 'me' ? caller.sub : assignee };
+}
+
+function toRow(row: QueueRow): CaseQueueRowDto {
+  return {
+    id: row.id,
+    reference: row.reference,
+    status: row.status,
+    outcome: row.outcome,
+    category: row.category,
+    language: row.language,
+    subject: row.subject,
+    customerName: row.customer_name,
+    assignedOfficerId: row.assigned_officer_id,
+    assignedOfficerName: row.assigned_officer_name,
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+    version: row.version,
+  };
+}
+
+/**
+ * The staff queue and its search. Pages are keyset pages in (created_at, id) order, newest first:
+ * cases filed while someone pages are newer than any cursor, so they appear on a fresh first page
+ * and never shift the pages being walked.
+ */
+@Injectable()
+export class CaseQueue {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async list(query: CaseQueueQueryDto, caller: StaffActor): Promise<Page<CaseQueueRowDto>> {
+    const limit = query.limit ?? DEFAULT_LIMIT;
+    const sql = buildQueueQuery({
+      statuses: query.status ?? [],
+      assignee: assigneeFilter(query.assignee, caller),
+      category: query.category ?? null,
+      terms: query.q === undefined ? [] : parseSearch(query.q),
+      after: query.cursor === undefined ? null : decodeQueueCursor(query.cursor),
+      fetch: limit + 1,
+    });
+    const rows = (await this.dataSource.query(sql.text, sql.values)) as QueueRow[];
+    return toPage(rows, limit, toRow, (row) => [row.cursor_at, row.id]);
+  }
+}

@@ -1,0 +1,83 @@
+import type { CaseStatus } from '../case-lifecycle';
+import type { QueueKey } from './queue-cursor';
+import type { SearchTerm } from './search-terms';
+
+export type AssigneeFilter = { readonly officerId: string } | 'unassigned';
+
+export interface QueueFilter {
+  readonly statuses: readonly CaseStatus[];
+  readonly assignee: AssigneeFilter | null;
+  readonly category: string | null;
+  readonly terms: readonly SearchTerm[];
+  readonly after: QueueKey | null;
+  /** Rows to fetch: the page size plus one, which only says whether there is a next page. */
+  readonly fetch: number;
+}
+
+export interface QueueRow {
+  readonly id: string;
+  readonly reference: string;
+  readonly status: string;
+  readonly outcome: string | null;
+  readonly category: string;
+  readonly language: string;
+  readonly subject: string;
+  readonly customer_name: string;
+  readonly assigned_officer_id: string | null;
+  readonly assigned_officer_name: string | null;
+  readonly created_at: Date;
+  readonly updated_at: Date;
+  readonly version: number;
+  /** created_at to the microsecond, for the cursor. */
+  readonly cursor_at: string;
+}
+
+export interface SqlQuery {
+  readonly text: string;
+  readonly values: unknown[];
+}
+
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, '\\$&');
+
+/**
+ * One parameterised SELECT for the queue and its search, in the stable order (created_at DESC,
+ * id DESC) that ix_ombudsman_case_created and the (status|assignee, created_at, id) indexes walk.
+ * Search conditions are written exactly as the migration indexed them; with the values bound,
+ * the planner chooses between walking the queue order and filtering (common words) and a bitmap
+ * scan of a search index (rare words), and never needs to read the whole table.
+ */
+export function buildQueueQuery(filter: QueueFilter): SqlQuery {
+  const values: unknown[] = [];
+  const bind = (value: unknown) => `$${values.push(value)}`;
+  const where: string[] = [];
+  if (filter.statuses.length > 0) where.push(`status = ANY(${bind(filter.statuses)}::text[])`);
+  if (filter.assignee === 'unassigned') where.push('assigned_officer_id IS NULL');
+  else if (filter.assignee) where.push(`assigned_officer_id = ${bind(filter.assignee.officerId)}`);
+  if (filter.category !== null) where.push(`category = ${bind(filter.category)}`);
+  for (const term of filter.terms) {
+    if (term.cjk) {
+      where.push(
+        `search_cjk_tokens @> case_search_cjk_query(case_search_normalize(${bind(term.text)}))`,
+      );
+    }
+    if (term.like) {
+      where.push(
+        `search_text LIKE '%' || case_search_normalize(${bind(escapeLike(term.text))}) || '%'`,
+      );
+    }
+  }
+  if (filter.after) {
+    where.push(
+      `(created_at, id) < (${bind(filter.after.createdAt)}::timestamptz, ${bind(filter.after.id)}::uuid)`,
+    );
+  }
+  const text = `
+    SELECT id, reference, status, outcome, category, language, subject, customer_name,
+           assigned_officer_id, assigned_officer_name, created_at, updated_at, version,
+           to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS cursor_at
+      FROM ombudsman_case
+     ${where.length > 0 ? `WHERE ${where.join('\n       AND ')}` : ''}
+     ORDER BY created_at DESC, id DESC
+     LIMIT ${bind(filter.fetch)}`;
+  return { text, values };
+}

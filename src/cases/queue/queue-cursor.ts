@@ -1,0 +1,36 @@
+import { DomainError } from '../../common/errors/domain-error';
+import { decodeCursor, encodeCursor } from '../../common/pagination/cursor';
+
+/**
+ * The queue's keyset: (created_at, id), newest first. The time travels as PostgreSQL's own
+ * microsecond text, because a JavaScript Date keeps only milliseconds and two cases filed in the
+ * same millisecond would otherwise be skipped or repeated at a page boundary.
+ */
+export interface QueueKey {
+  readonly createdAt: string;
+  readonly id: string;
+}
+
+const MICROSECOND_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+export function encodeQueueCursor(key: QueueKey): string {
+  return encodeCursor([key.createdAt, key.id]);
+}
+
+function isRealInstant(at: string): boolean {
+  const milliseconds = `${at.slice(0, 23)}Z`;
+  const parsed = new Date(milliseconds);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString() === milliseconds;
+}
+
+/** A cursor that does not decode to values PostgreSQL accepts answers 400, not 500. */
+export function decodeQueueCursor(cursor: string): QueueKey {
+  const [createdAt, id] = decodeCursor(cursor, ['string', 'string']) as [string, string];
+  if (!MICROSECOND_UTC.test(createdAt) || !isRealInstant(createdAt) || !UUID.test(id)) {
+    throw new DomainError('VALIDATION_FAILED', 'cursor is not valid', {}, [
+      { field: 'cursor', message: 'cursor must be a value returned as nextCursor' },
+    ]);
+  }
+  return { createdAt, id };
+}

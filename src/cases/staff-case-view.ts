@@ -1,0 +1,52 @@
+import { Injectable } from '@nestjs/common';
+import { DeadlinesService } from '../sla/deadlines.service';
+import { CaseEntity } from './case.entity';
+import { StaffCaseDto } from './dto/staff-case.dto';
+import { CaseTimeline } from './timeline/case-timeline';
+import { InformationRequests } from './information-requests/information-requests.service';
+
+@Injectable()
+export class StaffCaseView {
+  constructor(
+    private readonly timeline: CaseTimeline,
+    private readonly deadlines: DeadlinesService,
+    private readonly requests: InformationRequests,
+  ) {}
+
+  async build(c: CaseEntity): Promise<StaffCaseDto> {
+    const [deadlines, entries, requests] = await Promise.all([
+      this.deadlines.listForCase(c.id),
+      this.timeline.list(c.id, 'office'),
+      this.requests.list(c.id),
+    ]);
+    return {
+      id: c.id,
+      reference: c.reference,
+      status: c.status,
+      outcome: c.outcome,
+      version: c.version,
+      customer: { name: c.customerName, email: c.customerEmail, customerNumber: c.customerNumber },
+      complaintReference: c.complaintReference,
+      frontlineAgentId: c.frontlineAgentId,
+      subject: c.subject,
+      description: c.description,
+      desiredOutcome: c.desiredOutcome,
+      amountInDispute:
+        c.amountMinor !== null && c.amountCurrency
+          ? { amountMinor: c.amountMinor, currency: c.amountCurrency }
+          : null,
+      category: c.category,
+      language: c.language,
+      eligibilityReason: c.eligibilityReason,
+      assignedOfficerId: c.assignedOfficerId,
+      assignedOfficerName: c.assignedOfficerName,
+      createdAt: c.createdAt.toISOString(),
+      updatedAt: c.updatedAt.toISOString(),
+      closedAt: c.closedAt?.toISOString() ?? null,
+      waitingOnCustomer: requests.some((r) => r.party === 'customer' && r.status === 'open'),
+      informationRequests: requests,
+      deadlines,
+      timeline: entries.map((e) => ({ ...e, occurredAt: e.occurredAt.toISOString() })),
+    };
+  }
+}

@@ -1,0 +1,64 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { ActorRef } from '../../auth/actor';
+import { TimelineEntryEntity } from './timeline-entry.entity';
+
+/** Who may see an entry besides the office itself. */
+export type TimelineAudience = 'everyone' | 'customer' | 'company' | 'office';
+
+export interface TimelineRecord {
+  readonly caseId: string;
+  readonly type: string;
+  readonly actor: ActorRef & { readonly name?: string };
+  readonly audience: TimelineAudience;
+  readonly body?: string;
+  readonly data?: Record<string, unknown>;
+}
+
+const VISIBILITY: Record<TimelineAudience, [customer: boolean, company: boolean]> = {
+  everyone: [true, true],
+  customer: [true, false],
+  company: [false, true],
+  office: [false, false],
+};
+
+@Injectable()
+export class CaseTimeline {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async add(manager: EntityManager, record: TimelineRecord): Promise<void> {
+    const [customer, company] = VISIBILITY[record.audience];
+    await manager.query(
+      `INSERT INTO case_timeline_entry
+         (case_id, type, actor_sub, actor_role, actor_name, body, data, visible_to_customer, visible_to_company)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      [
+        record.caseId,
+        record.type,
+        record.actor.sub,
+        record.actor.role,
+        record.actor.name ?? null,
+        record.body ?? null,
+        JSON.stringify(record.data ?? {}),
+        customer,
+        company,
+      ],
+    );
+  }
+
+  /** Entries in order; `audience` narrows to what the customer or the company may see. */
+  list(
+    caseId: string,
+    audience: 'customer' | 'company' | 'office',
+  ): Promise<TimelineEntryEntity[]> {
+    const query = this.dataSource
+      .getRepository(TimelineEntryEntity)
+      .createQueryBuilder('t')
+      .where('t.caseId = :caseId', { caseId })
+      .orderBy('t.id', 'ASC');
+    if (audience === 'customer') query.andWhere('t.visibleToCustomer');
+    if (audience === 'company') query.andWhere('t.visibleToCompany');
+    return query.getMany();
+  }
+}

@@ -1,0 +1,100 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { StaffActor, actorRef } from '../../auth/actor';
+import { DomainError } from '../../common/errors/domain-error';
+import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { addBusinessDays, addCalendarDays, DEFAULT_CALENDAR } from '../../sla/business-calendar';
+import { DeadlinesService } from '../../sla/deadlines.service';
+import { CaseAcknowledgement } from '../case-acknowledgement';
+import { CaseEntity } from '../case.entity';
+import { CaseCommand } from '../case-lifecycle';
+import { CaseTransitions } from '../case-transitions.service';
+import { TriageCaseDto } from '../dto/triage-case.dto';
+
+/** An officer's triage of a submitted case: accept it, send it to the front line, or reject it. */
+@Injectable()
+export class TriageService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly transitions: CaseTransitions,
+    private readonly deadlines: DeadlinesService,
+    private readonly acknowledgement: CaseAcknowledgement,
+  ) {}
+
+  triage(
+    c: CaseEntity,
+    body: TriageCaseDto,
+    actor: StaffActor,
+    expectedVersion?: number,
+  ): Promise<void> {
+    const command = this.commandFor(c, body, actor);
+    return this.dataSource.transaction(async (manager) => {
+      await this.transitions.apply(
+        {
+          caseId: c.id,
+          command,
+          actor: { ...actorRef(actor), name: actor.name },
+          expectedVersion,
+          reason: body.reason,
+          details: { triage: body.decision, discretion: command === 'accept_with_discretion' },
+        },
+        manager,
+      );
+      await this.acknowledgement.acknowledge(manager, c.id);
+      await this.openDeadlines(manager, c.id, body.decision);
+    });
+  }
+
+  private commandFor(c: CaseEntity, body: TriageCaseDto, actor: StaffActor): CaseCommand {
+    const late = c.eligibilityReason === 'out_of_time';
+    if (body.decision !== 'accept') return body.decision;
+    if (!late && !body.discretion) return 'accept';
+    if (!body.discretion) {
+      throw new DomainError(
+        'CASE_INVALID_TRANSITION',
+        `Case ${c.reference} was brought out of time: accepting it is the ombudsman's discretion (send discretion: true)`,
+        { currentStatus: c.status },
+      );
+    }
+    if (!actor.roles.includes('ombudsman')) {
+      throw new DomainError(
+        'CASE_ROLE_FORBIDDEN',
+        'Only an ombudsman may accept a case with discretion',
+      );
+    }
+    return 'accept_with_discretion';
+  }
+
+  /** Accepting completes the file: the outcome clock starts. Referring gives the front line its time. */
+  private async openDeadlines(
+    manager: EntityManager,
+    caseId: string,
+    decision: TriageCaseDto['decision'],
+  ) {
+    const now = new Date();
+    if (decision === 'accept') {
+      await this.deadlines.open(manager, {
+        caseId,
+        kind: 'outcome',
+        party: 'office',
+        startedAt: now,
+        dueAt: addCalendarDays(now, this.config.policy.outcomeCalendarDays),
+      });
+    }
+    if (decision === 'refer_to_frontline') {
+      await this.deadlines.open(manager, {
+        caseId,
+        kind: 'frontline_response',
+        party: 'company',
+        startedAt: now,
+        dueAt: addBusinessDays(
+          now,
+          this.config.policy.frontlineResponseBusinessDays,
+          DEFAULT_CALENDAR,
+        ),
+      });
+    }
+  }
+}

@@ -1,0 +1,66 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { CASE_OUTCOMES, CASE_STATUSES } from '../../cases/case-lifecycle';
+import { DeadlineDto } from '../../sla/dto/deadline.dto';
+
+export class CustomerTimelineEntryDto {
+  @ApiProperty({ example: 'case.submitted' }) type!: string;
+  @ApiProperty({ example: 'You filed your dispute with the ombudsman.' }) text!: string;
+  @ApiPropertyOptional({
+    example: 'Here are the receipts you asked for.',
+    nullable: true,
+    type: String,
+  })
+  body!: string | null;
+  @ApiProperty({ enum: ['you', 'ombudsman', 'company'], example: 'you' }) by!: string;
+  @ApiProperty({ example: '2026-11-23T10:00:00.000Z' }) at!: string;
+}
+
+export class HandlerDto {
+  @ApiProperty({ example: 'Olga Ombudsman' }) name!: string;
+}
+
+/** What the customer sees of their case (DESIGN §5), in the case's language. */
+export class CustomerViewDto {
+  @ApiProperty({ example: 'OMB-2026-000001' }) reference!: string;
+  @ApiProperty({ enum: CASE_STATUSES, example: 'referred_to_frontline' }) status!: string;
+  @ApiProperty({ enum: CASE_OUTCOMES, nullable: true, example: null }) outcome!: string | null;
+  @ApiProperty({ example: 'Your case has been passed to the company’s customer service first.' })
+  statusText!: string;
+  @ApiProperty({ example: 'The company must give you its final answer by 14 December 2026.' })
+  nextStep!: string;
+  @ApiProperty({ type: HandlerDto, nullable: true }) handler!: HandlerDto | null;
+  @ApiProperty({ example: 'Refund refused' }) subject!: string;
+  @ApiProperty({ enum: ['en', 'ru', 'zh'], example: 'en' }) language!: string;
+  @ApiProperty({ example: '2026-11-23T10:00:00.000Z' }) filedAt!: string;
+  @ApiProperty({ type: [DeadlineDto] }) deadlines!: DeadlineDto[];
+  @ApiProperty({ type: [CustomerTimelineEntryDto] }) timeline!: CustomerTimelineEntryDto[];
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'object' },
+    example: [],
+    description: 'Open and past mediation proposals',
+  })
+  proposals!: unknown[];
+  @ApiProperty({ type: 'object', nullable: true, example: null, additionalProperties: true })
+  decision!: unknown;
+  @ApiProperty({ type: 'array', items: { type: 'object' }, example: [] }) remedies!: unknown[];
+}
+
+/** The answer to a filing: the only time the access token is ever shown. */
+export class EscalationReceiptDto {
+  @ApiProperty({ example: '6f1c2a9e-1d7b-4a55-8c1e-3f2d1f1f9a10' }) id!: string;
+  @ApiProperty({ example: 'OMB-2026-000001' }) reference!: string;
+  @ApiProperty({
+    example: 'q3X1f0bH2mVJ8m1y0mZ1nR8Z0Jp3o5Q2hY5m2b7n9k0',
+    description: 'Keep it: it opens your case and is never shown again',
+  })
+  accessToken!: string;
+  @ApiProperty({ enum: CASE_STATUSES, example: 'referred_to_frontline' }) status!: string;
+  @ApiProperty({ example: 'Your case has been passed to the company’s customer service first.' })
+  statusText!: string;
+  @ApiProperty({ example: 'The company must give you its final answer by 14 December 2026.' })
+  nextStep!: string;
+  @ApiPropertyOptional({ example: 'CMP-000042', nullable: true, type: String })
+  complaintReference!: string | null;
+  @ApiProperty({ type: [DeadlineDto] }) deadlines!: DeadlineDto[];
+}

@@ -1,0 +1,110 @@
+import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import {
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+} from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { CustomerActor, actorRef } from '../auth/actor';
+import { Public } from '../auth/auth.decorators';
+import { CaseReader } from '../cases/case-reader.service';
+import { CaseTransitions } from '../cases/case-transitions.service';
+import { CaseConversation } from '../cases/messages/case-conversation.service';
+import { ApiProblems } from '../common/openapi/api-problems';
+import { CaseTokenAuth } from './case-token.guard';
+import { CurrentCustomer } from './current-customer.decorator';
+import { CustomerViewBuilder } from './customer-view';
+import { CustomerMessageDto, CustomerMessageReceiptDto } from './dto/customer-message.dto';
+import { CustomerViewDto, EscalationReceiptDto } from './dto/customer-view.dto';
+import { FileEscalationDto } from './dto/file-escalation.dto';
+import { WithdrawDto } from './dto/withdraw.dto';
+import { IntakeService } from './intake.service';
+
+const REFERENCE = ApiParam({ name: 'reference', example: 'OMB-2026-000001' });
+
+/** The public endpoint: customers file and follow their dispute (DESIGN §5). */
+@ApiTags('escalations (customers)')
+@Controller('v1/escalations')
+export class EscalationController {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly intake: IntakeService,
+    private readonly cases: CaseReader,
+    private readonly view: CustomerViewBuilder,
+    private readonly conversation: CaseConversation,
+    private readonly transitions: CaseTransitions,
+  ) {}
+
+  @Post()
+  @Public()
+  @HttpCode(201)
+  @ApiOperation({
+    summary: 'File a dispute with the ombudsman',
+    description:
+      'No login. Answers the case reference and an access token shown only here. Eligibility is ' +
+      'checked at once: without a front-line complaint (or while its deadline runs) the case is ' +
+      'referred to the front line first and stays on record.',
+  })
+  @ApiCreatedResponse({ type: EscalationReceiptDto })
+  @ApiProblems(400, 413, 415, 422)
+  async file(@Body() body: FileEscalationDto): Promise<EscalationReceiptDto> {
+    const linked = await this.intake.linkedComplaint(body);
+    return this.dataSource.transaction((manager) => this.intake.file(manager, body, linked));
+  }
+
+  @Get(':reference')
+  @CaseTokenAuth()
+  @REFERENCE
+  @ApiOperation({ summary: 'Follow your case: where it is, what happens next, by when' })
+  @ApiOkResponse({ type: CustomerViewDto })
+  async read(@CurrentCustomer() customer: CustomerActor): Promise<CustomerViewDto> {
+    return this.view.build(await this.cases.byId(customer.caseId));
+  }
+
+  @Post(':reference/messages')
+  @CaseTokenAuth()
+  @REFERENCE
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Write to the ombudsman about your case' })
+  @ApiCreatedResponse({ type: CustomerMessageReceiptDto })
+  @ApiProblems(400)
+  async message(
+    @CurrentCustomer() customer: CustomerActor,
+    @Body() body: CustomerMessageDto,
+  ): Promise<CustomerMessageReceiptDto> {
+    const c = await this.cases.byId(customer.caseId);
+    const posted = await this.conversation.fromCustomer(c, actorRef(customer), body.body);
+    return {
+      reference: customer.reference,
+      receivedAt: posted.at.toISOString(),
+      answeredInformationRequestId: posted.answered,
+    };
+  }
+
+  @Post(':reference/withdraw')
+  @CaseTokenAuth()
+  @REFERENCE
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Withdraw your dispute',
+    description:
+      'Possible while the case is open; once a settlement or award is owed it cannot be withdrawn.',
+  })
+  @ApiOkResponse({ type: CustomerViewDto })
+  @ApiProblems(400, 409)
+  async withdraw(
+    @CurrentCustomer() customer: CustomerActor,
+    @Body() body: WithdrawDto,
+  ): Promise<CustomerViewDto> {
+    await this.transitions.apply({
+      caseId: customer.caseId,
+      command: 'withdraw',
+      actor: actorRef(customer),
+      reason: body?.reason,
+    });
+    return this.view.build(await this.cases.byId(customer.caseId));
+  }
+}

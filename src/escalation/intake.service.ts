@@ -1,0 +1,102 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { ActorRef } from '../auth/actor';
+import { newAccessToken } from '../cases/case-access-token';
+import { CaseFiling } from '../cases/case-filing.service';
+import { CaseReferenceAllocator } from '../cases/case-reference.allocator';
+import { assessEligibility } from '../cases/eligibility';
+import { DomainError } from '../common/errors/domain-error';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { ComplaintFacts, ComplaintFactsPort } from '../frontline/public/complaint-facts.port';
+import { DeadlinesService } from '../sla/deadlines.service';
+import { textsFor } from './customer-view';
+import { FileEscalationDto } from './dto/file-escalation.dto';
+import { EscalationReceiptDto } from './dto/customer-view.dto';
+
+/**
+ * Files a dispute: checks eligibility against the front line's facts, opens a front-line
+ * complaint when there is none, and records the case, all in the caller's transaction.
+ */
+@Injectable()
+export class IntakeService {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly complaints: ComplaintFactsPort,
+    private readonly references: CaseReferenceAllocator,
+    private readonly filing: CaseFiling,
+    private readonly deadlines: DeadlinesService,
+  ) {}
+
+  /** Looked up before the transaction: an unknown complaint is the customer's mistake (422). */
+  async linkedComplaint(body: FileEscalationDto): Promise<ComplaintFacts | null> {
+    if (!body.complaintReference) return null;
+    const facts = await this.complaints.factsFor(body.complaintReference);
+    if (!facts) {
+      throw new DomainError(
+        'COMPLAINT_REFERENCE_UNKNOWN',
+        `There is no front-line complaint ${body.complaintReference}. Check the reference on the company's answer, or leave it out.`,
+        {},
+        [{ field: 'complaintReference', message: 'no front-line complaint has this reference' }],
+      );
+    }
+    return facts;
+  }
+
+  async file(
+    manager: EntityManager,
+    body: FileEscalationDto,
+    linked: ComplaintFacts | null,
+  ): Promise<EscalationReceiptDto> {
+    const now = new Date();
+    const reference = await this.references.next(manager, now);
+    const complaint =
+      linked ??
+      (await this.complaints.openFromFiling(manager, {
+        customer: body.customer,
+        subject: body.subject,
+        description: body.description,
+        caseReference: reference,
+      }));
+    const eligibility = linked
+      ? assessEligibility({
+          complaint: linked,
+          now,
+          timeLimitMonths: this.config.policy.escalationTimeLimitMonths,
+        })
+      : ({ status: 'referred_to_frontline', reason: 'no_frontline_complaint' } as const);
+    const { token, hash } = newAccessToken();
+    const language = body.preferredLanguage ?? 'en';
+    const caseId = await this.filing.file(
+      manager,
+      {
+        reference,
+        customer: body.customer,
+        complaint,
+        subject: body.subject,
+        description: body.description,
+        desiredOutcome: body.desiredOutcome,
+        amountInDispute: body.amountInDispute,
+        category: body.category,
+        language,
+        eligibility,
+        accessTokenHash: hash,
+        filedAt: now,
+      },
+      customerActor(reference),
+    );
+    const deadlines = await this.deadlines.listForCase(caseId, now, manager);
+    return {
+      id: caseId,
+      reference,
+      accessToken: token,
+      status: eligibility.status,
+      ...textsFor({ status: eligibility.status, outcome: null, language }, deadlines),
+      complaintReference: complaint.reference,
+      deadlines,
+    };
+  }
+}
+
+function customerActor(reference: string): ActorRef {
+  return { sub: `customer:${reference}`, role: 'customer' };
+}

@@ -1,0 +1,56 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { SYSTEM_ACTOR } from '../auth/actor';
+import { isComplaintReference } from './complaint-reference';
+import { toComplaintFacts } from './complaint-view';
+import { ComplaintsRepository } from './complaints.repository';
+import { ComplaintsService } from './complaints.service';
+import {
+  ComplaintFacts,
+  ComplaintFactsPort,
+  ComplaintFromFiling,
+} from './public/complaint-facts.port';
+
+/** The source of complaints the ombudsman opens for the front line when a customer files first. */
+export const OMBUDSMAN_SOURCE = 'ombudsman';
+
+/** The front line's published interface, as the ombudsman side sees it. */
+@Injectable()
+export class ComplaintFactsAdapter implements ComplaintFactsPort {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly complaints: ComplaintsRepository,
+    private readonly service: ComplaintsService,
+  ) {}
+
+  async factsFor(reference: string, manager?: EntityManager): Promise<ComplaintFacts | null> {
+    if (!isComplaintReference(reference)) return null;
+    const complaint = await this.complaints.findByReference(
+      manager ?? this.dataSource.manager,
+      reference,
+    );
+    return complaint ? toComplaintFacts(complaint) : null;
+  }
+
+  /** Idempotent per case: opening again for the same case reference returns the first complaint. */
+  async openFromFiling(
+    manager: EntityManager,
+    filing: ComplaintFromFiling,
+  ): Promise<ComplaintFacts> {
+    const { complaint } = await this.service.open(
+      manager,
+      {
+        customer: filing.customer,
+        subject: filing.subject,
+        description: filing.description,
+        source: OMBUDSMAN_SOURCE,
+        externalId: filing.caseReference,
+        agentId: 'unassigned',
+        channel: 'ombudsman_referral',
+      },
+      SYSTEM_ACTOR,
+    );
+    return toComplaintFacts(complaint);
+  }
+}

@@ -1,0 +1,121 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { Money } from '../common/money/money';
+import { ComplaintEntity } from './complaint.entity';
+import { ComplaintKey } from './complaint-cursor';
+import { isComplaintReference } from './complaint-reference';
+import { complaintNotFound } from './complaints.errors';
+
+export interface FinalResponseRow {
+  readonly text: string;
+  readonly offer: Money | null;
+  readonly respondedAt: Date;
+  readonly respondedBy: string;
+}
+
+/** The SQL of front-line complaints; every method runs on the caller's manager (transaction). */
+@Injectable()
+export class ComplaintsRepository {
+  async nextSequence(manager: EntityManager): Promise<number> {
+    const [row] = (await manager.query(
+      `SELECT nextval('frontline_complaint_reference_seq')::text AS n`,
+    )) as { n: string }[];
+    return Number(row.n);
+  }
+
+  /**
+   * Inserts unless the source already pushed this externalId. A concurrent push of the same id
+   * waits on the first one's unique-index entry and then does nothing: exactly one row wins.
+   */
+  async insertUnlessKnown(manager: EntityManager, c: ComplaintEntity): Promise<boolean> {
+    const rows = (await manager.query(
+      `INSERT INTO frontline_complaint (id, reference, source, external_id, customer_name,
+         customer_email, customer_number, subject, description, channel, agent_id, received_at,
+         response_due_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+       ON CONFLICT (source, external_id) WHERE external_id IS NOT NULL DO NOTHING
+       RETURNING id`,
+      [
+        c.id,
+        c.reference,
+        c.source,
+        c.externalId,
+        c.customerName,
+        c.customerEmail,
+        c.customerNumber,
+        c.subject,
+        c.description,
+        c.channel,
+        c.agentId,
+        c.receivedAt,
+        c.responseDueAt,
+      ],
+    )) as { id: string }[];
+    return rows.length === 1;
+  }
+
+  findByReference(manager: EntityManager, reference: string): Promise<ComplaintEntity | null> {
+    return manager.getRepository(ComplaintEntity).findOneBy({ reference });
+  }
+
+  /** The complaint, or COMPLAINT_NOT_FOUND; a malformed reference never reaches the database. */
+  async mustFind(manager: EntityManager, reference: string): Promise<ComplaintEntity> {
+    const complaint = isComplaintReference(reference)
+      ? await this.findByReference(manager, reference)
+      : null;
+    if (!complaint) throw complaintNotFound(reference);
+    return complaint;
+  }
+
+  findByExternalId(
+    manager: EntityManager,
+    source: string,
+    externalId: string,
+  ): Promise<ComplaintEntity | null> {
+    return manager.getRepository(ComplaintEntity).findOneBy({ source, externalId });
+  }
+
+  /** `limit + 1` rows after the key, on ix_frontline_complaint_received. */
+  listAfter(
+    manager: EntityManager,
+    after: ComplaintKey | null,
+    limit: number,
+  ): Promise<ComplaintEntity[]> {
+    const query = manager
+      .getRepository(ComplaintEntity)
+      .createQueryBuilder('c')
+      .orderBy('c.receivedAt', 'DESC')
+      .addOrderBy('c.id', 'DESC')
+      .limit(limit + 1);
+    if (after) {
+      query.where('(c.receivedAt, c.id) < (:receivedAt, :id)', {
+        receivedAt: after.receivedAt,
+        id: after.id,
+      });
+    }
+    return query.getMany();
+  }
+
+  /** Conditional: false when another final response got there first. */
+  async recordFinalResponse(
+    manager: EntityManager,
+    id: string,
+    response: FinalResponseRow,
+  ): Promise<boolean> {
+    const [, affected] = (await manager.query(
+      `UPDATE frontline_complaint
+          SET final_response_text = $2, final_response_offer_minor = $3,
+              final_response_offer_currency = $4, final_response_at = $5, final_response_by = $6
+        WHERE id = $1 AND final_response_at IS NULL`,
+      [
+        id,
+        response.text,
+        response.offer?.amountMinor ?? null,
+        response.offer?.currency ?? null,
+        response.respondedAt,
+        response.respondedBy,
+      ],
+    )) as [unknown, number];
+    return affected === 1;
+  }
+}

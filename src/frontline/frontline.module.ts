@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import { ComplaintFactsAdapter } from './complaint-facts.adapter';
+import { ComplaintsController } from './complaints.controller';
+import { ComplaintsRepository } from './complaints.repository';
+import { ComplaintsService } from './complaints.service';
+import { FinalResponsesService } from './final-responses.service';
+import { ComplaintFactsPort } from './public/complaint-facts.port';
+
+/** The company's first tier. Exports only its published interface (src/frontline/public). */
+@Module({
+  controllers: [ComplaintsController],
+  providers: [
+    ComplaintsRepository,
+    ComplaintsService,
+    FinalResponsesService,
+    { provide: ComplaintFactsPort, useClass: ComplaintFactsAdapter },
+  ],
+  exports: [ComplaintFactsPort],
+})
+export class FrontlineModule {}

@@ -1,0 +1,40 @@
+import { EntityManager } from 'typeorm';
+
+/**
+ * What the ombudsman side may know of a front-line complaint: the facts that decide eligibility and
+ * conflicts of interest, never the complaint's tables. The front line implements it.
+ */
+export interface ComplaintFacts {
+  readonly reference: string;
+  /** The agent who handled the complaint: may never handle the ombudsman case about it. */
+  readonly agentId: string;
+  readonly receivedAt: Date;
+  readonly responseDueAt: Date;
+  readonly finalResponseAt: Date | null;
+}
+
+export interface ComplaintFromFiling {
+  readonly customer: {
+    readonly name: string;
+    readonly email: string;
+    readonly customerNumber?: string;
+  };
+  readonly subject: string;
+  readonly description: string;
+  /** The ombudsman case reference the complaint was opened for. */
+  readonly caseReference: string;
+}
+
+/** Dependency-injection token and contract of the front line's published interface. */
+export abstract class ComplaintFactsPort {
+  abstract factsFor(reference: string, manager?: EntityManager): Promise<ComplaintFacts | null>;
+
+  /**
+   * Opens a complaint for the front line from a customer's filing, inside the caller's
+   * transaction, so a failed filing leaves no complaint behind.
+   */
+  abstract openFromFiling(
+    manager: EntityManager,
+    filing: ComplaintFromFiling,
+  ): Promise<ComplaintFacts>;
+}

@@ -1,0 +1,267 @@
+import { fileCase } from './support/filing';
+import { startTestApp, TestApp } from './support/test-app';
+
+describe('the customer’s side of a case', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  const asCustomer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+  it('shows the customer view with status, next step, deadlines and the visible timeline', async () => {
+    const filed = await fileCase(t);
+    const res = await t
+      .http()
+      .get(`/v1/escalations/${filed.reference}`)
+      .set(asCustomer(filed.accessToken))
+      .expect(200);
+    expect(res.body).toMatchObject({
+      reference: filed.reference,
+      status: 'referred_to_frontline',
+      outcome: null,
+      statusText: expect.any(String),
+      nextStep: expect.any(String),
+      handler: null,
+      proposals: [],
+      decision: null,
+      remedies: [],
+    });
+    expect(res.body.deadlines).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          kind: 'frontline_response',
+          party: 'company',
+          paused: false,
+          breached: false,
+          metAt: null,
+        }),
+      ]),
+    );
+    expect(res.body.timeline).toEqual([
+      expect.objectContaining({ type: 'case.submitted', by: 'you' }),
+    ]);
+  });
+
+  it.each([
+    ['ru', /[А-Яа-яЁё]/, /\d{4}/],
+    ['zh', /[\u4e00-\u9fff]/, /\d{4}年/],
+    ['en', /[A-Za-z]/, /\d{4}/],
+  ])('speaks to the customer in %s, dates included', async (language, script, date) => {
+    const filed = await fileCase(t, { preferredLanguage: language });
+    const res = await t
+      .http()
+      .get(`/v1/escalations/${filed.reference}`)
+      .set(asCustomer(filed.accessToken))
+      .expect(200);
+    expect(res.body.statusText).toMatch(script);
+    expect(res.body.nextStep).toMatch(script);
+    expect(res.body.nextStep).toMatch(date);
+  });
+
+  it('needs the access token: without one, 401', async () => {
+    const filed = await fileCase(t);
+    const res = await t.http().get(`/v1/escalations/${filed.reference}`).expect(401);
+    expect(res.headers['www-authenticate']).toMatch(/^Bearer/);
+  });
+
+  it('answers 404 for a wrong token, so the case’s existence leaks nothing', async () => {
+    const filed = await fileCase(t);
+    await t
+      .http()
+      .get(`/v1/escalations/${filed.reference}`)
+      .set(asCustomer('x'.repeat(43)))
+      .expect(404);
+  });
+
+  it('answers 404 when one case’s token is used on another case', async () => {
+    const mine = await fileCase(t);
+    const theirs = await fileCase(t);
+    await t
+      .http()
+      .get(`/v1/escalations/${theirs.reference}`)
+      .set(asCustomer(mine.accessToken))
+      .expect(404);
+    await t
+      .http()
+      .post(`/v1/escalations/${theirs.reference}/withdraw`)
+      .set(asCustomer(mine.accessToken))
+      .send({})
+      .expect(404);
+  });
+
+  it('does not take a staff JWT as a case token', async () => {
+    const filed = await fileCase(t);
+    await t
+      .http()
+      .get(`/v1/escalations/${filed.reference}`)
+      .set(asCustomer(t.token('ombudsman')))
+      .expect(404);
+  });
+
+  it('answers 404 for a reference that does not exist', async () => {
+    const filed = await fileCase(t);
+    await t
+      .http()
+      .get('/v1/escalations/OMB-2026-999999')
+      .set(asCustomer(filed.accessToken))
+      .expect(404);
+  });
+
+  it('takes a customer message and shows it to staff on the timeline', async () => {
+    const filed = await fileCase(t);
+    await t
+      .http()
+      .post(`/v1/escalations/${filed.reference}/messages`)
+      .set(asCustomer(filed.accessToken))
+      .send({ body: 'Номер чека: 4471-22' })
+      .expect(201);
+    const staff = await t
+      .http()
+      .get(`/v1/admin/cases/${filed.reference}`)
+      .set('authorization', `Bearer ${t.token('ombudsman_officer')}`)
+      .expect(200);
+    expect(staff.body.timeline).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ type: 'message.customer', body: 'Номер чека: 4471-22' }),
+      ]),
+    );
+    const mine = await t
+      .http()
+      .get(`/v1/escalations/${filed.reference}`)
+      .set(asCustomer(filed.accessToken))
+      .expect(200);
+    expect(mine.body.timeline).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          type: 'message.customer',
+          by: 'you',
+          body: 'Номер чека: 4471-22',
+        }),
+      ]),
+    );
+  });
+
+  it('refuses an empty or unknown-field message with 400', async () => {
+    const filed = await fileCase(t);
+    const post = (body: object) =>
+      t
+        .http()
+        .post(`/v1/escalations/${filed.reference}/messages`)
+        .set(asCustomer(filed.accessToken))
+        .send(body);
+    await post({ body: '' }).expect(400);
+    await post({ body: 'hi', to: 'company' }).expect(400);
+  });
+
+  it('withdraws an open case, which then closes as withdrawn', async () => {
+    const filed = await fileCase(t);
+    const res = await t
+      .http()
+      .post(`/v1/escalations/${filed.reference}/withdraw`)
+      .set(asCustomer(filed.accessToken))
+      .send({ reason: 'Solved directly with the shop' })
+      .expect(200);
+    expect(res.body).toMatchObject({ status: 'closed', outcome: 'withdrawn' });
+    const events = await t.dataSource.query(
+      `SELECT type, payload FROM outbox_event WHERE aggregate_id = $1 ORDER BY position`,
+      [filed.reference],
+    );
+    expect(events.map((e: { type: string }) => e.type)).toEqual([
+      'case.submitted',
+      'case.status_changed',
+    ]);
+  });
+
+  it('withdraws without any body as well', async () => {
+    const filed = await fileCase(t);
+    await t
+      .http()
+      .post(`/v1/escalations/${filed.reference}/withdraw`)
+      .set(asCustomer(filed.accessToken))
+      .expect(200);
+  });
+
+  it('refuses to withdraw twice with 409 carrying the current status', async () => {
+    const filed = await fileCase(t);
+    const withdraw = () =>
+      t
+        .http()
+        .post(`/v1/escalations/${filed.reference}/withdraw`)
+        .set(asCustomer(filed.accessToken))
+        .send({});
+    await withdraw().expect(200);
+    const res = await withdraw().expect(409);
+    expect(res.body).toMatchObject({ code: 'CASE_INVALID_TRANSITION', currentStatus: 'closed' });
+  });
+
+  it('lets exactly one of ten simultaneous withdrawals win', async () => {
+    const filed = await fileCase(t);
+    const results = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        t
+          .http()
+          .post(`/v1/escalations/${filed.reference}/withdraw`)
+          .set(asCustomer(filed.accessToken))
+          .send({}),
+      ),
+    );
+    expect(results.map((r) => r.status).sort()).toEqual([
+      200, 409, 409, 409, 409, 409, 409, 409, 409, 409,
+    ]);
+  });
+});
+
+describe('staff reading a case', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  it.each(['ombudsman_officer', 'ombudsman', 'auditor'] as const)(
+    'lets %s read the full case with its version as ETag',
+    async (role) => {
+      const filed = await fileCase(t);
+      const res = await t
+        .http()
+        .get(`/v1/admin/cases/${filed.reference}`)
+        .set('authorization', `Bearer ${t.token(role)}`)
+        .expect(200);
+      expect(res.headers.etag).toBe('"1"');
+      expect(res.body).toMatchObject({
+        reference: filed.reference,
+        version: 1,
+        customer: { name: 'Анна Петрова', email: 'anna@example.org' },
+        amountInDispute: { amountMinor: 12550, currency: 'EUR' },
+      });
+    },
+  );
+
+  it.each(['frontline_agent', 'integration'] as const)('refuses %s with 403', async (role) => {
+    const filed = await fileCase(t);
+    await t
+      .http()
+      .get(`/v1/admin/cases/${filed.reference}`)
+      .set('authorization', `Bearer ${t.token(role)}`)
+      .expect(403);
+  });
+
+  it('refuses a customer’s case token with 401', async () => {
+    const filed = await fileCase(t);
+    await t
+      .http()
+      .get(`/v1/admin/cases/${filed.reference}`)
+      .set('authorization', `Bearer ${filed.accessToken}`)
+      .expect(401);
+  });
+
+  it('answers 404 for an unknown case', async () => {
+    await t
+      .http()
+      .get('/v1/admin/cases/OMB-2026-999999')
+      .set('authorization', `Bearer ${t.token('auditor')}`)
+      .expect(404);
+  });
+});
