@@ -1,9 +1,15 @@
 /**
  * Fills a database with realistic cases for load tests and demos:
- * DATABASE_URL=postgres://… npm run seed -- --cases 100000
- * The schema must be migrated (start the service once against the database).
+ *   npm run seed -- --cases 100000
+ * Without DATABASE_URL it seeds the service's own embedded PostgreSQL under DATA_DIR (./.data):
+ * the running service's server when `npm start` is up, otherwise it starts that server itself,
+ * applies the migrations, seeds and stops it again.
  */
 import { parseArgs } from 'node:util';
+import { Client } from 'pg';
+import { loadConfig } from '../src/config/load-config';
+import { EmbeddedDatabase, startEmbeddedPostgres } from '../src/database/embedded-postgres';
+import { runMigrations } from '../src/database/migrate';
 import { seedCases } from './seed-cases';
 
 export { seedCases } from './seed-cases';
@@ -13,20 +19,44 @@ function fail(message: string): never {
   process.exit(2);
 }
 
+async function reachable(url: string): Promise<boolean> {
+  const client = new Client({ connectionString: url, connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+/** The database to seed, and how to let go of it afterwards. */
+async function openDatabase(): Promise<{ url: string; embedded?: EmbeddedDatabase }> {
+  const config = loadConfig(process.env);
+  if (config.databaseUrl) return { url: config.databaseUrl };
+  const running = `postgres://postgres:postgres@127.0.0.1:${config.embeddedPostgresPort}/ombudsman`;
+  if (await reachable(running)) return { url: running };
+  const embedded = await startEmbeddedPostgres({
+    dataDir: config.dataDir,
+    port: config.embeddedPostgresPort,
+  });
+  return { url: embedded.url, embedded };
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { cases: { type: 'string', default: '1000' } } });
-  const databaseUrl = process.env.DATABASE_URL;
-  if (!databaseUrl) {
-    fail(
-      'DATABASE_URL is not set: point it at a migrated database, e.g. ' +
-        'DATABASE_URL=postgres://postgres:postgres@127.0.0.1:5432/ombudsman npm run seed -- --cases 100000',
-    );
-  }
   const count = Number(values.cases);
   if (!Number.isInteger(count) || count < 1) fail('--cases must be a positive integer');
-  const started = Date.now();
-  await seedCases(databaseUrl, count, (done) => console.log(`inserted ${done} of ${count} cases`));
-  console.log(`seeded ${count} cases in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  const { url, embedded } = await openDatabase();
+  try {
+    await runMigrations(url);
+    const started = Date.now();
+    await seedCases(url, count, (done) => console.log(`inserted ${done} of ${count} cases`));
+    console.log(`seeded ${count} cases in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  } finally {
+    await embedded?.stop();
+  }
 }
 
 if (require.main === module) {

@@ -1,0 +1,33 @@
+import autocannon from 'autocannon';
+import { cursorAtDepth, ensureSeeded } from '../lib/seeded';
+import { BenchContext, Scenario } from './types';
+
+/** How deep the second page is: half-way down a 100,000-case queue. */
+const DEEP = 50_000;
+let deepCursor = '';
+
+function pages(ctx: BenchContext): autocannon.Request[] {
+  const headers = {
+    authorization: `Bearer ${ctx.token({ sub: 'bench-officer', roles: ['ombudsman_officer'] })}`,
+  };
+  return [
+    { method: 'GET', path: '/v1/admin/cases?limit=25', headers },
+    {
+      method: 'GET',
+      path: `/v1/admin/cases?limit=25&cursor=${encodeURIComponent(deepCursor)}`,
+      headers,
+    },
+  ];
+}
+
+/** The staff queue on 100,000 cases: the first page and a page 50,000 cases deep, alternately. */
+export const queue: Scenario = {
+  name: 'queue',
+  connections: 10,
+  async setup(ctx) {
+    await ensureSeeded(ctx.databaseUrl);
+    deepCursor = await cursorAtDepth(ctx.databaseUrl, DEEP);
+  },
+  service: (ctx) => ({ path: '/v1/admin/cases', requests: pages(ctx) }),
+  baseline: (ctx) => ({ path: '/v1/admin/cases', requests: pages(ctx) }),
+};
