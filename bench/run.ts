@@ -9,7 +9,7 @@ import { LoadDefinition, LoadStats, runLoad } from './lib/load';
 import { progress } from './lib/log';
 import { BENCH_JWT_SECRET, startStack } from './lib/stack';
 import { SCENARIOS } from './scenarios';
-import { BenchContext, Scenario } from './scenarios/types';
+import { BenchContext, Scenario, TimedScenario } from './scenarios/types';
 
 const WARM_UP_SECONDS = 2;
 
@@ -20,7 +20,7 @@ function readSeconds(): number {
   return seconds;
 }
 
-function selectScenarios(name: string | undefined): readonly Scenario[] {
+function selectScenarios(name: string | undefined): readonly (Scenario | TimedScenario)[] {
   if (name === undefined) return SCENARIOS;
   const found = SCENARIOS.filter((s) => s.name === name);
   if (found.length === 0) {
@@ -73,6 +73,10 @@ async function main(): Promise<number> {
     };
     let failed = false;
     for (const scenario of scenarios) {
+      if ('timed' in scenario) {
+        for (const line of await scenario.run(ctx)) console.log(line);
+        continue;
+      }
       await scenario.setup?.(ctx);
       const { connections, name } = scenario;
       const service = await measure(

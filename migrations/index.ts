@@ -9,6 +9,17 @@ import { CreateRateLimitBuckets1764000007000 } from './1764000007000-create-rate
 import { CreateConflictDeclarations1764000008000 } from './1764000008000-create-conflict-declarations';
 import { CreateInformationRequests1764000009000 } from './1764000009000-create-information-requests';
 import { AddCaseSearch1764000010000 } from './1764000010000-add-case-search';
+import { CreateRemedies1764000100000 } from './1764000100000-create-remedies';
+import { CreateMediationProposals1764000110000 } from './1764000110000-create-mediation-proposals';
+import { CreateDecisions1764000120000 } from './1764000120000-create-decisions';
+import { SupersedeOffersOnCaseClosure1764000130000 } from './1764000130000-supersede-offers-on-case-closure';
+import { CreateFeedbackAndSuggestions1764000300000 } from './1764000300000-create-feedback-and-suggestions';
+import { AddReportIndexes1764000301000 } from './1764000301000-add-report-indexes';
+import { AddRemedyReportIndexes1764000302000 } from './1764000302000-add-remedy-report-indexes';
+import { CreateSlaCalendarsAndPolicies1764000200000 } from './1764000200000-create-sla-calendars-and-policies';
+import { AddDeadlineSweepColumns1764000201000 } from './1764000201000-add-deadline-sweep-columns';
+import { CreateWebhookSubscriptions1764000250000 } from './1764000250000-create-webhook-subscriptions';
+import { CreateWebhookDeliveries1764000251000 } from './1764000251000-create-webhook-deliveries';
 
 /** Every migration in order; listed explicitly so the same list runs from src, dist and tests. */
 export const MIGRATIONS = [
@@ -23,4 +34,15 @@ export const MIGRATIONS = [
   CreateConflictDeclarations1764000008000,
   CreateInformationRequests1764000009000,
   AddCaseSearch1764000010000,
+  CreateRemedies1764000100000,
+  CreateMediationProposals1764000110000,
+  CreateDecisions1764000120000,
+  SupersedeOffersOnCaseClosure1764000130000,
+  CreateSlaCalendarsAndPolicies1764000200000,
+  AddDeadlineSweepColumns1764000201000,
+  CreateWebhookSubscriptions1764000250000,
+  CreateWebhookDeliveries1764000251000,
+  CreateFeedbackAndSuggestions1764000300000,
+  AddReportIndexes1764000301000,
+  AddRemedyReportIndexes1764000302000,
 ];

@@ -11,6 +11,7 @@ import { loadConfig } from '../src/config/load-config';
 import { EmbeddedDatabase, startEmbeddedPostgres } from '../src/database/embedded-postgres';
 import { runMigrations } from '../src/database/migrate';
 import { seedCases } from './seed-cases';
+import { seedOutcomes } from './seed-outcomes';
 
 export { seedCases } from './seed-cases';
 
@@ -45,7 +46,13 @@ async function openDatabase(): Promise<{ url: string; embedded?: EmbeddedDatabas
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { cases: { type: 'string', default: '1000' } } });
+  const { values } = parseArgs({
+    options: {
+      cases: { type: 'string', default: '1000' },
+      // Timings, acknowledgements, feedback, remedies and suggestions for the reports.
+      outcomes: { type: 'boolean', default: false },
+    },
+  });
   const count = Number(values.cases);
   if (!Number.isInteger(count) || count < 1) fail('--cases must be a positive integer');
   const { url, embedded } = await openDatabase();
@@ -54,6 +61,8 @@ async function main(): Promise<void> {
     const started = Date.now();
     await seedCases(url, count, (done) => console.log(`inserted ${done} of ${count} cases`));
     console.log(`seeded ${count} cases in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    if (values.outcomes && (await seedOutcomes(url)))
+      console.log('seeded outcomes, feedback, remedies and suggestions');
   } finally {
     await embedded?.stop();
   }

@@ -11,8 +11,14 @@ import { IdempotencyModule } from './common/idempotency/idempotency.module';
 import { RateLimitModule } from './common/rate-limit/rate-limit.module';
 import { FrontlineModule } from './frontline/frontline.module';
 import { SlaModule } from './sla/sla.module';
+import { SlaSweepModule } from './sla/sweep/sla-sweep.module';
 import { CasesModule } from './cases/cases.module';
 import { EscalationModule } from './escalation/escalation.module';
+import { CompensationModule } from './compensation/compensation.module';
+import { DecisionsModule } from './decisions/decisions.module';
+import { MediationModule } from './mediation/mediation.module';
+import { FeedbackModule } from './feedback/feedback.module';
+import { ReportsModule } from './reports/reports.module';
 
 @Module({})
 export class AppModule {
@@ -33,7 +39,13 @@ export class AppModule {
         FrontlineModule,
         SlaModule,
         CasesModule,
+        SlaSweepModule,
         EscalationModule,
+        MediationModule,
+        DecisionsModule,
+        CompensationModule,
+        FeedbackModule,
+        ReportsModule,
         ...extraModules,
       ],
     };

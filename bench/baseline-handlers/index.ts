@@ -1,5 +1,6 @@
 import { healthRoutes } from './health';
 import { intakeRoutes } from './intake';
+import { kpiRoutes } from './kpis';
 import { queueRoutes } from './queue';
 import { BaselineRoute } from './types';
 
@@ -7,5 +8,6 @@ import { BaselineRoute } from './types';
 export const BASELINE_ROUTES: readonly BaselineRoute[] = [
   ...healthRoutes,
   ...intakeRoutes,
+  ...kpiRoutes,
   ...queueRoutes,
 ];

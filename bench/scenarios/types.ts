@@ -22,3 +22,13 @@ export interface Scenario {
   service(ctx: BenchContext): LoadDefinition;
   baseline(ctx: BenchContext): LoadDefinition;
 }
+
+/**
+ * A benchmark of work no HTTP request drives (a background job): it times itself against the
+ * bench database and returns its result lines.
+ */
+export interface TimedScenario {
+  readonly name: string;
+  readonly timed: true;
+  run(ctx: BenchContext): Promise<readonly string[]>;
+}

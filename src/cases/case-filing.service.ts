@@ -1,12 +1,11 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { ActorRef } from '../auth/actor';
 import { AuditService } from '../audit/audit.service';
 import { Money } from '../common/money/money';
-import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { OutboxService } from '../notifications/outbox/outbox.service';
-import { addBusinessDays, DEFAULT_CALENDAR } from '../sla/business-calendar';
 import { DeadlinesService } from '../sla/deadlines.service';
+import { SlaPolicies } from '../sla/policies/sla-policies.service';
 import { Eligibility } from './eligibility';
 import { CaseTimeline } from './timeline/case-timeline';
 
@@ -40,9 +39,9 @@ export interface NewCase {
 @Injectable()
 export class CaseFiling {
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly timeline: CaseTimeline,
     private readonly deadlines: DeadlinesService,
+    private readonly policies: SlaPolicies,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
   ) {}
@@ -82,11 +81,7 @@ export class CaseFiling {
       kind: 'acknowledge',
       party: 'office',
       startedAt: input.filedAt,
-      dueAt: addBusinessDays(
-        input.filedAt,
-        this.config.policy.acknowledgeBusinessDays,
-        DEFAULT_CALENDAR,
-      ),
+      dueAt: await this.policies.dueAt('acknowledge', input.filedAt, manager),
     });
     if (eligibility.status === 'referred_to_frontline' && input.complaint) {
       await this.deadlines.open(manager, {

@@ -5,6 +5,7 @@ import { ActorRef } from '../auth/actor';
 import { AuditService } from '../audit/audit.service';
 import { DomainError } from '../common/errors/domain-error';
 import { OutboxService } from '../notifications/outbox/outbox.service';
+import { DeadlinesService } from '../sla/deadlines.service';
 import {
   CaseCommand,
   CaseOutcome,
@@ -54,6 +55,7 @@ export class CaseTransitions {
     private readonly timeline: CaseTimeline,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
+    private readonly deadlines: DeadlinesService,
   ) {}
 
   apply(request: TransitionRequest, manager?: EntityManager): Promise<TransitionResult> {
@@ -107,6 +109,8 @@ export class CaseTransitions {
       outcome: decision.outcome,
       version: updated[0].version,
     };
+    // An outcome meets the outcome deadline; closure ends every clock (DESIGN §4).
+    await this.deadlines.followStatus(manager, request.caseId, result.from, result.to);
     await this.record(manager, request, result);
     return result;
   }

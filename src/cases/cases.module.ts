@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ResolutionViewsModule } from '../compensation/views/resolution-views.module';
 import { CaseQueueController } from './queue/case-queue.controller';
 import { CaseQueue } from './queue/case-queue.service';
 import { CaseAccess } from './case-access.service';
@@ -14,6 +15,7 @@ import { CaseRecordsController } from './case-records.controller';
 import { CompanyCaseView } from './company/company-case-view';
 import { CompanyCasesController } from './company/company-cases.controller';
 import { InformationRequests } from './information-requests/information-requests.service';
+import { CustomerWaitClock } from './information-requests/customer-wait-clock';
 import { TriageService } from './triage/triage.service';
 import { CaseConversation } from './messages/case-conversation.service';
 import { StaffCaseView } from './staff-case-view';
@@ -27,10 +29,12 @@ const EXPORTED = [
   CaseTransitions,
   CaseConversation,
   CaseTimeline,
+  CompanyCaseView,
 ];
 
 /** The ombudsman case: filing, lifecycle, timeline, messages, the staff view. */
 @Module({
+  imports: [ResolutionViewsModule],
   controllers: [
     CasesController,
     CaseHandlingController,
@@ -41,10 +45,10 @@ const EXPORTED = [
   providers: [
     ...EXPORTED,
     StaffCaseView,
-    CompanyCaseView,
     TriageService,
     AssignmentService,
     InformationRequests,
+    CustomerWaitClock,
     CaseAcknowledgement,
     CaseQueue,
   ],

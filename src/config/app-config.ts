@@ -11,6 +11,9 @@ export interface AppConfig {
   readonly http: HttpConfig;
   readonly logLevel: LogLevel;
   readonly policy: PolicyDefaults;
+  readonly compensation: CompensationConfig;
+  readonly sla: SlaSweepConfig;
+  readonly webhooks: WebhooksConfig;
 }
 
 export interface AuthConfig {
@@ -35,7 +38,45 @@ export interface PolicyDefaults {
   readonly outcomeCalendarDays: number;
   readonly decisionAnswerDays: number;
   readonly remedyPaymentDays: number;
+  /** When the office asks a question without naming a date. */
+  readonly informationRequestDays: number;
   readonly escalationTimeLimitMonths: number;
+}
+
+/** The breach sweep (DESIGN §4): how often each instance runs it, and rows per transaction. */
+export interface SlaSweepConfig {
+  /** 0 turns the background sweep off (the default under NODE_ENV=test: tests call `run`). */
+  readonly sweepIntervalMs: number;
+  readonly sweepBatchSize: number;
+}
+
+export interface WebhooksConfig {
+  /** Lets subscriptions point at loopback and private networks (tests, local development). */
+  readonly allowPrivateAddresses: boolean;
+  /** How often the background dispatcher runs; 0 turns it off (the default under NODE_ENV=test). */
+  readonly dispatchIntervalMs: number;
+  readonly maxAttempts: number;
+  readonly timeoutMs: number;
+  /** Exponential backoff with full jitter: attempt n waits up to min(max, base × 2^(n-1)). */
+  readonly retryBaseMs: number;
+  readonly retryMaxMs: number;
+  /** Encrypts subscription secrets at rest; absent with RS256 and no WEBHOOK_SECRET_KEY. */
+  readonly secretKey?: string;
+}
+
+/** A pair of authority limits in major units of one currency. */
+export interface AuthorityLimitsMajor {
+  /** An officer may propose up to this per case without approval. */
+  readonly officer: number;
+  /** Above this, two different ombudsmen must approve (four eyes). */
+  readonly fourEyes: number;
+}
+
+export interface CompensationConfig {
+  readonly defaultLimits: AuthorityLimitsMajor;
+  readonly limitsByCurrency: Readonly<Record<string, AuthorityLimitsMajor>>;
+  /** The yearly compensation budget per currency, in major units. */
+  readonly yearlyBudget: Readonly<Record<string, number>>;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,8 +1,10 @@
 import { resolve } from 'node:path';
 import { AppConfig, AuthConfig, LogLevel } from './app-config';
+import { readCompensationConfig } from './compensation-config';
 import { ConfigError } from './config-error';
 import { developmentSecret, MIN_SECRET_BYTES } from './jwt-secret';
 import { readBool, readEnum, readInt, readPostgresUrl, readSize } from './parsers';
+import { readWebhooksConfig } from './webhooks-config';
 
 type Env = Record<string, string | undefined>;
 
@@ -25,6 +27,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     'development',
   );
   const dataDir = resolve(env.DATA_DIR || '.data');
+  const auth = readAuth(env, nodeEnv, dataDir);
   return {
     nodeEnv,
     port: readInt(env, 'PORT', 3000, 0, 65535),
@@ -32,7 +35,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     databaseUrl: readPostgresUrl(env, 'DATABASE_URL'),
     dataDir,
     embeddedPostgresPort: readInt(env, 'EMBEDDED_PG_PORT', 54329, 1024, 65535),
-    auth: readAuth(env, nodeEnv, dataDir),
+    auth,
     http: {
       bodyLimitBytes: readSize(env, 'BODY_LIMIT', 1024 * 1024),
       rateLimitPerMinute: readInt(env, 'RATE_LIMIT_PER_MINUTE', 30, 1, 1_000_000),
@@ -51,8 +54,21 @@ export function loadConfig(env: Env = process.env): AppConfig {
       outcomeCalendarDays: readInt(env, 'POLICY_OUTCOME_DAYS', 90, 1, 365),
       decisionAnswerDays: readInt(env, 'POLICY_DECISION_ANSWER_DAYS', 30, 1, 365),
       remedyPaymentDays: readInt(env, 'POLICY_REMEDY_PAYMENT_DAYS', 28, 1, 365),
+      informationRequestDays: readInt(env, 'POLICY_INFORMATION_REQUEST_DAYS', 14, 1, 365),
       escalationTimeLimitMonths: readInt(env, 'POLICY_ESCALATION_TIME_LIMIT_MONTHS', 6, 1, 120),
     },
+    compensation: readCompensationConfig(env),
+    sla: {
+      sweepIntervalMs: readInt(
+        env,
+        'SLA_SWEEP_INTERVAL_MS',
+        nodeEnv === 'test' ? 0 : 60_000,
+        0,
+        86_400_000,
+      ),
+      sweepBatchSize: readInt(env, 'SLA_SWEEP_BATCH_SIZE', 500, 1, 10_000),
+    },
+    webhooks: readWebhooksConfig(env, nodeEnv, auth),
   };
 }
 

@@ -32,6 +32,9 @@ export const TIMELINE_EVENTS = [
   'information_request.customer',
   'proposal.made',
   'decision.issued',
+  'proposal.answered',
+  'decision.revised',
+  'remedy.fulfilled',
 ] as const;
 export type TimelineEvent = (typeof TIMELINE_EVENTS)[number];
 

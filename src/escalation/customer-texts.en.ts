@@ -145,6 +145,10 @@ export const EN: CustomerTextCatalogue = {
     'information_request.customer': 'We asked you for more information.',
     'proposal.made': 'Your officer proposed a solution.',
     'decision.issued': 'The ombudsman issued a decision.',
+    'proposal.answered': 'A party answered the proposed solution.',
+    'decision.revised':
+      'The ombudsman corrected the decision. The corrected decision replaces the earlier one.',
+    'remedy.fulfilled': 'The company reported that it has carried out a remedy.',
     other: 'Your case was updated.',
   },
 };

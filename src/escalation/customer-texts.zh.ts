@@ -131,6 +131,9 @@ export const ZH: CustomerTextCatalogue = {
     'information_request.customer': '我们请您补充信息。',
     'proposal.made': '案件负责人提出了解决方案。',
     'decision.issued': '申诉专员作出了裁决。',
+    'proposal.answered': '一方已对提出的解决方案作出答复。',
+    'decision.revised': '申诉专员更正了裁决，更正后的裁决取代原裁决。',
+    'remedy.fulfilled': '公司报告已履行一项补救措施。',
     other: '您的案件有新的进展。',
   },
 };

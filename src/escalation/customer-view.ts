@@ -4,6 +4,7 @@ import { CaseStatus } from '../cases/case-lifecycle';
 import { CaseTimeline } from '../cases/timeline/case-timeline';
 import { TimelineEntryEntity } from '../cases/timeline/timeline-entry.entity';
 import { DeadlineKind } from '../sla/deadline.entity';
+import { ResolutionViews } from '../compensation/views/resolution-views';
 import { DeadlinesService, DeadlineView } from '../sla/deadlines.service';
 import { nextStep, statusText, timelineText } from './customer-texts';
 import { CustomerTimelineEntryDto, CustomerViewDto } from './dto/customer-view.dto';
@@ -45,12 +46,14 @@ export class CustomerViewBuilder {
   constructor(
     private readonly timeline: CaseTimeline,
     private readonly deadlines: DeadlinesService,
+    private readonly resolution: ResolutionViews,
   ) {}
 
   async build(c: CaseEntity): Promise<CustomerViewDto> {
-    const [deadlines, entries] = await Promise.all([
+    const [deadlines, entries, resolution] = await Promise.all([
       this.deadlines.listForCase(c.id),
       this.timeline.list(c.id, 'customer'),
+      this.resolution.forParties(c),
     ]);
     return {
       reference: c.reference,
@@ -63,9 +66,7 @@ export class CustomerViewBuilder {
       filedAt: c.createdAt.toISOString(),
       deadlines,
       timeline: entries.map((entry) => toCustomerEntry(c.language, entry)),
-      proposals: [],
-      decision: null,
-      remedies: [],
+      ...resolution,
     };
   }
 }

@@ -1,14 +1,18 @@
 import { Module } from '@nestjs/common';
 import { CasesModule } from '../cases/cases.module';
+import { ResolutionViewsModule } from '../compensation/views/resolution-views.module';
+import { DecisionsModule } from '../decisions/decisions.module';
+import { MediationModule } from '../mediation/mediation.module';
 import { FrontlineModule } from '../frontline/frontline.module';
 import { CaseTokenGuard } from './case-token.guard';
 import { CustomerViewBuilder } from './customer-view';
+import { EscalationAnswersController } from './escalation-answers.controller';
 import { EscalationController } from './escalation.controller';
 import { IntakeService } from './intake.service';
 
 @Module({
-  imports: [CasesModule, FrontlineModule],
-  controllers: [EscalationController],
+  imports: [CasesModule, FrontlineModule, MediationModule, DecisionsModule, ResolutionViewsModule],
+  controllers: [EscalationController, EscalationAnswersController],
   providers: [IntakeService, CustomerViewBuilder, CaseTokenGuard],
 })
 export class EscalationModule {}

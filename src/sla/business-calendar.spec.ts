@@ -175,6 +175,29 @@ describe('properties', () => {
     );
   });
 
+  it('spans whole local days: elapsed time differs from whole days only by the DST offset change', () => {
+    const offsetMs = (at: Date, timeZone: string): number => {
+      const name = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' })
+        .formatToParts(at)
+        .find((part) => part.type === 'timeZoneName')?.value;
+      const match = /GMT([+-])(\d{2}):(\d{2})/.exec(name ?? '');
+      if (!match) return 0;
+      const minutes = Number(match[2]) * 60 + Number(match[3]);
+      return (match[1] === '-' ? -minutes : minutes) * 60_000;
+    };
+    fc.assert(
+      fc.property(instant, count, noSundays, (start, n, cal) => {
+        const due = addBusinessDays(start, n, cal);
+        const wallElapsed =
+          due.getTime() -
+          start.getTime() +
+          offsetMs(due, cal.timeZone) -
+          offsetMs(start, cal.timeZone);
+        expect(wallElapsed % (24 * HOUR)).toBe(0);
+      }),
+    );
+  });
+
   it('counts back the days it added', () => {
     fc.assert(
       fc.property(instant, count, calendar, (start, n, cal) => {

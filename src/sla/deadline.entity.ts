@@ -26,4 +26,8 @@ export class DeadlineEntity {
   @Column('timestamptz', { name: 'met_at', nullable: true }) metAt!: Date | null;
   @Column('timestamptz', { name: 'breached_at', nullable: true }) breachedAt!: Date | null;
   @Column('timestamptz', { name: 'at_risk_at', nullable: true }) atRiskAt!: Date | null;
+  /** 80% of the running time; moves with due_at when a pause ends. */
+  @Column('timestamptz', { name: 'at_risk_due_at' }) atRiskDueAt!: Date;
+  /** The case closed while the deadline was still owed. */
+  @Column('timestamptz', { name: 'cancelled_at', nullable: true }) cancelledAt!: Date | null;
 }

@@ -1,7 +1,15 @@
 import { Global, Module } from '@nestjs/common';
 import { DeadlinesService } from './deadlines.service';
+import { SlaCalendarsController } from './calendars/sla-calendars.controller';
+import { SlaCalendars } from './calendars/sla-calendars.service';
+import { SlaPoliciesController } from './policies/sla-policies.controller';
+import { SlaPolicies } from './policies/sla-policies.service';
 
-/** Deadlines of cases; calendars, policies and the sweep grow here. */
+/** Deadlines of cases, the policies that date them and the calendars they count in. */
 @Global()
-@Module({ providers: [DeadlinesService], exports: [DeadlinesService] })
+@Module({
+  controllers: [SlaCalendarsController, SlaPoliciesController],
+  providers: [DeadlinesService, SlaPolicies, SlaCalendars],
+  exports: [DeadlinesService, SlaPolicies],
+})
 export class SlaModule {}

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { statusText } from '../../escalation/customer-texts';
+import { ResolutionViews } from '../../compensation/views/resolution-views';
 import { DeadlinesService } from '../../sla/deadlines.service';
 import { CaseEntity } from '../case.entity';
 import { InformationRequests } from '../information-requests/information-requests.service';
@@ -14,13 +15,15 @@ export class CompanyCaseView {
     private readonly timeline: CaseTimeline,
     private readonly deadlines: DeadlinesService,
     private readonly requests: InformationRequests,
+    private readonly resolution: ResolutionViews,
   ) {}
 
   async build(c: CaseEntity): Promise<CompanyCaseViewDto> {
-    const [deadlines, entries, requests] = await Promise.all([
+    const [deadlines, entries, requests, resolution] = await Promise.all([
       this.deadlines.listForCase(c.id),
       this.timeline.list(c.id, 'company'),
       this.requests.list(c.id, 'company'),
+      this.resolution.forParties(c),
     ]);
     return {
       reference: c.reference,
@@ -45,9 +48,7 @@ export class CompanyCaseView {
         at: e.occurredAt.toISOString(),
       })),
       informationRequests: requests,
-      proposals: [],
-      decision: null,
-      remedies: [],
+      ...resolution,
     };
   }
 }

@@ -1,6 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { MoneyDto } from '../../common/money/money.dto';
+import { RemedyViewDto } from '../../compensation/dto/remedy.dto';
+import { DecisionViewDto } from '../../decisions/dto/decision-view.dto';
+import { ProposalViewDto } from '../../mediation/dto/proposal-view.dto';
 import { DeadlineDto } from '../../sla/dto/deadline.dto';
 import { CASE_OUTCOMES, CASE_STATUSES } from '../case-lifecycle';
 import { InformationRequestDto } from '../dto/information-request.dto';
@@ -42,10 +45,13 @@ export class CompanyCaseViewDto {
   @ApiProperty({ type: [DeadlineDto] }) deadlines!: DeadlineDto[];
   @ApiProperty({ type: [CompanyMessageDto] }) messages!: CompanyMessageDto[];
   @ApiProperty({ type: [InformationRequestDto] }) informationRequests!: InformationRequestDto[];
-  @ApiProperty({ type: 'array', items: { type: 'object' }, example: [] }) proposals!: unknown[];
-  @ApiProperty({ type: 'object', nullable: true, example: null, additionalProperties: true })
-  decision!: unknown;
-  @ApiProperty({ type: 'array', items: { type: 'object' }, example: [] }) remedies!: unknown[];
+  @ApiProperty({ type: [ProposalViewDto] }) proposals!: ProposalViewDto[];
+  @ApiProperty({ type: DecisionViewDto, nullable: true }) decision!: DecisionViewDto | null;
+  @ApiProperty({
+    type: [RemedyViewDto],
+    description: 'Remedies the company owes, and their fulfilment',
+  })
+  remedies!: RemedyViewDto[];
 }
 
 export class CompanyResponseDto {

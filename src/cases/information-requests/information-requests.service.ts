@@ -5,8 +5,8 @@ import { ActorRef } from '../../auth/actor';
 import { AuditService } from '../../audit/audit.service';
 import { DomainError } from '../../common/errors/domain-error';
 import { OutboxService } from '../../notifications/outbox/outbox.service';
-import { addCalendarDays } from '../../sla/business-calendar';
 import { DeadlinesService } from '../../sla/deadlines.service';
+import { SlaPolicies } from '../../sla/policies/sla-policies.service';
 import { CaseEntity } from '../case.entity';
 import { isOpen } from '../case-lifecycle';
 import { invalidTransition } from '../cases.errors';
@@ -16,8 +16,7 @@ import {
   Party,
 } from '../dto/information-request.dto';
 import { CaseTimeline } from '../timeline/case-timeline';
-
-const DEFAULT_DAYS_TO_ANSWER = 14;
+import { CustomerWaitClock } from './customer-wait-clock';
 
 interface RequestRow {
   id: string;
@@ -41,6 +40,8 @@ export class InformationRequests {
     private readonly deadlines: DeadlinesService,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
+    private readonly policies: SlaPolicies,
+    private readonly clock: CustomerWaitClock,
   ) {}
 
   async ask(
@@ -50,7 +51,9 @@ export class InformationRequests {
   ): Promise<InformationRequestDto> {
     if (!isOpen(c.status)) throw invalidTransition(c.reference, c.status, 'asked for information');
     const now = new Date();
-    const dueAt = body.dueAt ? new Date(body.dueAt) : addCalendarDays(now, DEFAULT_DAYS_TO_ANSWER);
+    const dueAt = body.dueAt
+      ? new Date(body.dueAt)
+      : await this.policies.dueAt('information_request', now);
     if (dueAt <= now) {
       throw new DomainError('VALIDATION_FAILED', 'dueAt must be in the future', {}, [
         { field: 'dueAt', message: 'dueAt must be in the future' },
@@ -70,6 +73,7 @@ export class InformationRequests {
         dueAt,
         subjectId: row.id,
       });
+      if (body.party === 'customer') await this.clock.stop(manager, c.id, actor, now, row.id);
       await this.timeline.add(manager, {
         caseId: c.id,
         type: `information_request.${body.party}`,
@@ -128,6 +132,10 @@ export class InformationRequests {
       );
     }
     if (answered) await this.deadlines.meetSubject(manager, answered);
+    if (answered && party === 'customer') {
+      const customer = { sub: answer.by, role: 'customer' } as const;
+      await this.clock.restart(manager, c.id, customer, new Date(), answered);
+    }
     return answered;
   }
 

@@ -50,6 +50,8 @@ export class CaseQueue {
       statuses: query.status ?? [],
       assignee: assigneeFilter(query.assignee, caller),
       category: query.category ?? null,
+      breached: query.breached === true,
+      atRisk: query.atRisk === true,
       terms: query.q === undefined ? [] : parseSearch(query.q),
       after: query.cursor === undefined ? null : decodeQueueCursor(query.cursor),
       fetch: limit + 1,

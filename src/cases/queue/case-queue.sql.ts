@@ -9,6 +9,9 @@ export interface QueueFilter {
   readonly assignee: AssigneeFilter | null;
   readonly category: string | null;
   readonly terms: readonly SearchTerm[];
+  /** Cases with a deadline past due and still owed, or one at 80% of its time (DESIGN §4). */
+  readonly breached?: boolean;
+  readonly atRisk?: boolean;
   readonly after: QueueKey | null;
   /** Rows to fetch: the page size plus one, which only says whether there is a next page. */
   readonly fetch: number;
@@ -54,6 +57,16 @@ export function buildQueueQuery(filter: QueueFilter): SqlQuery {
   if (filter.assignee === 'unassigned') where.push('assigned_officer_id IS NULL');
   else if (filter.assignee) where.push(`assigned_officer_id = ${bind(filter.assignee.officerId)}`);
   if (filter.category !== null) where.push(`category = ${bind(filter.category)}`);
+  // Written as the partial indexes ix_case_deadline_breached_open / _at_risk_open are.
+  if (filter.breached) {
+    where.push(`EXISTS (SELECT 1 FROM case_deadline d WHERE d.case_id = ombudsman_case.id
+       AND d.breached_at IS NOT NULL AND d.met_at IS NULL AND d.cancelled_at IS NULL)`);
+  }
+  if (filter.atRisk) {
+    where.push(`EXISTS (SELECT 1 FROM case_deadline d WHERE d.case_id = ombudsman_case.id
+       AND d.at_risk_at IS NOT NULL AND d.breached_at IS NULL AND d.met_at IS NULL
+       AND d.cancelled_at IS NULL)`);
+  }
   for (const term of filter.terms) {
     if (term.cjk) {
       where.push(

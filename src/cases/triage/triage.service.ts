@@ -1,11 +1,10 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { StaffActor, actorRef } from '../../auth/actor';
 import { DomainError } from '../../common/errors/domain-error';
-import { APP_CONFIG, AppConfig } from '../../config/app-config';
-import { addBusinessDays, addCalendarDays, DEFAULT_CALENDAR } from '../../sla/business-calendar';
 import { DeadlinesService } from '../../sla/deadlines.service';
+import { SlaPolicies } from '../../sla/policies/sla-policies.service';
 import { CaseAcknowledgement } from '../case-acknowledgement';
 import { CaseEntity } from '../case.entity';
 import { CaseCommand } from '../case-lifecycle';
@@ -17,9 +16,9 @@ import { TriageCaseDto } from '../dto/triage-case.dto';
 export class TriageService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly transitions: CaseTransitions,
     private readonly deadlines: DeadlinesService,
+    private readonly policies: SlaPolicies,
     private readonly acknowledgement: CaseAcknowledgement,
   ) {}
 
@@ -80,7 +79,7 @@ export class TriageService {
         kind: 'outcome',
         party: 'office',
         startedAt: now,
-        dueAt: addCalendarDays(now, this.config.policy.outcomeCalendarDays),
+        dueAt: await this.policies.dueAt('outcome', now, manager),
       });
     }
     if (decision === 'refer_to_frontline') {
@@ -89,11 +88,7 @@ export class TriageService {
         kind: 'frontline_response',
         party: 'company',
         startedAt: now,
-        dueAt: addBusinessDays(
-          now,
-          this.config.policy.frontlineResponseBusinessDays,
-          DEFAULT_CALENDAR,
-        ),
+        dueAt: await this.policies.dueAt('frontline_response', now, manager),
       });
     }
   }

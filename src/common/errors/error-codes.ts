@@ -41,6 +41,54 @@ export const ERROR_CATALOG = {
   // Escalation
   COMPLAINT_REFERENCE_UNKNOWN: { status: 422, title: 'Unknown front-line complaint' },
   CASE_TOKEN_MISSING: { status: 401, title: 'Send the case access token' },
+  // Feedback and suggestions
+  FEEDBACK_CASE_NOT_CLOSED: { status: 409, title: 'Feedback is possible once the case is closed' },
+  FEEDBACK_ALREADY_GIVEN: { status: 409, title: 'Feedback was already given for this case' },
+  SUGGESTION_NOT_FOUND: { status: 404, title: 'Suggestion not found' },
+  SUGGESTION_INVALID_TRANSITION: {
+    status: 409,
+    title: 'Not possible in the suggestion’s current status',
+  },
+  CORRECTIVE_ACTION_NOT_FOUND: { status: 404, title: 'Corrective action not found' },
+  // Mediation, decisions and compensation
+  CASE_NOT_ASSIGNED_TO_YOU: {
+    status: 403,
+    title: 'Only the assigned officer or an ombudsman may do this',
+  },
+  PROPOSAL_NOT_FOUND: { status: 404, title: 'Proposal not found' },
+  PROPOSAL_NOT_OPEN: { status: 409, title: 'The proposal is no longer open' },
+  PROPOSAL_ALREADY_ANSWERED: { status: 409, title: 'You have already answered this proposal' },
+  PROPOSAL_NOT_AWAITING_APPROVAL: { status: 409, title: 'The proposal was already sent' },
+  DECISION_NOT_FOUND: { status: 404, title: 'No decision on this case' },
+  DECISION_EXISTS: { status: 409, title: 'The case already has a decision; issue a revision' },
+  DECISION_DRAFT_PENDING: {
+    status: 409,
+    title: 'A decision revision is waiting for approval',
+  },
+  DECISION_NOT_AWAITING_APPROVAL: { status: 409, title: 'No decision is waiting to be issued' },
+  REMEDY_NOT_FOUND: { status: 404, title: 'Remedy not found' },
+  REMEDY_INVALID: { status: 400, title: 'The remedy is not valid' },
+  REMEDY_APPROVAL_REQUIRED: {
+    status: 409,
+    title: 'Remedies above the authority limit are not approved yet',
+  },
+  REMEDY_ABOVE_AUTHORITY: {
+    status: 403,
+    title: 'Approving above an officer’s limit needs an ombudsman',
+  },
+  REMEDY_SELF_APPROVAL: { status: 403, title: 'Nobody approves their own remedy' },
+  REMEDY_ALREADY_APPROVED: { status: 409, title: 'You have already approved this remedy' },
+  REMEDY_APPROVAL_NOT_NEEDED: { status: 409, title: 'The remedy needs no further approval' },
+  REMEDY_NOT_DUE: { status: 409, title: 'The remedy is not owed' },
+  REMEDY_NOT_FULFILLED: { status: 409, title: 'The remedy has not been fulfilled yet' },
+  // Webhooks
+  WEBHOOK_NOT_FOUND: { status: 404, title: 'Webhook subscription not found' },
+  WEBHOOK_URL_REFUSED: { status: 422, title: 'Webhooks may not be sent to this URL' },
+  WEBHOOK_SIGNING_UNAVAILABLE: { status: 503, title: 'Webhook secrets cannot be protected' },
+  // Deadlines
+  SLA_CALENDAR_NOT_FOUND: { status: 404, title: 'Business calendar not found' },
+  SLA_CALENDAR_NAME_TAKEN: { status: 409, title: 'A business calendar has this name' },
+  SLA_CALENDAR_UNKNOWN: { status: 422, title: 'The policy names an unknown calendar' },
   // Idempotency
   IDEMPOTENCY_IN_FLIGHT: {
     status: 409,

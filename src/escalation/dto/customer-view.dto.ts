@@ -1,5 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CASE_OUTCOMES, CASE_STATUSES } from '../../cases/case-lifecycle';
+import { RemedyViewDto } from '../../compensation/dto/remedy.dto';
+import { DecisionViewDto } from '../../decisions/dto/decision-view.dto';
+import { ProposalViewDto } from '../../mediation/dto/proposal-view.dto';
 import { DeadlineDto } from '../../sla/dto/deadline.dto';
 
 export class CustomerTimelineEntryDto {
@@ -34,16 +37,16 @@ export class CustomerViewDto {
   @ApiProperty({ example: '2026-11-23T10:00:00.000Z' }) filedAt!: string;
   @ApiProperty({ type: [DeadlineDto] }) deadlines!: DeadlineDto[];
   @ApiProperty({ type: [CustomerTimelineEntryDto] }) timeline!: CustomerTimelineEntryDto[];
+  @ApiProperty({ type: [ProposalViewDto], description: 'Open and past mediation proposals' })
+  proposals!: ProposalViewDto[];
   @ApiProperty({
-    type: 'array',
-    items: { type: 'object' },
-    example: [],
-    description: 'Open and past mediation proposals',
+    type: DecisionViewDto,
+    nullable: true,
+    description: 'The decision in force; `revised` says whether it corrects an earlier one',
   })
-  proposals!: unknown[];
-  @ApiProperty({ type: 'object', nullable: true, example: null, additionalProperties: true })
-  decision!: unknown;
-  @ApiProperty({ type: 'array', items: { type: 'object' }, example: [] }) remedies!: unknown[];
+  decision!: DecisionViewDto | null;
+  @ApiProperty({ type: [RemedyViewDto], description: 'Remedies owed to you, and their fulfilment' })
+  remedies!: RemedyViewDto[];
 }
 
 /** The answer to a filing: the only time the access token is ever shown. */

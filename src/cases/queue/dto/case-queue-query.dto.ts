@@ -3,6 +3,7 @@ import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
+  IsBoolean,
   IsIn,
   IsOptional,
   IsString,
@@ -38,6 +39,11 @@ class SearchableConstraint implements ValidatorConstraintInterface {
   }
 }
 
+/** `?breached=true` is a boolean, not the text "true". */
+function flag(value: unknown): unknown {
+  return value === 'true' ? true : value === 'false' ? false : value;
+}
+
 /** Filters of the case queue; every one is optional and they combine with AND. */
 export class CaseQueueQueryDto extends PageQueryDto {
   @ApiPropertyOptional({
@@ -68,6 +74,26 @@ export class CaseQueueQueryDto extends PageQueryDto {
   @IsOptional()
   @IsIn(CATEGORIES)
   category?: string;
+
+  @ApiPropertyOptional({
+    type: Boolean,
+    description: 'Only cases with a deadline past due and still owed (`true`)',
+    example: true,
+  })
+  @IsOptional()
+  @Transform(({ value }) => flag(value))
+  @IsBoolean()
+  breached?: boolean;
+
+  @ApiPropertyOptional({
+    type: Boolean,
+    description: 'Only cases with a deadline at 80% of its time, not yet breached (`true`)',
+    example: true,
+  })
+  @IsOptional()
+  @Transform(({ value }) => flag(value))
+  @IsBoolean()
+  atRisk?: boolean;
 
   @ApiPropertyOptional({
     description:

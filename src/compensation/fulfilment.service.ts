@@ -1,0 +1,160 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { actorRef, StaffActor } from '../auth/actor';
+import { AuditService } from '../audit/audit.service';
+import { Finding, TransitionContext } from '../cases/case-lifecycle';
+import { CaseTimeline } from '../cases/timeline/case-timeline';
+import { DomainError } from '../common/errors/domain-error';
+import { OutboxService } from '../notifications/outbox/outbox.service';
+import { DeadlinesService } from '../sla/deadlines.service';
+import { lockCase, requireStatus } from './case-lock';
+import { ConfirmFulfilmentDto, RecordFulfilmentDto } from './dto/compensation-requests.dto';
+import { StaffRemedyDto } from './dto/remedy.dto';
+import { findRemedy } from './remedy-approvals.service';
+import { RemedyLedger } from './remedy-ledger.service';
+import { RemedyRow, toStaffRemedy } from './remedy-rows';
+
+/** Clocks differ a little between the company's systems and ours. */
+const CLOCK_SKEW_MS = 5 * 60_000;
+
+/**
+ * The company records that it did what it owed; the office confirms or disputes it. When the last
+ * owed remedy is recorded the case closes with its outcome.
+ */
+@Injectable()
+export class FulfilmentService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly ledger: RemedyLedger,
+    private readonly deadlines: DeadlinesService,
+    private readonly timeline: CaseTimeline,
+    private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  record(
+    caseId: string,
+    remedyId: string,
+    body: RecordFulfilmentDto,
+    actor: StaffActor,
+  ): Promise<StaffRemedyDto> {
+    const fulfilledAt = new Date(body.fulfilledAt);
+    if (fulfilledAt.getTime() > Date.now() + CLOCK_SKEW_MS) {
+      throw new DomainError('VALIDATION_FAILED', 'fulfilledAt is in the future', {}, [
+        { field: 'fulfilledAt', message: 'fulfilledAt must not be in the future' },
+      ]);
+    }
+    return this.dataSource.transaction(async (manager) => {
+      const c = await lockCase(manager, caseId);
+      const remedy = await findRemedy(manager, caseId, remedyId);
+      requireStatus(c, ['fulfilment'], 'fulfilled');
+      if (remedy.status !== 'due') {
+        throw new DomainError('REMEDY_NOT_DUE', `The remedy is ${remedy.status}, not owed`, {
+          remedyStatus: remedy.status,
+        });
+      }
+      await manager.query(
+        `UPDATE remedy
+            SET status = 'fulfilled', fulfilled_at = $2, payment_reference = $3, fulfilled_by = $4,
+                fulfilment_note = $5, recorded_at = now()
+          WHERE id = $1 AND status = 'due'`,
+        [remedyId, fulfilledAt, body.paymentReference ?? null, actor.sub, body.note],
+      );
+      await this.deadlines.meetSubject(manager, remedyId);
+      const who = { ...actorRef(actor), name: actor.name };
+      const facts = {
+        remedyId,
+        type: remedy.type,
+        paymentReference: body.paymentReference ?? null,
+        fulfilledAt: fulfilledAt.toISOString(),
+      };
+      await this.timeline.add(manager, {
+        caseId,
+        type: 'remedy.fulfilled',
+        actor: who,
+        audience: 'everyone',
+        body: body.note,
+        data: facts,
+      });
+      await this.audit.append(manager, {
+        chainKey: caseId,
+        actor: who,
+        action: 'remedy.fulfilled',
+        before: { remedyId, status: 'due' },
+        after: { status: 'fulfilled', note: body.note, ...facts },
+      });
+      await this.outbox.record(manager, {
+        type: 'remedy.fulfilled',
+        aggregateType: 'case',
+        aggregateId: c.reference,
+        payload: { reference: c.reference, ...facts },
+      });
+      await this.ledger.completeIfAllFulfilled(
+        manager,
+        caseId,
+        await completionOf(manager, remedy),
+      );
+      return toStaffRemedy(await findRemedy(manager, caseId, remedyId));
+    });
+  }
+
+  confirm(
+    caseId: string,
+    remedyId: string,
+    body: ConfirmFulfilmentDto,
+    actor: StaffActor,
+  ): Promise<StaffRemedyDto> {
+    return this.dataSource.transaction(async (manager) => {
+      const c = await lockCase(manager, caseId);
+      const remedy = await findRemedy(manager, caseId, remedyId);
+      if (remedy.status !== 'fulfilled') {
+        throw new DomainError(
+          'REMEDY_NOT_FULFILLED',
+          `The remedy is ${remedy.status}: the company has not recorded it yet`,
+          { remedyStatus: remedy.status },
+        );
+      }
+      await manager.query(
+        `UPDATE remedy SET confirmation = $2, confirmed_by = $3, confirmed_at = now(),
+                           confirmation_note = $4
+          WHERE id = $1`,
+        [remedyId, body.result, actor.sub, body.note ?? null],
+      );
+      const who = { ...actorRef(actor), name: actor.name };
+      const type = body.result === 'confirmed' ? 'remedy.confirmed' : 'remedy.disputed';
+      // A dispute is the company's business too: it must look again at what it recorded.
+      await this.timeline.add(manager, {
+        caseId,
+        type,
+        actor: who,
+        audience: body.result === 'confirmed' ? 'office' : 'company',
+        body: body.note,
+        data: { remedyId },
+      });
+      await this.audit.append(manager, {
+        chainKey: caseId,
+        actor: who,
+        action: type,
+        before: { remedyId, confirmation: remedy.confirmation },
+        after: { remedyId, confirmation: body.result, note: body.note ?? null },
+      });
+      await this.outbox.record(manager, {
+        type,
+        aggregateType: 'case',
+        aggregateId: c.reference,
+        payload: { reference: c.reference, remedyId, note: body.note ?? null },
+      });
+      return toStaffRemedy(await findRemedy(manager, caseId, remedyId));
+    });
+  }
+}
+
+/** A settlement closes as `settled`; an accepted decision closes with its finding. */
+async function completionOf(manager: EntityManager, remedy: RemedyRow): Promise<TransitionContext> {
+  if (remedy.source === 'proposal') return { settledByMediation: true };
+  const [decision] = (await manager.query('SELECT finding FROM case_decision WHERE id = $1', [
+    remedy.source_id,
+  ])) as { finding: Finding }[];
+  return { finding: decision?.finding };
+}

@@ -1,0 +1,103 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { actorRef, StaffActor } from '../auth/actor';
+import { AuditService } from '../audit/audit.service';
+import { CaseTimeline } from '../cases/timeline/case-timeline';
+import { DomainError } from '../common/errors/domain-error';
+import { OutboxService } from '../notifications/outbox/outbox.service';
+import { ApprovalRefusal, checkApproval } from './authority-limits';
+import { lockCase } from './case-lock';
+import { StaffRemedyDto } from './dto/remedy.dto';
+import { RemedyRow, remediesWhere, toStaffRemedy } from './remedy-rows';
+
+const REFUSALS: Record<ApprovalRefusal, () => DomainError> = {
+  not_ombudsman: () =>
+    new DomainError(
+      'REMEDY_ABOVE_AUTHORITY',
+      'Remedies above an officer’s authority limit are approved by an ombudsman',
+    ),
+  self_approval: () =>
+    new DomainError('REMEDY_SELF_APPROVAL', 'You proposed this remedy: someone else must approve'),
+  already_approved: () =>
+    new DomainError('REMEDY_ALREADY_APPROVED', 'You have already approved this remedy'),
+  not_needed: () =>
+    new DomainError('REMEDY_APPROVAL_NOT_NEEDED', 'The remedy has all the approvals it needs'),
+};
+
+/** Approvals above the authority limits: four eyes above limit B, never the proposer's own. */
+@Injectable()
+export class RemedyApprovals {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly timeline: CaseTimeline,
+    private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  approve(caseId: string, remedyId: string, actor: StaffActor): Promise<StaffRemedyDto> {
+    return this.dataSource.transaction(async (manager) => {
+      // The case lock makes concurrent approvals of one remedy count one after the other.
+      const c = await lockCase(manager, caseId);
+      const remedy = await findRemedy(manager, caseId, remedyId);
+      if (remedy.status !== 'proposed') {
+        throw new DomainError(
+          'REMEDY_APPROVAL_NOT_NEEDED',
+          `The remedy is ${remedy.status}: there is nothing to approve`,
+          { remedyStatus: remedy.status },
+        );
+      }
+      const refusal = checkApproval({
+        approver: actor.sub,
+        approverIsOmbudsman: actor.roles.includes('ombudsman'),
+        proposedBy: remedy.proposed_by,
+        required: remedy.approvals_required,
+        approvedBy: remedy.approvals.map((a) => a.approver),
+      });
+      if (refusal) throw REFUSALS[refusal]();
+      await manager.query(
+        `INSERT INTO remedy_approval (remedy_id, approver, approver_name) VALUES ($1, $2, $3)`,
+        [remedyId, actor.sub, actor.name ?? null],
+      );
+      const who = { ...actorRef(actor), name: actor.name };
+      const given = remedy.approvals.length + 1;
+      await this.timeline.add(manager, {
+        caseId,
+        type: 'remedy.approved',
+        actor: who,
+        audience: 'office',
+        data: { remedyId, approvalsGiven: given, approvalsRequired: remedy.approvals_required },
+      });
+      await this.audit.append(manager, {
+        chainKey: caseId,
+        actor: who,
+        action: 'remedy.approved',
+        before: { remedyId, approvalsGiven: given - 1 },
+        after: { remedyId, approvalsGiven: given, approvalsRequired: remedy.approvals_required },
+      });
+      await this.outbox.record(manager, {
+        type: 'remedy.approved',
+        aggregateType: 'case',
+        aggregateId: c.reference,
+        payload: {
+          reference: c.reference,
+          remedyId,
+          approvalsGiven: given,
+          approvalsRequired: remedy.approvals_required,
+        },
+      });
+      return toStaffRemedy(await findRemedy(manager, caseId, remedyId));
+    });
+  }
+}
+
+/** A remedy of this case, or 404: a remedy id of another case finds nothing. */
+export async function findRemedy(
+  manager: EntityManager,
+  caseId: string,
+  remedyId: string,
+): Promise<RemedyRow> {
+  const [row] = await remediesWhere(manager, 'r.id = $1 AND r.case_id = $2', [remedyId, caseId]);
+  if (!row) throw new DomainError('REMEDY_NOT_FOUND', `No remedy ${remedyId} on this case`);
+  return row;
+}

@@ -1,0 +1,98 @@
+import { EntityManager } from 'typeorm';
+import { RemedyViewDto, StaffRemedyDto } from './dto/remedy.dto';
+
+/** A remedy row as the SQL below selects it; bigint arrives as text and is checked on the way. */
+export interface RemedyRow {
+  id: string;
+  case_id: string;
+  case_reference: string;
+  source: string;
+  source_id: string;
+  type: string;
+  amount_minor: string | null;
+  currency: string | null;
+  description: string;
+  status: string;
+  proposed_by: string;
+  approvals_required: number;
+  created_at: Date;
+  due_at: Date | null;
+  fulfilled_at: Date | null;
+  payment_reference: string | null;
+  fulfilled_by: string | null;
+  fulfilment_note: string | null;
+  confirmation: string | null;
+  confirmation_note: string | null;
+  /** Exact to the microsecond, for keyset cursors (a Date keeps only milliseconds). */
+  created_key: string;
+  due_key: string | null;
+  approvals: { approver: string; approver_name: string | null; created_at: string }[];
+}
+
+export const REMEDY_SELECT = `
+  SELECT r.id, r.case_id, c.reference AS case_reference, r.source, r.source_id, r.type,
+         r.amount_minor::text AS amount_minor, r.currency, r.description, r.status, r.proposed_by,
+         r.approvals_required, r.created_at, r.due_at, r.fulfilled_at, r.payment_reference,
+         r.fulfilled_by, r.fulfilment_note, r.confirmation, r.confirmation_note,
+         to_char(r.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS created_key,
+         to_char(r.due_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS due_key,
+         COALESCE((SELECT json_agg(json_build_object('approver', a.approver,
+                     'approver_name', a.approver_name, 'created_at', a.created_at)
+                     ORDER BY a.created_at, a.approver)
+                     FROM remedy_approval a WHERE a.remedy_id = r.id), '[]') AS approvals
+    FROM remedy r JOIN ombudsman_case c ON c.id = r.case_id`;
+
+export function moneyOf(row: Pick<RemedyRow, 'amount_minor' | 'currency'>) {
+  if (row.amount_minor === null || row.currency === null) return null;
+  const amountMinor = Number(row.amount_minor);
+  if (!Number.isSafeInteger(amountMinor)) {
+    throw new RangeError(`remedy amount ${row.amount_minor} exceeds the safe integer range`);
+  }
+  return { amountMinor, currency: row.currency };
+}
+
+export function toRemedyView(row: RemedyRow): RemedyViewDto {
+  return {
+    id: row.id,
+    type: row.type,
+    amount: moneyOf(row),
+    description: row.description,
+    status: row.status,
+    dueAt: row.due_at?.toISOString() ?? null,
+    fulfilledAt: row.fulfilled_at?.toISOString() ?? null,
+    paymentReference: row.payment_reference,
+    fulfilmentNote: row.fulfilment_note,
+  };
+}
+
+export function toStaffRemedy(row: RemedyRow, now = new Date()): StaffRemedyDto {
+  return {
+    ...toRemedyView(row),
+    caseReference: row.case_reference,
+    source: row.source,
+    sourceId: row.source_id,
+    proposedBy: row.proposed_by,
+    approvalsRequired: row.approvals_required,
+    approvals: row.approvals.map((a) => ({
+      approver: a.approver,
+      approverName: a.approver_name,
+      at: new Date(a.created_at).toISOString(),
+    })),
+    overdue: row.status === 'due' && row.due_at !== null && row.due_at < now,
+    fulfilledBy: row.fulfilled_by,
+    confirmation: row.confirmation,
+    confirmationNote: row.confirmation_note,
+    createdAt: row.created_at.toISOString(),
+  };
+}
+
+export async function remediesWhere(
+  manager: EntityManager,
+  where: string,
+  params: unknown[],
+): Promise<RemedyRow[]> {
+  return (await manager.query(
+    `${REMEDY_SELECT} WHERE ${where} ORDER BY r.created_at, r.position, r.id`,
+    params,
+  )) as RemedyRow[];
+}

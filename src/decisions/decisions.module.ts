@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { CasesModule } from '../cases/cases.module';
+import { CompensationModule } from '../compensation/compensation.module';
+import { DecisionsController } from './decisions.controller';
+import { DecisionsService } from './decisions.service';
+
+/** Decisions and their revisions. */
+@Module({
+  imports: [CasesModule, CompensationModule],
+  controllers: [DecisionsController],
+  providers: [DecisionsService],
+  exports: [DecisionsService],
+})
+export class DecisionsModule {}

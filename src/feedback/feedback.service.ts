@@ -1,0 +1,76 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { ActorRef } from '../auth/actor';
+import { AuditService } from '../audit/audit.service';
+import { DomainError } from '../common/errors/domain-error';
+import { OutboxService } from '../notifications/outbox/outbox.service';
+import { FeedbackDto, GiveFeedbackDto } from './dto/feedback.dto';
+
+interface FeedbackRow {
+  id: string;
+  rating: number;
+  comment: string | null;
+  created_at: Date;
+}
+
+/** One satisfaction rating per case, once it is closed (DESIGN §5). */
+@Injectable()
+export class FeedbackService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  /**
+   * A case that is not closed yet answers 409 with its status: feedback rates the whole handling,
+   * which is known only at the end. The unique constraint makes "once per case" hold under races.
+   */
+  async give(caseId: string, actor: ActorRef, body: GiveFeedbackDto): Promise<FeedbackDto> {
+    return this.dataSource.transaction(async (manager) => {
+      const [c] = (await manager.query(
+        'SELECT reference, status FROM ombudsman_case WHERE id = $1 FOR SHARE',
+        [caseId],
+      )) as { reference: string; status: string }[];
+      if (c.status !== 'closed') {
+        throw new DomainError(
+          'FEEDBACK_CASE_NOT_CLOSED',
+          'You can rate our service once your case is closed',
+          { currentStatus: c.status },
+        );
+      }
+      const [row] = (await manager.query(
+        `INSERT INTO case_feedback (case_id, rating, comment) VALUES ($1, $2, $3)
+         ON CONFLICT ON CONSTRAINT uq_case_feedback_case DO NOTHING
+         RETURNING id, rating, comment, created_at`,
+        [caseId, body.rating, body.comment ?? null],
+      )) as FeedbackRow[];
+      if (!row) {
+        throw new DomainError(
+          'FEEDBACK_ALREADY_GIVEN',
+          'You have already rated our service for this case',
+        );
+      }
+      await this.audit.append(manager, {
+        chainKey: caseId,
+        actor,
+        action: 'feedback.given',
+        after: { rating: row.rating, comment: row.comment },
+      });
+      await this.outbox.record(manager, {
+        type: 'feedback.received',
+        aggregateType: 'case',
+        aggregateId: c.reference,
+        payload: { reference: c.reference, rating: row.rating },
+      });
+      return {
+        id: row.id,
+        reference: c.reference,
+        rating: row.rating,
+        comment: row.comment,
+        createdAt: row.created_at.toISOString(),
+      };
+    });
+  }
+}

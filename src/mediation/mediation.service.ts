@@ -1,0 +1,320 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { ActorRef, actorRef, StaffActor } from '../auth/actor';
+import { AuditService } from '../audit/audit.service';
+import { CaseStatus } from '../cases/case-lifecycle';
+import { CaseTransitions } from '../cases/case-transitions.service';
+import { CaseTimeline } from '../cases/timeline/case-timeline';
+import { DomainError } from '../common/errors/domain-error';
+import { Money } from '../common/money/money';
+import { BudgetService } from '../compensation/budget.service';
+import { LockedCase, lockCase, requireStatus } from '../compensation/case-lock';
+import { RemedyLedger } from '../compensation/remedy-ledger.service';
+import { remediesWhere } from '../compensation/remedy-rows';
+import { groupBySource } from '../compensation/views/resolution-views';
+import { OutboxService } from '../notifications/outbox/outbox.service';
+import { ProposalMadeDto, StaffProposalDto } from './dto/proposal-view.dto';
+import { MakeProposalDto } from './dto/proposal-requests.dto';
+import { proposalNotFound, proposalNotOpen, requireHandler } from './mediation.errors';
+import { effectiveStatus, ProposalRow, proposalsOfCase, toStaffProposal } from './proposal-read';
+
+export type Party = 'customer' | 'company';
+export type Answer = 'accepted' | 'rejected';
+type Who = ActorRef & { name?: string };
+
+const SYSTEM: Who = { sub: 'system', role: 'system' };
+const MEDIATING: readonly CaseStatus[] = ['investigation', 'mediation'];
+
+/**
+ * Mediation proposals: made by the case's officer or an ombudsman, answered once by each party.
+ * When both accept, the case settles and the remedies become owed, in the same transaction.
+ */
+@Injectable()
+export class MediationService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transitions: CaseTransitions,
+    private readonly ledger: RemedyLedger,
+    private readonly budget: BudgetService,
+    private readonly timeline: CaseTimeline,
+    private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  propose(caseId: string, body: MakeProposalDto, actor: StaffActor): Promise<ProposalMadeDto> {
+    this.ledger.validate(body.remedies);
+    const expiresAt = body.expiresAt ? new Date(body.expiresAt) : null;
+    if (expiresAt && expiresAt.getTime() <= Date.now()) {
+      throw new DomainError('VALIDATION_FAILED', 'expiresAt is in the past', {}, [
+        { field: 'expiresAt', message: 'expiresAt must be in the future' },
+      ]);
+    }
+    const proposer = actor.roles.includes('ombudsman') ? 'ombudsman' : 'ombudsman_officer';
+    const who = { ...actorRef(actor), name: actor.name };
+    return this.dataSource.transaction(async (manager) => {
+      const c = await lockCase(manager, caseId);
+      requireHandler(c, actor);
+      requireStatus(c, MEDIATING, 'given a proposal');
+      const replaced = (await manager.query(
+        `UPDATE mediation_proposal SET status = 'superseded', closed_at = now()
+          WHERE case_id = $1 AND status IN ('open', 'awaiting_approval') RETURNING id`,
+        [caseId],
+      )) as [{ id: string }[], number];
+      await this.ledger.supersede(
+        manager,
+        replaced[0].map((r) => r.id),
+      );
+      const [{ id }] = (await manager.query(
+        `INSERT INTO mediation_proposal (case_id, terms, status, expires_at, proposed_by, proposed_by_role)
+         VALUES ($1, $2, 'awaiting_approval', $3, $4, $5) RETURNING id`,
+        [caseId, body.terms, expiresAt, actor.sub, proposer],
+      )) as { id: string }[];
+      const { awaitingApproval } = await this.ledger.add(
+        manager,
+        caseId,
+        'proposal',
+        id,
+        body.remedies,
+        { sub: actor.sub, role: proposer },
+      );
+      const facts = {
+        proposalId: id,
+        terms: body.terms,
+        expiresAt: expiresAt?.toISOString() ?? null,
+        remedies: body.remedies,
+        supersedes: replaced[0].map((r) => r.id),
+      };
+      if (awaitingApproval) {
+        await this.timeline.add(manager, {
+          caseId,
+          type: 'proposal.drafted',
+          actor: who,
+          audience: 'office',
+          data: { proposalId: id },
+        });
+        await this.audit.append(manager, {
+          chainKey: caseId,
+          actor: who,
+          action: 'proposal.drafted',
+          after: { ...facts, status: 'awaiting_approval' },
+        });
+        await this.outbox.record(manager, {
+          type: 'proposal.awaiting_approval',
+          aggregateType: 'case',
+          aggregateId: c.reference,
+          payload: { reference: c.reference, proposalId: id },
+        });
+      } else {
+        await this.open(manager, c, id, who, facts);
+      }
+      const offered = body.remedies.flatMap((r): Money[] => (r.amount ? [r.amount] : []));
+      const budgetWarnings = await this.budget.warnings(manager, offered);
+      return { ...(await this.staffView(manager, caseId, id)), budgetWarnings };
+    });
+  }
+
+  /** Sends a proposal whose remedies needed approval, once every approval is in. */
+  send(caseId: string, proposalId: string, actor: StaffActor): Promise<StaffProposalDto> {
+    const who = { ...actorRef(actor), name: actor.name };
+    return this.dataSource.transaction(async (manager) => {
+      const c = await lockCase(manager, caseId);
+      requireHandler(c, actor);
+      const row = await this.proposal(manager, caseId, proposalId);
+      if (row.status !== 'awaiting_approval') {
+        throw new DomainError(
+          'PROPOSAL_NOT_AWAITING_APPROVAL',
+          `The proposal is ${row.status}: only a proposal awaiting approval is sent this way`,
+          { proposalStatus: row.status },
+        );
+      }
+      requireStatus(c, MEDIATING, 'given a proposal');
+      await this.ledger.requireApproved(manager, proposalId);
+      await this.open(manager, c, proposalId, who, {
+        proposalId,
+        terms: row.terms,
+        expiresAt: row.expires_at?.toISOString() ?? null,
+      });
+      return this.staffView(manager, caseId, proposalId);
+    });
+  }
+
+  answer(
+    caseId: string,
+    proposalId: string,
+    party: Party,
+    answer: Answer,
+    who: Who,
+    reason?: string,
+  ): Promise<void> {
+    return this.dataSource.transaction(async (manager) => {
+      const c = await lockCase(manager, caseId);
+      const row = await this.proposal(manager, caseId, proposalId);
+      // Drafts are the office's: a party cannot answer, or learn of, a proposal not sent to it.
+      if (row.sent_at === null) throw proposalNotFound(proposalId);
+      requireStatus(c, ['mediation'], `answered (proposal ${proposalId})`);
+      const status = effectiveStatus(row, c.status, new Date());
+      if (status !== 'open') throw proposalNotOpen(status);
+      if ((party === 'customer' ? row.customer_answer : row.company_answer) !== null) {
+        throw new DomainError('PROPOSAL_ALREADY_ANSWERED', 'You have already answered', {
+          proposalStatus: status,
+        });
+      }
+      const updated = (await manager.query(
+        party === 'customer'
+          ? `UPDATE mediation_proposal
+                SET customer_answer = $2, customer_answered_at = now(), customer_reason = $3
+              WHERE id = $1 AND status = 'open' AND customer_answer IS NULL
+                AND (expires_at IS NULL OR expires_at > now())
+              RETURNING customer_answer, company_answer`
+          : `UPDATE mediation_proposal
+                SET company_answer = $2, company_answered_at = now(), company_reason = $3,
+                    company_answered_by = $4
+              WHERE id = $1 AND status = 'open' AND company_answer IS NULL
+                AND (expires_at IS NULL OR expires_at > now())
+              RETURNING customer_answer, company_answer`,
+        party === 'customer'
+          ? [proposalId, answer, reason ?? null]
+          : [proposalId, answer, reason ?? null, who.sub],
+      )) as [{ customer_answer: string | null; company_answer: string | null }[], number];
+      if (updated[0].length === 0) throw proposalNotOpen(status);
+      const answers = updated[0][0];
+      await this.recordAnswer(manager, c, proposalId, party, answer, who, reason);
+      if (answer === 'rejected') {
+        await manager.query(
+          `UPDATE mediation_proposal SET status = 'rejected', closed_at = now() WHERE id = $1`,
+          [proposalId],
+        );
+        await this.ledger.supersede(manager, [proposalId]);
+      } else if (answers.customer_answer === 'accepted' && answers.company_answer === 'accepted') {
+        await this.settle(manager, c, proposalId);
+      }
+    });
+  }
+
+  async list(caseId: string, reference: string, status: CaseStatus): Promise<StaffProposalDto[]> {
+    const manager = this.dataSource.manager;
+    const [rows, remedies] = await Promise.all([
+      proposalsOfCase(manager, caseId),
+      remediesWhere(manager, `r.case_id = $1 AND r.source = 'proposal'`, [caseId]),
+    ]);
+    const bySource = groupBySource(remedies);
+    const now = new Date();
+    return rows.map((row) =>
+      toStaffProposal(row, reference, bySource.get(row.id) ?? [], status, now),
+    );
+  }
+
+  private async open(
+    manager: EntityManager,
+    c: LockedCase,
+    proposalId: string,
+    who: Who,
+    facts: Record<string, unknown>,
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE mediation_proposal SET status = 'open', sent_at = now()
+        WHERE id = $1 AND status = 'awaiting_approval'`,
+      [proposalId],
+    );
+    if (c.status === 'investigation') {
+      await this.transitions.apply(
+        { caseId: c.id, command: 'start_mediation', actor: who, details: { proposalId } },
+        manager,
+      );
+    }
+    await this.timeline.add(manager, {
+      caseId: c.id,
+      type: 'proposal.made',
+      actor: who,
+      audience: 'everyone',
+      data: { proposalId },
+    });
+    await this.audit.append(manager, {
+      chainKey: c.id,
+      actor: who,
+      action: 'proposal.made',
+      after: { ...facts, status: 'open' },
+    });
+    await this.outbox.record(manager, {
+      type: 'proposal.made',
+      aggregateType: 'case',
+      aggregateId: c.reference,
+      payload: { reference: c.reference, proposalId, expiresAt: facts.expiresAt ?? null },
+    });
+  }
+
+  private async recordAnswer(
+    manager: EntityManager,
+    c: LockedCase,
+    proposalId: string,
+    party: Party,
+    answer: Answer,
+    who: Who,
+    reason?: string,
+  ): Promise<void> {
+    const facts = { proposalId, party, answer };
+    // A reason is addressed to the office; the other party sees only the answer.
+    await this.timeline.add(manager, {
+      caseId: c.id,
+      type: 'proposal.answered',
+      actor: who,
+      audience: 'everyone',
+      data: facts,
+    });
+    await this.audit.append(manager, {
+      chainKey: c.id,
+      actor: who,
+      action: 'proposal.answered',
+      after: { ...facts, reason: reason ?? null },
+    });
+    await this.outbox.record(manager, {
+      type: 'proposal.answered',
+      aggregateType: 'case',
+      aggregateId: c.reference,
+      payload: { reference: c.reference, ...facts },
+    });
+  }
+
+  /** Both parties accepted: settled, then the remedies are owed and followed to payment. */
+  private async settle(manager: EntityManager, c: LockedCase, proposalId: string): Promise<void> {
+    await manager.query(
+      `UPDATE mediation_proposal SET status = 'accepted', closed_at = now() WHERE id = $1`,
+      [proposalId],
+    );
+    const details = { proposalId };
+    await this.transitions.apply(
+      { caseId: c.id, command: 'settle', actor: SYSTEM, details },
+      manager,
+    );
+    await this.transitions.apply(
+      { caseId: c.id, command: 'begin_fulfilment', actor: SYSTEM, details },
+      manager,
+    );
+    await this.ledger.bind(manager, c, proposalId, SYSTEM, { settledByMediation: true });
+  }
+
+  private async proposal(
+    manager: EntityManager,
+    caseId: string,
+    proposalId: string,
+  ): Promise<ProposalRow> {
+    const [row] = (await manager.query(
+      'SELECT * FROM mediation_proposal WHERE id = $1 AND case_id = $2',
+      [proposalId, caseId],
+    )) as ProposalRow[];
+    if (!row) throw proposalNotFound(proposalId);
+    return row;
+  }
+
+  private async staffView(
+    manager: EntityManager,
+    caseId: string,
+    proposalId: string,
+  ): Promise<StaffProposalDto> {
+    const c = await lockCase(manager, caseId);
+    const row = await this.proposal(manager, caseId, proposalId);
+    const remedies = await remediesWhere(manager, 'r.source_id = $1', [proposalId]);
+    return toStaffProposal(row, c.reference, remedies, c.status, new Date());
+  }
+}

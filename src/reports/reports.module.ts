@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { KpiQueries } from './kpi-queries';
+import { PublicStatisticsController } from './public-statistics.controller';
+import { PublicStatisticsService } from './public-statistics.service';
+import { ReportsController } from './reports.controller';
+import { ReportsService } from './reports.service';
+
+/** KPIs, the annual activity report and the public statistics (DESIGN §9). */
+@Module({
+  controllers: [ReportsController, PublicStatisticsController],
+  providers: [KpiQueries, ReportsService, PublicStatisticsService],
+})
+export class ReportsModule {}

@@ -1,0 +1,255 @@
+import { investigatedCase, staff } from './support/cases';
+import { APOLOGY, eventTypes, REFUND, routes, sql } from './support/resolution';
+import { startTestApp, TestApp } from './support/test-app';
+
+const UPHELD = {
+  finding: 'upheld',
+  reasoning: 'The contract allows no deduction from the deposit.',
+  remedies: [REFUND, APOLOGY],
+};
+
+describe('decisions', () => {
+  let t: TestApp;
+  let as: ReturnType<typeof staff>;
+  let r: ReturnType<typeof routes>;
+  beforeAll(async () => {
+    t = await startTestApp();
+    as = staff(t);
+    r = routes(t);
+  });
+  afterAll(() => t.close());
+
+  async function decided(body: object = UPHELD) {
+    const filed = await investigatedCase(t);
+    const res = await r.admin('post', filed.reference, '/decision', as.ombudsman, body).expect(201);
+    return { filed, decision: res.body };
+  }
+
+  it('binds the company when the customer accepts, follows the remedies to payment and closes the case as upheld', async () => {
+    const { filed, decision } = await decided();
+    const ref = filed.reference;
+    expect(decision).toMatchObject({ currentRevision: 1, pending: null, answer: null });
+    expect(decision.revisions[0].contentHash).toMatch(/^[0-9a-f]{64}$/);
+
+    const view = await r.view(ref, filed.accessToken).expect(200);
+    expect(view.body.status).toBe('decision_issued');
+    expect(view.body.decision).toMatchObject({
+      revision: 1,
+      revised: false,
+      finding: 'upheld',
+      answer: null,
+    });
+    const answerBy = view.body.deadlines.find(
+      (d: { kind: string }) => d.kind === 'decision_answer',
+    );
+    expect(answerBy.party).toBe('customer');
+    const days = (new Date(answerBy.dueAt).getTime() - Date.now()) / 86_400_000;
+    expect(Math.round(days)).toBe(30);
+
+    const accepted = await r.customer(ref, '/decision/accept', filed.accessToken).expect(200);
+    expect(accepted.body.status).toBe('fulfilment');
+    expect(accepted.body.decision.answer.answer).toBe('accepted');
+    const remedies = accepted.body.remedies as { id: string; status: string }[];
+    expect(remedies.map((x) => x.status)).toEqual(['due', 'due']);
+    expect(
+      accepted.body.deadlines.find((d: { kind: string }) => d.kind === 'decision_answer').metAt,
+    ).not.toBeNull();
+
+    for (const remedy of remedies) {
+      await r
+        .company(ref, `/remedies/${remedy.id}/fulfilment`, as.integration, {
+          paymentReference: 'PAY-1',
+          note: 'Done',
+          fulfilledAt: new Date().toISOString(),
+        })
+        .expect(200);
+    }
+    const closed = await r.view(ref, filed.accessToken).expect(200);
+    expect(closed.body).toMatchObject({ status: 'closed', outcome: 'upheld' });
+    expect(await eventTypes(t, ref)).toEqual(
+      expect.arrayContaining(['decision.issued', 'decision.answered', 'remedy.fulfilled']),
+    );
+  });
+
+  it('closes the case as not accepted when the customer rejects, and tells them they keep the courts', async () => {
+    const { filed } = await decided();
+    const res = await r
+      .customer(filed.reference, '/decision/reject', filed.accessToken, { reason: 'Not enough' })
+      .expect(200);
+    expect(res.body).toMatchObject({ status: 'closed', outcome: 'not_accepted' });
+    expect(res.body.nextStep).toMatch(/court/);
+    expect(res.body.remedies).toEqual([]);
+    expect(res.body.decision.remedies.map((x: { status: string }) => x.status)).toEqual([
+      'superseded',
+      'superseded',
+    ]);
+    await r.customer(filed.reference, '/decision/accept', filed.accessToken).expect(409);
+  });
+
+  it('closes the case as not upheld when the customer accepts a decision that upheld nothing', async () => {
+    const { filed } = await decided({
+      finding: 'not_upheld',
+      reasoning: 'The deduction was lawful.',
+      remedies: [],
+    });
+    const res = await r
+      .customer(filed.reference, '/decision/accept', filed.accessToken)
+      .expect(200);
+    expect(res.body).toMatchObject({ status: 'closed', outcome: 'not_upheld' });
+  });
+
+  it('refuses remedies on a not upheld decision', async () => {
+    const filed = await investigatedCase(t);
+    await r
+      .admin('post', filed.reference, '/decision', as.ombudsman, {
+        finding: 'not_upheld',
+        reasoning: 'x',
+        remedies: [REFUND],
+      })
+      .expect(400);
+  });
+
+  it('lets only an ombudsman decide: an officer, an auditor and the front line get 403', async () => {
+    const filed = await investigatedCase(t);
+    for (const who of [as.officer, as.auditor, as.agent, as.integration]) {
+      await r.admin('post', filed.reference, '/decision', who, UPHELD).expect(403);
+      await r.admin('post', filed.reference, '/decision/revisions', who, UPHELD).expect(403);
+    }
+  });
+
+  it('supersedes the open proposal when the ombudsman decides', async () => {
+    const filed = await investigatedCase(t);
+    const proposal = await r
+      .admin('post', filed.reference, '/proposals', as.officer, { terms: 'x', remedies: [REFUND] })
+      .expect(201);
+    await r.admin('post', filed.reference, '/decision', as.ombudsman, UPHELD).expect(201);
+    const res = await r
+      .customer(filed.reference, `/proposals/${proposal.body.id}/accept`, filed.accessToken)
+      .expect(409);
+    expect(res.body.currentStatus).toBe('decision_issued');
+    const view = await r.view(filed.reference, filed.accessToken).expect(200);
+    expect(view.body.proposals[0].status).toBe('superseded');
+  });
+
+  it('keeps every revision: the parties see the current one marked as revised, staff read the history', async () => {
+    const { filed, decision } = await decided();
+    const revised = await r
+      .admin('post', filed.reference, '/decision/revisions', as.ombudsman, {
+        ...UPHELD,
+        finding: 'partially_upheld',
+        remedies: [{ ...REFUND, amount: { amountMinor: 10000, currency: 'EUR' } }],
+        reason: 'Part of the deposit covered real damage.',
+      })
+      .expect(201);
+    expect(revised.body.currentRevision).toBe(2);
+    expect(revised.body.revisions).toHaveLength(2);
+    expect(revised.body.revisions[0]).toMatchObject({
+      revision: 1,
+      finding: 'upheld',
+      contentHash: decision.revisions[0].contentHash,
+    });
+    expect(revised.body.revisions[0].remedies.map((x: { status: string }) => x.status)).toEqual([
+      'superseded',
+      'superseded',
+    ]);
+    expect(revised.body.revisions[1]).toMatchObject({
+      revision: 2,
+      revisionReason: 'Part of the deposit covered real damage.',
+    });
+
+    const view = await r.view(filed.reference, filed.accessToken).expect(200);
+    expect(view.body.decision).toMatchObject({
+      revision: 2,
+      revised: true,
+      finding: 'partially_upheld',
+      revisionReason: 'Part of the deposit covered real damage.',
+    });
+    const company = await t
+      .http()
+      .get(`/v1/frontline/cases/${filed.reference}`)
+      .set('authorization', as.agent)
+      .expect(200);
+    expect(company.body.decision).toMatchObject({ revision: 2, revised: true });
+
+    const audit = await sql<{ action: string; after: { contentHash?: string } }>(
+      t,
+      `SELECT a.action, a.after FROM audit_entry a JOIN ombudsman_case c ON a.chain_key = c.id::text
+        WHERE c.reference = $1 AND a.action LIKE 'decision.%' ORDER BY a.seq`,
+      [filed.reference],
+    );
+    expect(audit.map((a) => [a.action, a.after.contentHash])).toEqual([
+      ['decision.issued', revised.body.revisions[0].contentHash],
+      ['decision.revised', revised.body.revisions[1].contentHash],
+    ]);
+
+    const accepted = await r
+      .customer(filed.reference, '/decision/accept', filed.accessToken)
+      .expect(200);
+    expect(accepted.body.remedies).toEqual([
+      expect.objectContaining({ amount: { amountMinor: 10000, currency: 'EUR' }, status: 'due' }),
+    ]);
+    await r
+      .admin('post', filed.reference, '/decision/revisions', as.ombudsman, {
+        ...UPHELD,
+        reason: 'late',
+      })
+      .expect(409);
+    const history = await r.admin('get', filed.reference, '/decision', as.officer).expect(200);
+    expect(history.body.answer.answer).toBe('accepted');
+  });
+
+  it('refuses in the database to change or delete an issued decision', async () => {
+    const { filed } = await decided();
+    const where = `case_id = (SELECT id FROM ombudsman_case WHERE reference = '${filed.reference}')`;
+    await expect(
+      sql(t, `UPDATE case_decision SET reasoning = 'tampered' WHERE ${where}`),
+    ).rejects.toThrow(/immutable/);
+    await expect(sql(t, `DELETE FROM case_decision WHERE ${where}`)).rejects.toThrow(/immutable/);
+  });
+
+  it('refuses a revision before there is a decision, and a second decision', async () => {
+    const filed = await investigatedCase(t);
+    await r
+      .admin('post', filed.reference, '/decision/revisions', as.ombudsman, {
+        ...UPHELD,
+        reason: 'x',
+      })
+      .expect(409);
+    await r.admin('post', filed.reference, '/decision', as.ombudsman, UPHELD).expect(201);
+    await r.admin('post', filed.reference, '/decision', as.ombudsman, UPHELD).expect(409);
+    await r.admin('get', filed.reference, '/decision', as.agent).expect(403);
+  });
+
+  it('records one decision out of twenty concurrent requests', async () => {
+    const filed = await investigatedCase(t);
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        r.admin('post', filed.reference, '/decision', as.ombudsman, UPHELD),
+      ),
+    );
+    expect(answers.filter((a) => a.status === 201)).toHaveLength(1);
+    expect(answers.filter((a) => a.status === 409)).toHaveLength(19);
+    const rows = await sql(
+      t,
+      `SELECT d.id FROM case_decision d JOIN ombudsman_case c ON c.id = d.case_id WHERE c.reference = $1`,
+      [filed.reference],
+    );
+    expect(rows).toHaveLength(1);
+    const remedies = await sql(
+      t,
+      `SELECT r.id FROM remedy r JOIN ombudsman_case c ON c.id = r.case_id WHERE c.reference = $1`,
+      [filed.reference],
+    );
+    expect(remedies).toHaveLength(2);
+  });
+
+  it('answers 409 to a customer answering a decision that does not exist, and 404 to another case’s token', async () => {
+    const { filed } = await decided();
+    const other = await investigatedCase(t);
+    const res = await r
+      .customer(other.reference, '/decision/accept', other.accessToken)
+      .expect(409);
+    expect(res.body.currentStatus).toBe('investigation');
+    await r.customer(filed.reference, '/decision/accept', other.accessToken).expect(404);
+  });
+});
