@@ -51,6 +51,10 @@ export class AddDeadlineSweepColumns1764000201000 implements MigrationInterface 
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query('DROP INDEX ix_case_deadline_paused');
+    for (const index of ['breach_pending', 'at_risk_pending', 'breached_open', 'at_risk_open']) {
+      await q.query(`DROP INDEX ix_case_deadline_${index}`);
+    }
     await q.query('DROP TRIGGER tg_case_deadline_at_risk_due ON case_deadline');
     await q.query('DROP FUNCTION case_deadline_at_risk_due()');
     await q.query(`

@@ -100,6 +100,27 @@ describe('deadline policies and business calendars', () => {
     });
   });
 
+  it('dates a new front-line complaint by the front-line response policy', async () => {
+    await putPolicies(as.ombudsman, {
+      policies: [{ kind: 'frontline_response', amount: 20, unit: 'business_days' }],
+    }).expect(200);
+    const created = await t
+      .http()
+      .post('/v1/frontline/complaints')
+      .set('authorization', as.agent)
+      .send({
+        customer: { name: 'Анна Петрова', email: 'anna@example.org' },
+        subject: 'Deposit not refunded',
+        description: 'Customer returned goods on 2 October.',
+      })
+      .expect(201);
+    const [row] = (await t.dataSource.query(
+      'SELECT received_at, response_due_at FROM frontline_complaint WHERE reference = $1',
+      [created.body.reference],
+    )) as { received_at: Date; response_due_at: Date }[];
+    expect(row.response_due_at).toEqual(addBusinessDays(row.received_at, 20, DEFAULT_CALENDAR));
+  });
+
   it('counts business days in the calendar a policy names', async () => {
     const created = await postCalendar(
       as.ombudsman,

@@ -104,7 +104,7 @@ describe('the SLA sweep', () => {
     expect(row.at_risk_at).not.toBeNull();
   });
 
-  it('closes a case as lapsed once when the customer lets the decision answer time pass', async () => {
+  it('meets the outcome at the decision, and closes the case as lapsed once when the customer lets the answer time pass', async () => {
     const filed = await investigatedCase(a);
     const id = await caseId(filed.reference);
     await a.app.get(CaseTransitions).apply({
@@ -112,6 +112,12 @@ describe('the SLA sweep', () => {
       command: 'issue_decision',
       actor: { sub: 'oscar', role: 'ombudsman' },
     });
+    const outcome = await sql<{ met_at: Date | null }>(
+      `SELECT met_at FROM case_deadline WHERE case_id = $1 AND kind = 'outcome'`,
+      [id],
+    );
+    // Issuing the decision is the outcome the office owed.
+    expect(outcome).toEqual([{ met_at: expect.any(Date) }]);
     const issuedAt = new Date(Date.now() - 31 * DAY);
     const [deadline] = (
       await sql<{ id: string }>(

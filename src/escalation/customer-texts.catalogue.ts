@@ -35,6 +35,8 @@ export const TIMELINE_EVENTS = [
   'proposal.answered',
   'decision.revised',
   'remedy.fulfilled',
+  'sla.paused',
+  'sla.resumed',
 ] as const;
 export type TimelineEvent = (typeof TIMELINE_EVENTS)[number];
 

@@ -149,6 +149,10 @@ export const EN: CustomerTextCatalogue = {
     'decision.revised':
       'The ombudsman corrected the decision. The corrected decision replaces the earlier one.',
     'remedy.fulfilled': 'The company reported that it has carried out a remedy.',
+    'sla.paused':
+      'While we wait for your answer, the time limits for the ombudsman and the company are on hold.',
+    'sla.resumed':
+      'Thank you for your answer. The time limits run again, extended by the time they were on hold.',
     other: 'Your case was updated.',
   },
 };

@@ -134,6 +134,8 @@ export const ZH: CustomerTextCatalogue = {
     'proposal.answered': '一方已对提出的解决方案作出答复。',
     'decision.revised': '申诉专员更正了裁决，更正后的裁决取代原裁决。',
     'remedy.fulfilled': '公司报告已履行一项补救措施。',
+    'sla.paused': '在等待您答复期间，申诉专员和公司的处理期限暂停计算。',
+    'sla.resumed': '感谢您的答复。处理期限恢复计算，并顺延暂停的时间。',
     other: '您的案件有新的进展。',
   },
 };

@@ -1,13 +1,12 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { ActorRef } from '../auth/actor';
 import { Page } from '../common/pagination/cursor';
-import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { OutboxService } from '../notifications/outbox/outbox.service';
-import { addBusinessDays, DEFAULT_CALENDAR } from '../sla/business-calendar';
+import { SlaPolicies } from '../sla/policies/sla-policies.service';
 import { ComplaintEntity } from './complaint.entity';
 import { decodeComplaintCursor, encodeComplaintCursor } from './complaint-cursor';
 import { formatComplaintReference } from './complaint-reference';
@@ -42,7 +41,7 @@ const DEFAULT_LIMIT = 25;
 export class ComplaintsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly policies: SlaPolicies,
     private readonly complaints: ComplaintsRepository,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
@@ -68,11 +67,7 @@ export class ComplaintsService {
       channel: draft.channel ?? null,
       agentId: draft.agentId,
       receivedAt,
-      responseDueAt: addBusinessDays(
-        receivedAt,
-        this.config.policy.frontlineResponseBusinessDays,
-        DEFAULT_CALENDAR,
-      ),
+      responseDueAt: await this.policies.dueAt('frontline_response', receivedAt, manager),
       finalResponseText: null,
       finalResponseOfferMinor: null,
       finalResponseOfferCurrency: null,

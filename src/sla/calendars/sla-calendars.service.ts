@@ -122,8 +122,13 @@ export class SlaCalendars {
     try {
       return await write();
     } catch (error) {
-      if ((error as { constraint?: string }).constraint === 'uq_sla_calendar_name') {
+      const constraint = (error as { constraint?: string }).constraint;
+      if (constraint === 'uq_sla_calendar_name') {
         throw new DomainError('SLA_CALENDAR_NAME_TAKEN', 'Another business calendar has this name');
+      }
+      // Two calendars made default at the same instant: one wins, the other may try again.
+      if (constraint === 'uq_sla_calendar_default') {
+        throw new DomainError('CONFLICT', 'Another calendar was made the default at the same time');
       }
       throw error;
     }

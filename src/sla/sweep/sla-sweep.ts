@@ -63,14 +63,17 @@ const AT_RISK_BATCH = `
   RETURNING d.id, d.case_id, d.kind, d.party, d.subject_id, d.due_at,
             (SELECT c.reference FROM ombudsman_case c WHERE c.id = d.case_id) AS reference`;
 
-// One round trip, no transaction: the common case is a sweep with nothing to do.
+// One round trip, no transaction: the common case is a sweep with nothing to do. Each side reads
+// the first entry of its partial index, whatever the planner's statistics say.
 const PENDING = `
-  SELECT EXISTS (SELECT 1 FROM case_deadline
-                  WHERE due_at <= $1 AND met_at IS NULL AND breached_at IS NULL
-                    AND cancelled_at IS NULL AND paused_since IS NULL) AS breach,
-         EXISTS (SELECT 1 FROM case_deadline
-                  WHERE at_risk_due_at <= $1 AND met_at IS NULL AND breached_at IS NULL
-                    AND at_risk_at IS NULL AND cancelled_at IS NULL AND paused_since IS NULL) AS risk`;
+  SELECT (SELECT due_at FROM case_deadline
+           WHERE met_at IS NULL AND breached_at IS NULL AND cancelled_at IS NULL
+             AND paused_since IS NULL
+           ORDER BY due_at LIMIT 1) <= $1 AS breach,
+         (SELECT at_risk_due_at FROM case_deadline
+           WHERE met_at IS NULL AND breached_at IS NULL AND at_risk_at IS NULL
+             AND cancelled_at IS NULL AND paused_since IS NULL
+           ORDER BY at_risk_due_at LIMIT 1) <= $1 AS risk`;
 
 /**
  * Flags deadlines at risk (80% of their running time) and breached (past due), writes their
@@ -94,17 +97,17 @@ export class SlaSweep {
     let lapsed = 0;
     let atRisk = 0;
     const [pending] = (await this.dataSource.query(PENDING, [now])) as {
-      breach: boolean;
-      risk: boolean;
+      breach: boolean | null;
+      risk: boolean | null;
     }[];
     // Breaches first: a deadline found already past due is breached, not first "at risk".
-    for (let more = pending.breach; more;) {
+    for (let more = pending.breach === true; more;) {
       const batch = await this.batch(BREACH_BATCH, now, (m, rows) => this.onBreached(m, rows, now));
       breached += batch.count;
       lapsed += batch.lapsed;
       more = batch.count === this.config.sla.sweepBatchSize;
     }
-    for (let more = pending.risk; more;) {
+    for (let more = pending.risk === true; more;) {
       const batch = await this.batch(AT_RISK_BATCH, now, (m, rows) => this.onAtRisk(m, rows));
       atRisk += batch.count;
       more = batch.count === this.config.sla.sweepBatchSize;
