@@ -5,6 +5,10 @@ export interface AppConfig {
   readonly host: string;
   /** External PostgreSQL; when absent the service starts an embedded one under `dataDir`. */
   readonly databaseUrl?: string;
+  /** Connections per instance; every request holds at most one at a time. */
+  readonly databasePoolSize: number;
+  /** How long a request waits for a free connection before it answers 503. */
+  readonly databasePoolTimeoutMs: number;
   readonly dataDir: string;
   readonly embeddedPostgresPort: number;
   readonly auth: AuthConfig;

@@ -33,6 +33,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     port: readInt(env, 'PORT', 3000, 0, 65535),
     host: env.HOST || '0.0.0.0',
     databaseUrl: readPostgresUrl(env, 'DATABASE_URL'),
+    databasePoolSize: readInt(env, 'DATABASE_POOL_SIZE', 20, 1, 500),
+    databasePoolTimeoutMs: readInt(env, 'DATABASE_POOL_TIMEOUT_MS', 10_000, 100, 600_000),
     dataDir,
     embeddedPostgresPort: readInt(env, 'EMBEDDED_PG_PORT', 54329, 1024, 65535),
     auth,

@@ -5,7 +5,7 @@ import { ENTITIES } from './entities';
 /** One place for how the service talks to PostgreSQL: migrations only, never synchronize. */
 export function dataSourceOptions(
   url: string,
-  extra: { poolSize?: number } = {},
+  extra: { poolSize?: number; poolTimeoutMs?: number } = {},
 ): DataSourceOptions {
   return {
     type: 'postgres',
@@ -16,6 +16,11 @@ export function dataSourceOptions(
     migrationsTransactionMode: 'each',
     synchronize: false,
     logging: false,
-    extra: { max: extra.poolSize ?? 20, application_name: 'ombudsman' },
+    extra: {
+      max: extra.poolSize ?? 20,
+      // A request never waits for a connection forever: it gets a 503 and the pool recovers.
+      connectionTimeoutMillis: extra.poolTimeoutMs ?? 10_000,
+      application_name: 'ombudsman',
+    },
   };
 }

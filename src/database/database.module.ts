@@ -10,7 +10,10 @@ import { dataSourceOptions } from './data-source-options';
       useFactory: (config: AppConfig) => {
         if (!config.databaseUrl)
           throw new Error('DATABASE_URL must be resolved before the app starts');
-        return dataSourceOptions(config.databaseUrl);
+        return dataSourceOptions(config.databaseUrl, {
+          poolSize: config.databasePoolSize,
+          poolTimeoutMs: config.databasePoolTimeoutMs,
+        });
       },
     }),
   ],

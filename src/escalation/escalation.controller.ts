@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Res } from '@nestjs/common';
 import {
   ApiCreatedResponse,
   ApiOkResponse,
@@ -6,14 +6,17 @@ import {
   ApiParam,
   ApiTags,
 } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { FastifyReply } from 'fastify';
 import { CustomerActor, actorRef } from '../auth/actor';
 import { Public } from '../auth/auth.decorators';
 import { CaseReader } from '../cases/case-reader.service';
 import { CaseTransitions } from '../cases/case-transitions.service';
 import { CaseConversation } from '../cases/messages/case-conversation.service';
+import { ApiIdempotencyKey, IdempotencyKey } from '../common/idempotency/idempotency-key.decorator';
+import { IdempotencyService } from '../common/idempotency/idempotency.service';
+import { sendIdempotent } from '../common/idempotency/idempotent-reply';
 import { ApiProblems } from '../common/openapi/api-problems';
+import { PublicRateLimit } from '../common/rate-limit/public-rate-limit.decorator';
 import { CaseTokenAuth } from './case-token.guard';
 import { CurrentCustomer } from './current-customer.decorator';
 import { CustomerViewBuilder } from './customer-view';
@@ -28,9 +31,10 @@ const REFERENCE = ApiParam({ name: 'reference', example: 'OMB-2026-000001' });
 /** The public endpoint: customers file and follow their dispute (DESIGN §5). */
 @ApiTags('escalations (customers)')
 @Controller('v1/escalations')
+@PublicRateLimit()
 export class EscalationController {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly idempotency: IdempotencyService,
     private readonly intake: IntakeService,
     private readonly cases: CaseReader,
     private readonly view: CustomerViewBuilder,
@@ -40,6 +44,7 @@ export class EscalationController {
 
   @Post()
   @Public()
+  @ApiIdempotencyKey()
   @HttpCode(201)
   @ApiOperation({
     summary: 'File a dispute with the ombudsman',
@@ -50,9 +55,22 @@ export class EscalationController {
   })
   @ApiCreatedResponse({ type: EscalationReceiptDto })
   @ApiProblems(400, 413, 415, 422)
-  async file(@Body() body: FileEscalationDto): Promise<EscalationReceiptDto> {
-    const linked = await this.intake.linkedComplaint(body);
-    return this.dataSource.transaction((manager) => this.intake.file(manager, body, linked));
+  async file(
+    @Body() body: FileEscalationDto,
+    @IdempotencyKey() key: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<EscalationReceiptDto> {
+    const linked = await this.intake.prepare(body);
+    const result = await this.idempotency.execute<EscalationReceiptDto>({
+      scope: 'escalation.file',
+      key,
+      request: body,
+      work: async (manager) => ({
+        status: 201,
+        body: await this.intake.file(manager, body, linked),
+      }),
+    });
+    return sendIdempotent(reply, result);
   }
 
   @Get(':reference')

@@ -27,8 +27,13 @@ export class IntakeService {
     private readonly deadlines: DeadlinesService,
   ) {}
 
-  /** Looked up before the transaction: an unknown complaint is the customer's mistake (422). */
-  async linkedComplaint(body: FileEscalationDto): Promise<ComplaintFacts | null> {
+  /**
+   * Everything a filing needs that is not part of its transaction, done before it opens (so that
+   * the transaction never waits for a second connection): the year's reference sequence, and the
+   * linked complaint — an unknown one is the customer's mistake (422).
+   */
+  async prepare(body: FileEscalationDto): Promise<ComplaintFacts | null> {
+    await this.references.prepare(new Date());
     if (!body.complaintReference) return null;
     const facts = await this.complaints.factsFor(body.complaintReference);
     if (!facts) {

@@ -63,6 +63,17 @@ function render(error: unknown, ctx: ProblemContext): RenderedProblem {
   if (error instanceof HttpException) return fromHttpException(error, ctx);
   const framework = frameworkProblem(error as FrameworkError);
   if (framework) return { problem: framework, headers: {}, unexpected: false };
+  if (isPoolExhausted(error)) {
+    return {
+      problem: problemOf(
+        'SERVICE_UNAVAILABLE',
+        `The service is too busy to answer now; try again in a moment (request ${ctx.requestId}).`,
+        { correlationId: ctx.requestId },
+      ),
+      headers: { 'retry-after': '1' },
+      unexpected: true,
+    };
+  }
   return {
     problem: problemOf(
       'INTERNAL',
@@ -103,6 +114,11 @@ function fromHttpException(error: HttpException, ctx: ProblemContext): RenderedP
   const code = STATUS_CODES[status] ?? (status >= 500 ? 'INTERNAL' : 'BAD_REQUEST');
   const detail = status >= 500 ? 'Something went wrong on our side' : error.message;
   return { problem: problemOf(code, detail), headers: {}, unexpected: status >= 500 };
+}
+
+/** pg-pool's answer when no connection came free within DATABASE_POOL_TIMEOUT_MS. */
+function isPoolExhausted(error: unknown): boolean {
+  return error instanceof Error && error.message === 'timeout exceeded when trying to connect';
 }
 
 function frameworkCode(status: number, message: string): string | undefined {
