@@ -20,6 +20,7 @@ import { CreateSlaCalendarsAndPolicies1764000200000 } from './1764000200000-crea
 import { AddDeadlineSweepColumns1764000201000 } from './1764000201000-add-deadline-sweep-columns';
 import { CreateWebhookSubscriptions1764000250000 } from './1764000250000-create-webhook-subscriptions';
 import { CreateWebhookDeliveries1764000251000 } from './1764000251000-create-webhook-deliveries';
+import { MakeRateLimitBucketsUnlogged1764000400000 } from './1764000400000-make-rate-limit-buckets-unlogged';
 
 /** Every migration in order; listed explicitly so the same list runs from src, dist and tests. */
 export const MIGRATIONS = [
@@ -45,4 +46,5 @@ export const MIGRATIONS = [
   CreateFeedbackAndSuggestions1764000300000,
   AddReportIndexes1764000301000,
   AddRemedyReportIndexes1764000302000,
+  MakeRateLimitBucketsUnlogged1764000400000,
 ];

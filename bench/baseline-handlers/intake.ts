@@ -14,6 +14,15 @@ interface Filing {
 
 const DAY = 86_400_000;
 
+const RATE_LIMIT_HIT = `
+  INSERT INTO rate_limit_bucket AS b (key, window_start, hits, expires_at)
+  VALUES ($1, now(), 1, now() + make_interval(secs => $2))
+  ON CONFLICT (key) DO UPDATE SET
+    hits = CASE WHEN b.expires_at > now() THEN b.hits + 1 ELSE 1 END,
+    window_start = CASE WHEN b.expires_at > now() THEN b.window_start ELSE now() END,
+    expires_at = CASE WHEN b.expires_at > now() THEN b.expires_at ELSE EXCLUDED.expires_at END
+  RETURNING hits`;
+
 /** Appends to an audit chain the way the service does: chain lock, last hash, insert. */
 async function audit(client: PoolClient, chainKey: string, action: string, after: unknown) {
   await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [chainKey]);
@@ -44,6 +53,8 @@ export const intakeRoutes: readonly BaselineRoute[] = [
     async handle({ pool, body }) {
       const filing = body as Filing;
       const now = new Date();
+      // The public rate limit's counter, one statement outside the filing, as the service does.
+      await pool.query(RATE_LIMIT_HIT, ['public:127.0.0.1', 60]);
       const client = await pool.connect();
       try {
         await client.query('BEGIN');
@@ -108,9 +119,10 @@ export const intakeRoutes: readonly BaselineRoute[] = [
           ],
         );
         const caseId = inserted.rows[0].id;
-        await client.query(
+        const deadlines = await client.query(
           `INSERT INTO case_deadline (case_id, kind, party, started_at, due_at)
-           VALUES ($1, 'acknowledge', 'office', $2, $3), ($1, 'frontline_response', 'company', $2, $4)`,
+           VALUES ($1, 'acknowledge', 'office', $2, $3), ($1, 'frontline_response', 'company', $2, $4)
+           RETURNING kind, due_at`,
           [caseId, now, new Date(now.getTime() + 2 * DAY), due],
         );
         await client.query(
@@ -122,10 +134,6 @@ export const intakeRoutes: readonly BaselineRoute[] = [
         await client.query(
           `INSERT INTO outbox_event (id, type, aggregate_type, aggregate_id, payload) VALUES ($1, 'case.submitted', 'case', $2, $3)`,
           [randomUUID(), reference, JSON.stringify({ reference })],
-        );
-        const deadlines = await client.query(
-          'SELECT kind, due_at FROM case_deadline WHERE case_id = $1',
-          [caseId],
         );
         await client.query('COMMIT');
         return {

@@ -4,7 +4,7 @@ import { ActorRef } from '../auth/actor';
 import { AuditService } from '../audit/audit.service';
 import { Money } from '../common/money/money';
 import { OutboxService } from '../notifications/outbox/outbox.service';
-import { DeadlinesService } from '../sla/deadlines.service';
+import { DeadlinesService, DeadlineView, NewDeadline } from '../sla/deadlines.service';
 import { SlaPolicies } from '../sla/policies/sla-policies.service';
 import { Eligibility } from './eligibility';
 import { CaseTimeline } from './timeline/case-timeline';
@@ -32,6 +32,12 @@ export interface NewCase {
   readonly filedAt: Date;
 }
 
+export interface FiledCase {
+  readonly id: string;
+  /** The deadlines the filing opened, as the customer sees them. */
+  readonly deadlines: DeadlineView[];
+}
+
 /**
  * Records a new case with its first timeline entry, deadlines, audit entry and `case.submitted`
  * event, all in the caller's transaction.
@@ -46,7 +52,7 @@ export class CaseFiling {
     private readonly outbox: OutboxService,
   ) {}
 
-  async file(manager: EntityManager, input: NewCase, actor: ActorRef): Promise<string> {
+  async file(manager: EntityManager, input: NewCase, actor: ActorRef): Promise<FiledCase> {
     const { eligibility } = input;
     const [{ id }] = (await manager.query(
       `INSERT INTO ombudsman_case
@@ -76,22 +82,23 @@ export class CaseFiling {
       ],
     )) as { id: string }[];
 
-    await this.deadlines.open(manager, {
-      caseId: id,
-      kind: 'acknowledge',
-      party: 'office',
-      startedAt: input.filedAt,
-      dueAt: await this.policies.dueAt('acknowledge', input.filedAt, manager),
-    });
+    const first: Omit<NewDeadline, 'caseId'>[] = [
+      {
+        kind: 'acknowledge',
+        party: 'office',
+        startedAt: input.filedAt,
+        dueAt: await this.policies.dueAt('acknowledge', input.filedAt, manager),
+      },
+    ];
     if (eligibility.status === 'referred_to_frontline' && input.complaint) {
-      await this.deadlines.open(manager, {
-        caseId: id,
+      first.push({
         kind: 'frontline_response',
         party: 'company',
         startedAt: input.filedAt,
         dueAt: new Date(Math.max(input.complaint.responseDueAt.getTime(), input.filedAt.getTime())),
       });
     }
+    const deadlines = await this.deadlines.openAll(manager, id, first);
     const summary = {
       reference: input.reference,
       status: eligibility.status,
@@ -119,6 +126,6 @@ export class CaseFiling {
       aggregateId: input.reference,
       payload: summary,
     });
-    return id;
+    return { id, deadlines };
   }
 }

@@ -52,6 +52,8 @@ export interface SlaSweepConfig {
   /** 0 turns the background sweep off (the default under NODE_ENV=test: tests call `run`). */
   readonly sweepIntervalMs: number;
   readonly sweepBatchSize: number;
+  /** How long an instance reuses the policy and calendar of a deadline kind; 0 reads them each time. */
+  readonly policyCacheMs: number;
 }
 
 export interface WebhooksConfig {

@@ -25,13 +25,22 @@ export function isLanguage(value: unknown): value is Language {
   return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
 }
 
+// Building a DateTimeFormat costs far more than using one; there are few languages and zones.
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** '15 December 2026', '15 декабря 2026 г.', '2026年12月15日'. */
 export function formatCustomerDate(
   lang: Language,
   date: Date,
   timeZone = DEFAULT_TIME_ZONE,
 ): string {
-  return new Intl.DateTimeFormat(DATE_LOCALES[lang], { dateStyle: 'long', timeZone }).format(date);
+  const key = `${lang} ${timeZone}`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(DATE_LOCALES[lang], { dateStyle: 'long', timeZone });
+    dateFormats.set(key, format);
+  }
+  return format.format(date);
 }
 
 function entryFor(lang: Language, status: CaseStatus, outcome: CaseOutcome | null) {

@@ -54,7 +54,7 @@ export class EscalationController {
       'referred to the front line first and stays on record.',
   })
   @ApiCreatedResponse({ type: EscalationReceiptDto })
-  @ApiProblems(400, 413, 415, 422)
+  @ApiProblems(400, 413, 415)
   async file(
     @Body() body: FileEscalationDto,
     @IdempotencyKey() key: string | undefined,

@@ -8,7 +8,6 @@ import { assessEligibility } from '../cases/eligibility';
 import { DomainError } from '../common/errors/domain-error';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { ComplaintFacts, ComplaintFactsPort } from '../frontline/public/complaint-facts.port';
-import { DeadlinesService } from '../sla/deadlines.service';
 import { textsFor } from './customer-view';
 import { FileEscalationDto } from './dto/file-escalation.dto';
 import { EscalationReceiptDto } from './dto/customer-view.dto';
@@ -24,7 +23,6 @@ export class IntakeService {
     private readonly complaints: ComplaintFactsPort,
     private readonly references: CaseReferenceAllocator,
     private readonly filing: CaseFiling,
-    private readonly deadlines: DeadlinesService,
   ) {}
 
   /**
@@ -71,7 +69,7 @@ export class IntakeService {
       : ({ status: 'referred_to_frontline', reason: 'no_frontline_complaint' } as const);
     const { token, hash } = newAccessToken();
     const language = body.preferredLanguage ?? 'en';
-    const caseId = await this.filing.file(
+    const { id: caseId, deadlines } = await this.filing.file(
       manager,
       {
         reference,
@@ -89,7 +87,6 @@ export class IntakeService {
       },
       customerActor(reference),
     );
-    const deadlines = await this.deadlines.listForCase(caseId, now, manager);
     return {
       id: caseId,
       reference,

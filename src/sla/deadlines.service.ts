@@ -45,19 +45,41 @@ export class DeadlinesService {
 
   /** Opens a deadline; one the office or company owes starts paused while the case waits on the customer. */
   async open(manager: EntityManager, deadline: NewDeadline): Promise<void> {
-    await manager.query(
+    await this.openAll(manager, deadline.caseId, [deadline]);
+  }
+
+  /** Opens several deadlines of one case in one statement and answers them as views. */
+  async openAll(
+    manager: EntityManager,
+    caseId: string,
+    deadlines: readonly Omit<NewDeadline, 'caseId'>[],
+  ): Promise<DeadlineView[]> {
+    const rows = (await manager.query(
       `INSERT INTO case_deadline (case_id, kind, party, started_at, due_at, subject_id, paused_since)
-       VALUES ($1, $2, $3::text, $4, $5, $6,
-               CASE WHEN $3::text <> 'customer' AND ${WAITS_ON_CUSTOMER} THEN $4::timestamptz END)`,
+       SELECT $1, d.kind, d.party, d.started_at, d.due_at, d.subject_id,
+              CASE WHEN d.party <> 'customer' AND ${WAITS_ON_CUSTOMER} THEN d.started_at END
+         FROM unnest($2::text[], $3::text[], $4::timestamptz[], $5::timestamptz[], $6::uuid[])
+              AS d (kind, party, started_at, due_at, subject_id)
+       RETURNING kind, party, due_at, paused_since`,
       [
-        deadline.caseId,
-        deadline.kind,
-        deadline.party,
-        deadline.startedAt,
-        deadline.dueAt,
-        deadline.subjectId ?? null,
+        caseId,
+        deadlines.map((d) => d.kind),
+        deadlines.map((d) => d.party),
+        deadlines.map((d) => d.startedAt),
+        deadlines.map((d) => d.dueAt),
+        deadlines.map((d) => d.subjectId ?? null),
       ],
-    );
+    )) as { kind: DeadlineKind; party: DeadlineParty; due_at: Date; paused_since: Date | null }[];
+    return rows
+      .map((row) => ({
+        kind: row.kind,
+        party: row.party,
+        dueAt: row.due_at.toISOString(),
+        paused: row.paused_since !== null,
+        breached: false,
+        metAt: null,
+      }))
+      .sort((a, b) => a.dueAt.localeCompare(b.dueAt));
   }
 
   /** Marks the open deadlines of these kinds as met now; met ones keep their first time. */

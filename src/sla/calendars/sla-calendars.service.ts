@@ -5,6 +5,7 @@ import { ActorRef } from '../../auth/actor';
 import { AuditService } from '../../audit/audit.service';
 import { DomainError } from '../../common/errors/domain-error';
 import { SlaCalendarDto, SlaCalendarInputDto } from '../dto/sla-calendar.dto';
+import { SlaTermsCache } from '../policies/sla-terms.cache';
 
 interface CalendarRow {
   id: string;
@@ -26,6 +27,7 @@ export class SlaCalendars {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly terms: SlaTermsCache,
   ) {}
 
   async list(): Promise<SlaCalendarDto[]> {
@@ -40,7 +42,7 @@ export class SlaCalendars {
   }
 
   create(body: SlaCalendarInputDto, actor: ActorRef): Promise<SlaCalendarDto> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.changing(async (manager) => {
       if (body.isDefault) await this.dropDefault(manager);
       const [row] = (await this.nameTakenAsConflict(() =>
         manager.query(
@@ -68,7 +70,7 @@ export class SlaCalendars {
 
   /** Replaces a calendar; the default stays the default unless another one takes over. */
   replace(id: string, body: SlaCalendarInputDto, actor: ActorRef): Promise<SlaCalendarDto> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.changing(async (manager) => {
       const before = toDto(await this.row(manager, id, true));
       const makeDefault = body.isDefault === true && !before.isDefault;
       if (makeDefault) await this.dropDefault(manager);
@@ -98,6 +100,11 @@ export class SlaCalendars {
       });
       return after;
     });
+  }
+
+  /** A change in its transaction; deadlines dated afterwards on this instance see it at once. */
+  private changing<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work).finally(() => this.terms.clear());
   }
 
   private async row(manager: EntityManager, id: string, forUpdate = false): Promise<CalendarRow> {

@@ -9,6 +9,7 @@ import { BusinessCalendar, DEFAULT_CALENDAR } from '../business-calendar';
 import { DeadlineKind } from '../deadline.entity';
 import { SlaPolicyDto, SlaPolicyInputDto } from '../dto/sla-policy.dto';
 import { DEADLINE_KINDS, defaultPolicies, dueUnder, PolicyUnit, SlaPolicy } from '../sla-policy';
+import { SlaTerms, SlaTermsCache } from './sla-terms.cache';
 
 interface PolicyRow {
   kind: DeadlineKind;
@@ -38,10 +39,16 @@ export class SlaPolicies {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly audit: AuditService,
+    private readonly cache: SlaTermsCache,
   ) {}
 
   /** When a deadline of this kind started at `start` falls due, under the policy in force now. */
   async dueAt(kind: DeadlineKind, start: Date, manager?: EntityManager): Promise<Date> {
+    const { policy, calendar } = await this.cache.get(kind, () => this.terms(kind, manager));
+    return dueUnder(policy, calendar, start);
+  }
+
+  private async terms(kind: DeadlineKind, manager?: EntityManager): Promise<SlaTerms> {
     const [terms] = (await (manager ?? this.dataSource.manager).query(
       `SELECT p.amount, p.unit, c.time_zone, c.working_days, c.holidays::text[] AS holidays
          FROM (SELECT $1::text AS kind) wanted
@@ -54,7 +61,7 @@ export class SlaPolicies {
       terms?.amount != null && terms.unit != null
         ? { amount: terms.amount, unit: terms.unit }
         : fallback;
-    return dueUnder(policy, terms ? toCalendar(terms) : DEFAULT_CALENDAR, start);
+    return { policy, calendar: terms ? toCalendar(terms) : DEFAULT_CALENDAR };
   }
 
   async list(manager?: EntityManager): Promise<SlaPolicyDto[]> {
@@ -75,7 +82,7 @@ export class SlaPolicies {
         { field: 'policies', message: `${repeated} is listed more than once` },
       ]);
     }
-    return this.dataSource.transaction(async (manager) => {
+    const changed = this.dataSource.transaction(async (manager) => {
       const before = new Map((await this.list(manager)).map((p) => [p.kind, p]));
       for (const policy of policies) {
         await this.assertCalendar(manager, policy.calendarId ?? null);
@@ -99,6 +106,7 @@ export class SlaPolicies {
       }
       return after;
     });
+    return changed.finally(() => this.cache.clear());
   }
 
   private async assertCalendar(manager: EntityManager, calendarId: string | null) {
