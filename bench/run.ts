@@ -9,7 +9,7 @@ import { LoadDefinition, LoadStats, runLoad } from './lib/load';
 import { progress } from './lib/log';
 import { BENCH_JWT_SECRET, startStack } from './lib/stack';
 import { SCENARIOS } from './scenarios';
-import { BenchContext, Scenario, TimedScenario } from './scenarios/types';
+import { BenchContext, Scenario, Targets, TimedScenario } from './scenarios/types';
 
 const WARM_UP_SECONDS = 2;
 
@@ -54,6 +54,37 @@ function resultLine(name: string, service: LoadStats, baseline: LoadStats): stri
   );
 }
 
+/** One line per labelled kind of request: its share of the throughput and its own latencies. */
+function labelLines(name: string, service: LoadStats, baseline: LoadStats): string[] {
+  return [...service.byLabel].map(([label, own]) => {
+    const base = baseline.byLabel.get(label);
+    const share = (stats: LoadStats, count: number) =>
+      stats.answered > 0 ? (stats.rps * count) / stats.answered : 0;
+    const rps = share(service, own.count);
+    const baseRps = base ? share(baseline, base.count) : 0;
+    return (
+      `scenario=${name}:${label} rps=${rps.toFixed(1)} p50_ms=${ms(own.p50)} ` +
+      `p95_ms=${ms(own.p95)} p99_ms=${ms(own.p99)} errors=- ` +
+      `baseline_rps=${baseRps.toFixed(1)} ratio=${baseRps > 0 ? (rps / baseRps).toFixed(2) : 'n/a'}`
+    );
+  });
+}
+
+/** ' targets=p95<=20ms:met,ratio>=0.6:missed', or '' for a scenario without targets. */
+function verdict(targets: Targets | undefined, service: LoadStats, baseline: LoadStats): string {
+  if (!targets) return '';
+  const parts: string[] = [];
+  if (targets.p95Ms !== undefined) {
+    const worst = Math.max(service.p95, ...[...service.byLabel.values()].map((l) => l.p95));
+    parts.push(`p95<=${targets.p95Ms}ms:${worst <= targets.p95Ms ? 'met' : 'missed'}`);
+  }
+  if (targets.ratio !== undefined) {
+    const met = baseline.rps > 0 && service.rps / baseline.rps >= targets.ratio;
+    parts.push(`ratio>=${targets.ratio}:${met ? 'met' : 'missed'}`);
+  }
+  return ` targets=${parts.join(',')}`;
+}
+
 async function main(): Promise<number> {
   const seconds = readSeconds();
   const scenarios = selectScenarios(process.argv[2]);
@@ -93,9 +124,19 @@ async function main(): Promise<number> {
         connections,
         seconds,
       );
-      console.log(resultLine(name, service, baseline));
+      console.log(
+        resultLine(name, service, baseline) + verdict(scenario.targets, service, baseline),
+      );
+      for (const line of labelLines(name, service, baseline)) console.log(line);
       if (service.errors > 0 || baseline.errors > 0) {
         progress(`${name}: ${service.errors} service errors, ${baseline.errors} baseline errors`);
+        failed = true;
+      }
+      if (service.answered === 0 || baseline.answered === 0) {
+        // A wedged process answers nothing and so reports no errors: that is a failure too.
+        progress(
+          `${name}: the ${service.answered === 0 ? 'service' : 'baseline'} answered nothing`,
+        );
         failed = true;
       }
     }

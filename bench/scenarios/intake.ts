@@ -22,6 +22,7 @@ export function filing(n: number): Record<string, unknown> {
 export const intake: Scenario = {
   name: 'intake',
   connections: 50,
+  targets: { p95Ms: 50, ratio: 0.6 },
   service: () => ({
     method: 'POST',
     path: '/v1/escalations',

@@ -5,6 +5,7 @@ import { BenchContext, Scenario } from './types';
 /** How deep the second page is: half-way down a 100,000-case queue. */
 const DEEP = 50_000;
 let deepCursor = '';
+const PAGES = ['first-page', 'deep-page'];
 
 function pages(ctx: BenchContext): autocannon.Request[] {
   const headers = {
@@ -28,6 +29,7 @@ export const queue: Scenario = {
     await ensureSeeded(ctx.databaseUrl);
     deepCursor = await cursorAtDepth(ctx.databaseUrl, DEEP);
   },
-  service: (ctx) => ({ path: '/v1/admin/cases', requests: pages(ctx) }),
-  baseline: (ctx) => ({ path: '/v1/admin/cases', requests: pages(ctx) }),
+  targets: { p95Ms: 20 },
+  service: (ctx) => ({ path: '/v1/admin/cases', requests: pages(ctx), labels: PAGES }),
+  baseline: (ctx) => ({ path: '/v1/admin/cases', requests: pages(ctx), labels: PAGES }),
 };

@@ -4,6 +4,7 @@ import { BenchContext, Scenario } from './types';
 
 /** Russian (with ё folded), English, and one- and two-character Chinese words. */
 export const SEARCH_TERMS = ['возврат', 'warranty', '款', '退款'] as const;
+const LABELS = ['ru', 'en', 'zh-1-char', 'zh-2-char'];
 
 function searches(ctx: BenchContext): autocannon.Request[] {
   const headers = {
@@ -21,6 +22,7 @@ export const search: Scenario = {
   name: 'search',
   connections: 10,
   setup: (ctx) => ensureSeeded(ctx.databaseUrl),
-  service: (ctx) => ({ path: '/v1/admin/cases', requests: searches(ctx) }),
-  baseline: (ctx) => ({ path: '/v1/admin/cases', requests: searches(ctx) }),
+  targets: { p95Ms: 100 },
+  service: (ctx) => ({ path: '/v1/admin/cases', requests: searches(ctx), labels: LABELS }),
+  baseline: (ctx) => ({ path: '/v1/admin/cases', requests: searches(ctx), labels: LABELS }),
 };

@@ -11,6 +11,13 @@ export interface BenchContext {
   token(request: TokenRequest): string;
 }
 
+export interface Targets {
+  /** Every request, and every labelled kind of request, answered within this p95. */
+  readonly p95Ms?: number;
+  /** Service throughput at least this share of the baseline's. */
+  readonly ratio?: number;
+}
+
 /**
  * One benchmark: the same work asked of the service and of the baseline (bench/baseline.ts, whose
  * handler for it lives in bench/baseline-handlers/). `setup` runs once, before both.
@@ -18,6 +25,8 @@ export interface BenchContext {
 export interface Scenario {
   readonly name: string;
   readonly connections: number;
+  /** The issue's targets; the result line says whether the run met them (it never fails on them). */
+  readonly targets?: Targets;
   setup?(ctx: BenchContext): Promise<void>;
   service(ctx: BenchContext): LoadDefinition;
   baseline(ctx: BenchContext): LoadDefinition;
