@@ -154,6 +154,26 @@ describe('the SLA sweep', () => {
       [id],
     );
     expect(open).toEqual([]);
+    // The lapse is not an answer: the customer's deadline stays breached and is never met.
+    const [answer] = await sql<{ met_at: Date | null; breached_at: Date | null }>(
+      'SELECT met_at, breached_at FROM case_deadline WHERE id = $1',
+      [deadline],
+    );
+    expect(answer).toEqual({ met_at: null, breached_at: expect.any(Date) });
+    const views = [
+      a.http().get(`/v1/admin/cases/${filed.reference}`).set('authorization', staff(a).officer),
+      a
+        .http()
+        .get(`/v1/escalations/${filed.reference}`)
+        .set('authorization', `Bearer ${filed.accessToken}`),
+    ];
+    for (const view of views) {
+      const res = await view.expect(200);
+      const answerDeadline = (res.body.deadlines as { kind: string }[]).find(
+        (d) => d.kind === 'decision_answer',
+      );
+      expect(answerDeadline).toMatchObject({ breached: true, metAt: null, paused: false });
+    }
   });
 
   it('reports an overdue remedy payment as remedy.overdue besides sla.breached', async () => {

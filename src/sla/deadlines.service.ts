@@ -105,7 +105,14 @@ export class DeadlinesService {
   /** Called by the case's one status-changing path, in its transaction. */
   async followStatus(manager: EntityManager, caseId: string, from: string, to: string) {
     const effects = deadlineEffects(from, to);
-    if (effects.meet.length > 0) await this.meet(manager, caseId, effects.meet);
+    if (effects.meet.length + effects.meetUnlessBreached.length > 0) {
+      await manager.query(
+        `UPDATE case_deadline SET met_at = now()
+          WHERE case_id = $1 AND met_at IS NULL AND cancelled_at IS NULL
+            AND (kind = ANY($2) OR (kind = ANY($3) AND breached_at IS NULL))`,
+        [caseId, effects.meet, effects.meetUnlessBreached],
+      );
+    }
     if (effects.cancelRest) {
       await manager.query(
         `UPDATE case_deadline SET cancelled_at = now(), paused_since = NULL
