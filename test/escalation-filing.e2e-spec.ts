@@ -1,3 +1,4 @@
+import { Writable } from 'node:stream';
 import { createComplaint, fileCase, filingBody } from './support/filing';
 import { startTestApp, TestApp } from './support/test-app';
 
@@ -199,5 +200,50 @@ describe('a filing that fails half-way', () => {
       const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM ${table}`);
       expect({ table, n }).toEqual({ table, n: 0 });
     }
+  });
+});
+
+describe('a filing that the database refuses after it has seen the customer', () => {
+  let t: TestApp;
+  const logLines: string[] = [];
+  beforeAll(async () => {
+    const logStream = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        logLines.push(...chunk.toString().split('\n').filter(Boolean));
+        done();
+      },
+    });
+    t = await startTestApp({ logStream });
+    // PostgreSQL puts a refused row's values in an error's detail, as a unique violation does.
+    await t.dataSource.query(`
+      CREATE FUNCTION fail_case_insert() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        RAISE EXCEPTION 'simulated failure'
+          USING DETAIL = format('Failing row contains (%s, %s).', NEW.customer_name, NEW.customer_email);
+      END $$`);
+    await t.dataSource.query(`
+      CREATE TRIGGER tr_fail_case_insert BEFORE INSERT ON ombudsman_case
+      FOR EACH ROW EXECUTE FUNCTION fail_case_insert()`);
+  });
+  afterAll(() => t.close());
+
+  it('logs the failure with its correlation id, but never the customer, the SQL or its parameters', async () => {
+    const body = filingBody({
+      customer: { name: 'Zinaida Logtest', email: 'zinaida.logtest@example.org' },
+      description: 'A description that must stay out of the logs 7f3a.',
+    });
+    const res = await t.http().post('/v1/escalations').send(body).expect(500);
+    const correlationId: string = res.body.correlationId;
+    expect(correlationId).toBe(res.headers['x-request-id']);
+    const failure = logLines.find((line) => line.includes('"err":'));
+    expect(failure).toBeDefined();
+    expect(JSON.parse(failure as string)).toMatchObject({
+      level: 50,
+      requestId: correlationId,
+      err: { type: 'QueryFailedError', message: 'simulated failure', code: 'P0001' },
+    });
+    const logged = logLines.join('\n');
+    expect(logged).toContain(correlationId);
+    expect(logged).not.toMatch(/Zinaida|zinaida\.logtest|7f3a|Failing row|INSERT INTO/);
   });
 });

@@ -1,6 +1,7 @@
 import { LoggerService } from '@nestjs/common';
-import pino, { DestinationStream, Logger } from 'pino';
+import pino, { DestinationStream, LogFn, Logger } from 'pino';
 import { LogLevel } from '../../config/app-config';
+import { safeErrorMessage, serializeError } from './error-serializer';
 
 /** One JSON logger for the service; secrets and bodies are never given to it. */
 export function createLogger(level: LogLevel, destination?: DestinationStream): Logger {
@@ -8,6 +9,8 @@ export function createLogger(level: LogLevel, destination?: DestinationStream): 
     {
       level,
       base: { service: 'ombudsman' },
+      serializers: { err: serializeError },
+      hooks: { logMethod: withSafeErrorMessage },
       redact: {
         paths: [
           'authorization',
@@ -21,6 +24,29 @@ export function createLogger(level: LogLevel, destination?: DestinationStream): 
     },
     destination,
   );
+}
+
+/**
+ * Without a message of its own, pino logs an error's raw message as the line's `msg`, past the
+ * serializer; give it the serializer's redacted one instead.
+ */
+function withSafeErrorMessage(this: Logger, args: Parameters<LogFn>, method: LogFn): void {
+  const [first, second] = args as unknown[];
+  if (args.length === 1 && first instanceof Error) {
+    method.call(this, { err: first }, safeErrorMessage(first));
+    return;
+  }
+  const err = (first as { err?: unknown } | null)?.err;
+  if (
+    args.length === 1 &&
+    typeof first === 'object' &&
+    err instanceof Error &&
+    second === undefined
+  ) {
+    method.call(this, first, safeErrorMessage(err));
+    return;
+  }
+  method.apply(this, args);
 }
 
 type Level = 'info' | 'error' | 'warn' | 'debug' | 'trace';
@@ -47,7 +73,9 @@ export class NestPinoLogger implements LoggerService {
   }
 
   private write(level: Level, message: unknown, context?: string) {
-    if (typeof message === 'object' && message !== null)
+    // Spread, an error would bring its enumerable fields (a query's SQL and parameters) along.
+    if (message instanceof Error) this.logger[level]({ context, err: message });
+    else if (typeof message === 'object' && message !== null)
       this.logger[level]({ context, ...message });
     else this.logger[level]({ context }, String(message));
   }
