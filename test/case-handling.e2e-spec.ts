@@ -109,6 +109,110 @@ describe('handling a case', () => {
     expect(stale.body).toMatchObject({ code: 'CASE_VERSION_MISMATCH', currentVersion: 2 });
   });
 
+  describe('If-Match on every staff write', () => {
+    const etagOf = async (reference: string) =>
+      (
+        await t
+          .http()
+          .get(`/v1/admin/cases/${reference}`)
+          .set('authorization', as.auditor)
+          .expect(200)
+      ).headers.etag as string;
+    const previous = (etag: string) => `"${Number(etag.replace(/"/g, '')) - 1}"`;
+    const APOLOGY = { type: 'apology', description: 'A written apology' };
+
+    const WRITES: [string, string, object][] = [
+      ['assign', 'ombudsman', { officerId: 'peter', officerName: 'Peter P' }],
+      ['litigation', 'officer', { party: 'customer', court: 'County court' }],
+      ['close', 'ombudsman', { outcome: 'rejected', reason: 'Out of time' }],
+      ['notes', 'officer', { body: 'Checked the ledger' }],
+      ['messages', 'officer', { to: 'company', body: 'Please send the ledger' }],
+      ['information-requests', 'officer', { party: 'company', question: 'Which date?' }],
+      ['conflicts', 'ombudsman', { staffId: 'peter', reason: 'Former colleague' }],
+      ['proposals', 'officer', { terms: 'An apology', remedies: [APOLOGY] }],
+    ];
+
+    /** A case in a status where the write is legal, with one change behind it. */
+    const caseFor = async (action: string) => {
+      if (action !== 'close') return investigatedCase(t);
+      const filed = await submittedCase(t);
+      await post(filed.reference, 'triage', as.officer, { decision: 'reject', reason: 'Late' });
+      return filed;
+    };
+
+    it.each(WRITES)(
+      'refuses %s with a stale If-Match with 412 and changes nothing, then accepts the current one',
+      async (action, role, body) => {
+        const who = as[role as 'officer' | 'ombudsman'];
+        const filed = await caseFor(action);
+        const current = await etagOf(filed.reference);
+        const timeline = async () =>
+          (
+            await t.dataSource.query(
+              `SELECT count(*)::int AS n FROM case_timeline_entry e JOIN ombudsman_case c ON c.id = e.case_id
+                WHERE c.reference = $1`,
+              [filed.reference],
+            )
+          )[0].n as number;
+        const entriesBefore = await timeline();
+        const stale = await post(filed.reference, action, who, body)
+          .set('if-match', previous(current))
+          .expect(412);
+        expect(stale.body).toMatchObject({
+          code: 'CASE_VERSION_MISMATCH',
+          currentVersion: Number(current.replace(/"/g, '')),
+        });
+        expect(await etagOf(filed.reference)).toBe(current);
+        expect(await timeline()).toBe(entriesBefore);
+        const ok = await post(filed.reference, action, who, body).set('if-match', current);
+        expect([200, 201]).toContain(ok.status);
+        expect(await timeline()).toBeGreaterThan(entriesBefore);
+      },
+    );
+
+    it('answers a stale If-Match on an unknown case with 404, not 412', async () => {
+      await post('OMB-2026-999999', 'notes', as.officer, { body: 'x' })
+        .set('if-match', '"1"')
+        .expect(404);
+    });
+
+    it('refuses an If-Match that is not a case version with 400', async () => {
+      const filed = await investigatedCase(t);
+      await post(filed.reference, 'notes', as.officer, { body: 'x' })
+        .set('if-match', '"abc"')
+        .expect(400);
+    });
+
+    it('documents If-Match and 412 on the staff writes of cases, proposals and decisions', async () => {
+      const doc = await t.http().get('/docs-json').expect(200);
+      const paths = doc.body.paths as Record<
+        string,
+        Record<
+          string,
+          { parameters?: { name: string; in: string }[]; responses: Record<string, unknown> }
+        >
+      >;
+      const writes = [
+        '/v1/admin/cases/{reference}/notes',
+        '/v1/admin/cases/{reference}/conflicts',
+        '/v1/admin/cases/{reference}/proposals',
+        '/v1/admin/cases/{reference}/proposals/{proposalId}/send',
+        '/v1/admin/cases/{reference}/decision',
+        '/v1/admin/cases/{reference}/decision/revisions',
+        '/v1/admin/cases/{reference}/decision/issue',
+      ];
+      for (const path of writes) {
+        const op = paths[path].post;
+        expect(op.parameters).toEqual(
+          expect.arrayContaining([expect.objectContaining({ name: 'If-Match', in: 'header' })]),
+        );
+        expect(op.responses).toHaveProperty('412');
+      }
+      const read = paths['/v1/admin/cases/{reference}/timeline'].get;
+      expect((read.parameters ?? []).map((p) => p.name)).not.toContain('If-Match');
+    });
+  });
+
   it('lets exactly one of twenty concurrent transitions of one case succeed', async () => {
     const filed = await submittedCase(t);
     const results = await Promise.all(

@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
-import { ApiHeader, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { FastifyReply } from 'fastify';
 import { StaffActor, actorRef } from '../auth/actor';
 import { CurrentStaff, Roles } from '../auth/auth.decorators';
@@ -11,22 +11,17 @@ import { AssignCaseDto, DeclareConflictDto } from './dto/assign-case.dto';
 import { CloseCaseDto, LitigationDto } from './dto/close-case.dto';
 import { StaffCaseDto } from './dto/staff-case.dto';
 import { TriageCaseDto } from './dto/triage-case.dto';
-import { IfMatch } from './if-match.decorator';
+import { HonoursIfMatch } from './if-match/honours-if-match.decorator';
+import { IfMatch } from './if-match/if-match.decorator';
 import { StaffCaseView } from './staff-case-view';
 import { TriageService } from './triage/triage.service';
-
-const IF_MATCH = ApiHeader({
-  name: 'If-Match',
-  required: false,
-  description: 'The ETag of the case you read; the write is refused with 412 if it changed since',
-});
 
 /** Status and assignment of a case: only ombudsman staff, never the front line or auditors. */
 @ApiTags('cases (ombudsman staff)')
 @Controller('v1/admin/cases/:reference')
 @Roles('ombudsman_officer', 'ombudsman')
 @ApiParam({ name: 'reference', example: 'OMB-2026-000001' })
-@IF_MATCH
+@HonoursIfMatch()
 @ApiOkResponse({
   type: StaffCaseDto,
   headers: { ETag: { schema: { type: 'string' }, description: 'New version' } },
