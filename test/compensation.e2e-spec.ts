@@ -77,6 +77,16 @@ describe('compensation', () => {
       await send(filed, made.id, as.officer).expect(409);
       const second = await approve(filed, made.remedies[1].id, as.ombudsman).expect(201);
       expect(second.body.approvals).toEqual([expect.objectContaining({ approver: 'oscar' })]);
+      expect(second.body).toMatchObject({
+        id: made.remedies[1].id,
+        approvalId: second.body.approvals[0].id,
+      });
+      const [stored] = await sql<{ remedy_id: string; approver: string }>(
+        t,
+        'SELECT remedy_id, approver FROM remedy_approval WHERE id = $1',
+        [second.body.approvalId],
+      );
+      expect(stored).toEqual({ remedy_id: made.remedies[1].id, approver: 'oscar' });
       const nothingToApprove = await approve(filed, made.remedies[2].id, as.ombudsman).expect(409);
       expect(nothingToApprove.body.code).toBe('REMEDY_APPROVAL_NOT_NEEDED');
 

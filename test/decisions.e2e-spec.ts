@@ -1,5 +1,5 @@
 import { investigatedCase, staff } from './support/cases';
-import { APOLOGY, eventTypes, REFUND, routes, sql } from './support/resolution';
+import { APOLOGY, eur, eventTypes, REFUND, routes, sql } from './support/resolution';
 import { startTestApp, TestApp } from './support/test-app';
 
 const UPHELD = {
@@ -30,6 +30,7 @@ describe('decisions', () => {
     const ref = filed.reference;
     expect(decision).toMatchObject({ currentRevision: 1, pending: null, answer: null });
     expect(decision.revisions[0].contentHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(decision).toMatchObject({ id: decision.revisions[0].id, revision: 1 });
 
     const view = await r.view(ref, filed.accessToken).expect(200);
     expect(view.body.status).toBe('decision_issued');
@@ -114,7 +115,25 @@ describe('decisions', () => {
     for (const who of [as.officer, as.auditor, as.agent, as.integration]) {
       await r.admin('post', filed.reference, '/decision', who, UPHELD).expect(403);
       await r.admin('post', filed.reference, '/decision/revisions', who, UPHELD).expect(403);
+      await r.admin('post', filed.reference, '/decision/issue', who).expect(403);
     }
+  });
+
+  it('answers 404 to a staff token on the customer’s decision answers, and changes nothing', async () => {
+    const { filed } = await decided();
+    for (const who of [as.ombudsman, as.officer, as.auditor, as.agent, as.integration]) {
+      for (const answer of ['accept', 'reject']) {
+        const res = await t
+          .http()
+          .post(`/v1/escalations/${filed.reference}/decision/${answer}`)
+          .set('authorization', who)
+          .send({})
+          .expect(404);
+        expect(res.body.code).toBe('CASE_NOT_FOUND');
+      }
+    }
+    const view = await r.view(filed.reference, filed.accessToken).expect(200);
+    expect(view.body).toMatchObject({ status: 'decision_issued', decision: { answer: null } });
   });
 
   it('supersedes the open proposal when the ombudsman decides', async () => {
@@ -143,6 +162,8 @@ describe('decisions', () => {
       .expect(201);
     expect(revised.body.currentRevision).toBe(2);
     expect(revised.body.revisions).toHaveLength(2);
+    expect(revised.body).toMatchObject({ id: revised.body.revisions[1].id, revision: 2 });
+    expect(revised.body.id).not.toBe(decision.id);
     expect(revised.body.revisions[0]).toMatchObject({
       revision: 1,
       finding: 'upheld',
@@ -196,6 +217,126 @@ describe('decisions', () => {
       .expect(409);
     const history = await r.admin('get', filed.reference, '/decision', as.officer).expect(200);
     expect(history.body.answer.answer).toBe('accepted');
+  });
+
+  it('shows the customer and the company every earlier revision, what it awarded and why it was replaced', async () => {
+    const { filed, decision } = await decided();
+    const ref = filed.reference;
+    const first = await r.view(ref, filed.accessToken).expect(200);
+    expect(first.body.decision.history).toEqual([]);
+    const corrections = [
+      {
+        ...UPHELD,
+        finding: 'partially_upheld',
+        remedies: [{ ...REFUND, amount: { amountMinor: 10000, currency: 'EUR' } }],
+        reason: 'Part of the deposit covered real damage.',
+      },
+      { ...UPHELD, remedies: [APOLOGY], reason: 'The damage report was about another flat.' },
+    ];
+    for (const body of corrections) {
+      await r.admin('post', ref, '/decision/revisions', as.ombudsman, body).expect(201);
+    }
+    const expected = [
+      {
+        id: decision.id,
+        revision: 1,
+        finding: 'upheld',
+        reasoning: UPHELD.reasoning,
+        remedies: [
+          { type: 'refund', amount: REFUND.amount, description: REFUND.description },
+          { type: 'apology', amount: null, description: APOLOGY.description },
+        ],
+        issuedAt: expect.any(String),
+        revisionReason: null,
+        replacedBecause: corrections[0].reason,
+      },
+      {
+        id: expect.any(String),
+        revision: 2,
+        finding: 'partially_upheld',
+        reasoning: UPHELD.reasoning,
+        remedies: [
+          {
+            type: 'refund',
+            amount: { amountMinor: 10000, currency: 'EUR' },
+            description: REFUND.description,
+          },
+        ],
+        issuedAt: expect.any(String),
+        revisionReason: corrections[0].reason,
+        replacedBecause: corrections[1].reason,
+      },
+    ];
+    const customer = await r.view(ref, filed.accessToken).expect(200);
+    expect(customer.body.decision).toMatchObject({
+      revision: 3,
+      revised: true,
+      revisionReason: corrections[1].reason,
+    });
+    expect(customer.body.decision.history).toEqual(expected);
+    const company = await t
+      .http()
+      .get(`/v1/frontline/cases/${ref}`)
+      .set('authorization', as.agent)
+      .expect(200);
+    expect(company.body.decision.revision).toBe(3);
+    expect(company.body.decision.history).toEqual(expected);
+  });
+
+  it('holds a revision above the four-eyes limit from the parties until it is approved and issued', async () => {
+    const vera = `Bearer ${t.token('ombudsman', 'vera', 'Vera Ombudsman')}`;
+    const paul = `Bearer ${t.token('ombudsman', 'paul', 'Paul Ombudsman')}`;
+    const { filed, decision } = await decided();
+    const ref = filed.reference;
+    const drafted = await r
+      .admin('post', ref, '/decision/revisions', as.ombudsman, {
+        ...UPHELD,
+        remedies: [eur(15000)],
+        reason: 'The harm was far greater than first assessed.',
+      })
+      .expect(201);
+    expect(drafted.body).toMatchObject({ currentRevision: 1, revision: 2 });
+    expect(drafted.body.id).toBe(drafted.body.pending.id);
+    const again = await r
+      .admin('post', ref, '/decision/revisions', as.ombudsman, { ...UPHELD, reason: 'Another' })
+      .expect(409);
+    expect(again.body.code).toBe('DECISION_DRAFT_PENDING');
+
+    const customer = await r.view(ref, filed.accessToken).expect(200);
+    expect(customer.body.decision).toMatchObject({ id: decision.id, revision: 1, history: [] });
+    const company = await t
+      .http()
+      .get(`/v1/frontline/cases/${ref}`)
+      .set('authorization', as.agent)
+      .expect(200);
+    expect(company.body.decision).toMatchObject({ id: decision.id, revision: 1, history: [] });
+    for (const body of [customer.body, company.body]) {
+      expect(JSON.stringify(body)).not.toContain(drafted.body.id);
+      expect(JSON.stringify(body)).not.toContain('far greater');
+    }
+
+    const early = await r.admin('post', ref, '/decision/issue', as.ombudsman).expect(409);
+    expect(early.body.code).toBe('REMEDY_APPROVAL_REQUIRED');
+    const remedyId = drafted.body.pending.remedies[0].id;
+    await r.admin('post', ref, `/remedies/${remedyId}/approvals`, vera).expect(201);
+    await r.admin('post', ref, `/remedies/${remedyId}/approvals`, paul).expect(201);
+    const issued = await r.admin('post', ref, '/decision/issue', vera).expect(200);
+    expect(issued.body).toMatchObject({
+      id: drafted.body.id,
+      revision: 2,
+      currentRevision: 2,
+      pending: null,
+    });
+    const after = await r.view(ref, filed.accessToken).expect(200);
+    expect(after.body.decision).toMatchObject({
+      id: drafted.body.id,
+      revised: true,
+      history: [expect.objectContaining({ revision: 1, replacedBecause: expect.any(String) })],
+    });
+    expect(await eventTypes(t, ref)).toEqual(
+      expect.arrayContaining(['decision.awaiting_approval', 'decision.revised']),
+    );
+    await r.admin('post', ref, '/decision/issue', as.ombudsman).expect(409);
   });
 
   it('refuses in the database to change or delete an issued decision', async () => {

@@ -17,7 +17,7 @@ import {
   ConfirmFulfilmentDto,
   RemedyQueryDto,
 } from './dto/compensation-requests.dto';
-import { RemedyPageDto, StaffRemedyDto } from './dto/remedy.dto';
+import { RemedyApprovedDto, RemedyPageDto, StaffRemedyDto } from './dto/remedy.dto';
 import { FulfilmentService } from './fulfilment.service';
 import { RemedyApprovals } from './remedy-approvals.service';
 import { RemedyQueries } from './remedy-queries.service';
@@ -57,13 +57,13 @@ export class CaseRemediesController {
       'Above limit A one ombudsman approves; above limit B two different ombudsmen. Nobody ' +
       'approves their own remedy (403 `REMEDY_SELF_APPROVAL`) or the same one twice (409).',
   })
-  @ApiCreatedResponse({ type: StaffRemedyDto })
+  @ApiCreatedResponse({ type: RemedyApprovedDto })
   @ApiProblems(403, 409)
   async approve(
     @Param('reference') reference: string,
     @Param('remedyId', REMEDY_ID) remedyId: string,
     @CurrentStaff() actor: StaffActor,
-  ): Promise<StaffRemedyDto> {
+  ): Promise<RemedyApprovedDto> {
     const c = await this.cases.byReference(reference);
     return this.approvals.approve(c.id, remedyId, actor);
   }

@@ -8,7 +8,7 @@ import { DomainError } from '../common/errors/domain-error';
 import { OutboxService } from '../notifications/outbox/outbox.service';
 import { ApprovalRefusal, checkApproval } from './authority-limits';
 import { lockCase } from './case-lock';
-import { StaffRemedyDto } from './dto/remedy.dto';
+import { RemedyApprovedDto } from './dto/remedy.dto';
 import { RemedyRow, remediesWhere, toStaffRemedy } from './remedy-rows';
 
 const REFUSALS: Record<ApprovalRefusal, () => DomainError> = {
@@ -35,7 +35,7 @@ export class RemedyApprovals {
     private readonly outbox: OutboxService,
   ) {}
 
-  approve(caseId: string, remedyId: string, actor: StaffActor): Promise<StaffRemedyDto> {
+  approve(caseId: string, remedyId: string, actor: StaffActor): Promise<RemedyApprovedDto> {
     return this.dataSource.transaction(async (manager) => {
       // The case lock makes concurrent approvals of one remedy count one after the other.
       const c = await lockCase(manager, caseId);
@@ -55,38 +55,41 @@ export class RemedyApprovals {
         approvedBy: remedy.approvals.map((a) => a.approver),
       });
       if (refusal) throw REFUSALS[refusal]();
-      await manager.query(
-        `INSERT INTO remedy_approval (remedy_id, approver, approver_name) VALUES ($1, $2, $3)`,
+      const [approval] = (await manager.query(
+        `INSERT INTO remedy_approval (remedy_id, approver, approver_name) VALUES ($1, $2, $3)
+         RETURNING id`,
         [remedyId, actor.sub, actor.name ?? null],
-      );
+      )) as { id: string }[];
       const who = { ...actorRef(actor), name: actor.name };
       const given = remedy.approvals.length + 1;
+      const facts = {
+        remedyId,
+        approvalId: approval.id,
+        approvalsGiven: given,
+        approvalsRequired: remedy.approvals_required,
+      };
       await this.timeline.add(manager, {
         caseId,
         type: 'remedy.approved',
         actor: who,
         audience: 'office',
-        data: { remedyId, approvalsGiven: given, approvalsRequired: remedy.approvals_required },
+        data: facts,
       });
       await this.audit.append(manager, {
         chainKey: caseId,
         actor: who,
         action: 'remedy.approved',
         before: { remedyId, approvalsGiven: given - 1 },
-        after: { remedyId, approvalsGiven: given, approvalsRequired: remedy.approvals_required },
+        after: facts,
       });
       await this.outbox.record(manager, {
         type: 'remedy.approved',
         aggregateType: 'case',
         aggregateId: c.reference,
-        payload: {
-          reference: c.reference,
-          remedyId,
-          approvalsGiven: given,
-          approvalsRequired: remedy.approvals_required,
-        },
+        payload: { reference: c.reference, ...facts },
       });
-      return toStaffRemedy(await findRemedy(manager, caseId, remedyId));
+      const approved = toStaffRemedy(await findRemedy(manager, caseId, remedyId));
+      return { ...approved, approvalId: approval.id };
     });
   }
 }

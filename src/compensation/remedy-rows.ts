@@ -26,7 +26,7 @@ export interface RemedyRow {
   /** Exact to the microsecond, for keyset cursors (a Date keeps only milliseconds). */
   created_key: string;
   due_key: string | null;
-  approvals: { approver: string; approver_name: string | null; created_at: string }[];
+  approvals: { id: string; approver: string; approver_name: string | null; created_at: string }[];
 }
 
 export const REMEDY_SELECT = `
@@ -36,7 +36,7 @@ export const REMEDY_SELECT = `
          r.fulfilled_by, r.fulfilment_note, r.confirmation, r.confirmation_note,
          to_char(r.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS created_key,
          to_char(r.due_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS due_key,
-         COALESCE((SELECT json_agg(json_build_object('approver', a.approver,
+         COALESCE((SELECT json_agg(json_build_object('id', a.id, 'approver', a.approver,
                      'approver_name', a.approver_name, 'created_at', a.created_at)
                      ORDER BY a.created_at, a.approver)
                      FROM remedy_approval a WHERE a.remedy_id = r.id), '[]') AS approvals
@@ -74,6 +74,7 @@ export function toStaffRemedy(row: RemedyRow, now = new Date()): StaffRemedyDto 
     proposedBy: row.proposed_by,
     approvalsRequired: row.approvals_required,
     approvals: row.approvals.map((a) => ({
+      id: a.id,
       approver: a.approver,
       approverName: a.approver_name,
       at: new Date(a.created_at).toISOString(),

@@ -1,6 +1,11 @@
 import { EntityManager } from 'typeorm';
-import { RemedyRow, toRemedyView, toStaffRemedy } from '../compensation/remedy-rows';
-import { DecisionRevisionDto, DecisionViewDto, StaffDecisionDto } from './dto/decision-view.dto';
+import { moneyOf, RemedyRow, toRemedyView, toStaffRemedy } from '../compensation/remedy-rows';
+import {
+  DecisionRevisionDto,
+  DecisionViewDto,
+  EarlierDecisionDto,
+  StaffDecisionDto,
+} from './dto/decision-view.dto';
 
 export interface DecisionRow {
   id: string;
@@ -43,6 +48,31 @@ function answerOf(row: DecisionRow) {
     : null;
 }
 
+/**
+ * The issued revisions before the current one, each with the reason its successor gave. Drafts
+ * awaiting approval never reached the parties and are left out.
+ */
+function earlierRevisions(
+  rows: readonly DecisionRow[],
+  remediesOf: (sourceId: string) => readonly RemedyRow[],
+): EarlierDecisionDto[] {
+  const issued = rows.filter((r) => r.status === 'issued');
+  return issued.slice(0, -1).map((row, i) => ({
+    id: row.id,
+    revision: row.revision,
+    finding: row.finding,
+    reasoning: row.reasoning,
+    remedies: remediesOf(row.id).map((r) => ({
+      type: r.type,
+      amount: moneyOf(r),
+      description: r.description,
+    })),
+    issuedAt: row.issued_at!.toISOString(),
+    revisionReason: row.revision_reason,
+    replacedBecause: issued[i + 1].revision_reason ?? '',
+  }));
+}
+
 export function toPartyDecision(
   rows: readonly DecisionRow[],
   remediesOf: (sourceId: string) => readonly RemedyRow[],
@@ -59,6 +89,7 @@ export function toPartyDecision(
     issuedAt: current.issued_at!.toISOString(),
     remedies: remediesOf(current.id).map(toRemedyView),
     answer: answerOf(current),
+    history: earlierRevisions(rows, remediesOf),
   };
 }
 
@@ -89,9 +120,13 @@ export function toStaffDecision(
   remediesOf: (sourceId: string) => readonly RemedyRow[],
   now = new Date(),
 ): StaffDecisionDto {
+  const latest = rows.at(-1);
+  if (!latest) throw new RangeError(`case ${reference} has no decision to show`);
   const current = currentDecision(rows);
   const pending = rows.find((r) => r.status === 'awaiting_approval');
   return {
+    id: latest.id,
+    revision: latest.revision,
     caseReference: reference,
     currentRevision: current?.revision ?? null,
     pending: pending ? toRevision(pending, remediesOf(pending.id), now) : null,

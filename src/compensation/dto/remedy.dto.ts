@@ -43,6 +43,7 @@ export class RemedyViewDto {
 }
 
 export class RemedyApprovalViewDto {
+  @ApiProperty({ example: '9b2e4f7a-3c1d-4e8f-a6b5-0c9d8e7f6a5b' }) id!: string;
   @ApiProperty({ example: 'oscar' }) approver!: string;
   @ApiProperty({ example: 'Oscar Ombudsman', nullable: true, type: String }) approverName!:
     string | null;
@@ -63,6 +64,15 @@ export class StaffRemedyDto extends RemedyViewDto {
   confirmation!: string | null;
   @ApiProperty({ example: null, nullable: true, type: String }) confirmationNote!: string | null;
   @ApiProperty({ example: '2026-11-23T10:00:00.000Z' }) createdAt!: string;
+}
+
+/** The remedy after an approval, with the id of the approval this request recorded. */
+export class RemedyApprovedDto extends StaffRemedyDto {
+  @ApiProperty({
+    example: '9b2e4f7a-3c1d-4e8f-a6b5-0c9d8e7f6a5b',
+    description: 'The approval just recorded; it is also listed in `approvals`',
+  })
+  approvalId!: string;
 }
 
 export class RemedyPageDto {
