@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -56,9 +57,52 @@ describe('loadConfig', () => {
     });
   });
 
-  it('switches to RS256 when a public key is configured', () => {
-    const pem = '-----BEGIN PUBLIC KEY-----\\nMIIB\\n-----END PUBLIC KEY-----';
-    expect(loadConfig({ JWT_PUBLIC_KEY: pem }).auth.algorithm).toBe('RS256');
+  describe('JWT_PUBLIC_KEY', () => {
+    const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const spki = rsa.publicKey.export({ type: 'spki', format: 'pem' }).toString();
+    const failure = (value: string): string => {
+      try {
+        loadConfig({ JWT_PUBLIC_KEY: value });
+      } catch (error) {
+        return (error as Error).message;
+      }
+      return 'no error';
+    };
+
+    it('switches to RS256 with a valid RSA public key, given with \\n escapes as env files do', () => {
+      const auth = loadConfig({ JWT_PUBLIC_KEY: spki.replace(/\n/g, '\\n') }).auth;
+      expect(auth).toMatchObject({ algorithm: 'RS256', secretSource: 'public-key' });
+      expect(auth.verificationKey).toBe(spki);
+    });
+
+    it('takes an RSA key in PKCS#1 form too, and verifies with it as SPKI', () => {
+      const pkcs1 = rsa.publicKey.export({ type: 'pkcs1', format: 'pem' }).toString();
+      expect(pkcs1).toContain('BEGIN RSA PUBLIC KEY');
+      expect(loadConfig({ JWT_PUBLIC_KEY: pkcs1 }).auth.verificationKey).toBe(spki);
+    });
+
+    it('refuses a PEM header around garbage, naming the setting on one line', () => {
+      const message = failure('-----BEGIN PUBLIC KEY-----\nMIIB\n-----END PUBLIC KEY-----');
+      expect(message).toMatch(/^Invalid configuration: JWT_PUBLIC_KEY must be an RSA public key/);
+      expect(message).not.toContain('\n');
+    });
+
+    it('refuses an elliptic-curve key, which cannot verify RS256', () => {
+      const ec = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+      const pem = ec.publicKey.export({ type: 'spki', format: 'pem' }).toString();
+      expect(failure(pem)).toMatch(/JWT_PUBLIC_KEY must be an RSA public key .*\bec key/);
+    });
+
+    it('refuses a private key put where the public one belongs', () => {
+      const pem = rsa.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+      expect(failure(pem)).toMatch(/JWT_PUBLIC_KEY holds a private key/);
+    });
+
+    it('refuses an RSA key too short for RS256', () => {
+      const short = generateKeyPairSync('rsa', { modulusLength: 1024 });
+      const pem = short.publicKey.export({ type: 'spki', format: 'pem' }).toString();
+      expect(failure(pem)).toMatch(/JWT_PUBLIC_KEY must be an RSA key of at least 2048 bits/);
+    });
   });
 
   it.each([

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { AppConfig, AuthConfig, LogLevel } from './app-config';
 import { readCompensationConfig } from './compensation-config';
 import { ConfigError } from './config-error';
+import { readJwtPublicKey } from './jwt-public-key';
 import { developmentSecret, MIN_SECRET_BYTES } from './jwt-secret';
 import { readBool, readEnum, readInt, readPostgresUrl, readSize } from './parsers';
 import { readWebhooksConfig } from './webhooks-config';
@@ -78,10 +79,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
 function readAuth(env: Env, nodeEnv: AppConfig['nodeEnv'], dataDir: string): AuthConfig {
   const publicKey = env.JWT_PUBLIC_KEY?.replace(/\\n/g, '\n');
   if (publicKey) {
-    if (!publicKey.includes('-----BEGIN PUBLIC KEY-----')) {
-      throw new ConfigError('JWT_PUBLIC_KEY', 'must be an RSA public key in PEM form');
-    }
-    return { algorithm: 'RS256', verificationKey: publicKey, secretSource: 'public-key' };
+    return {
+      algorithm: 'RS256',
+      verificationKey: readJwtPublicKey(publicKey),
+      secretSource: 'public-key',
+    };
   }
   const secret = env.JWT_SECRET;
   if (secret) {

@@ -1,7 +1,10 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { loadConfig } from './load-config';
 
 const SECRET = 'a-secret-that-is-at-least-thirty-two-bytes';
-const PEM = '-----BEGIN PUBLIC KEY-----\\nMIIB\\n-----END PUBLIC KEY-----';
+const PEM = generateKeyPairSync('rsa', { modulusLength: 2048 })
+  .publicKey.export({ type: 'spki', format: 'pem' })
+  .toString();
 
 describe('webhook settings', () => {
   it('refuses private targets and dispatches every second by default', () => {
