@@ -1,5 +1,5 @@
 import { investigatedCase, staff, submittedCase } from './support/cases';
-import { APOLOGY, eventTypes, REFUND, routes, sql } from './support/resolution';
+import { APOLOGY, eur, eventTypes, REFUND, routes, sql } from './support/resolution';
 import { startTestApp, TestApp } from './support/test-app';
 
 describe('mediation', () => {
@@ -269,6 +269,86 @@ describe('mediation', () => {
         await r
           .admin('post', filed.reference, '/proposals', who, { terms: 'x', remedies: [] })
           .expect(403);
+      }
+    });
+
+    it('lets only the assigned officer or an ombudsman send a proposal that waited for approval', async () => {
+      const filed = await investigatedCase(t);
+      const made = await r
+        .admin('post', filed.reference, '/proposals', as.officer, {
+          terms: 'A large offer',
+          remedies: [eur(5000)],
+        })
+        .expect(201);
+      expect(made.body.status).toBe('awaiting_approval');
+      await r
+        .admin(
+          'post',
+          filed.reference,
+          `/remedies/${made.body.remedies[0].id}/approvals`,
+          as.ombudsman,
+        )
+        .expect(201);
+      const send = (who: string) =>
+        r.admin('post', filed.reference, `/proposals/${made.body.id}/send`, who);
+      for (const who of [as.auditor, as.agent, as.integration]) {
+        await send(who).expect(403);
+      }
+      const other = `Bearer ${t.token('ombudsman_officer', 'someone-else')}`;
+      const res = await send(other).expect(403);
+      expect(res.body.code).toBe('CASE_NOT_ASSIGNED_TO_YOU');
+      const list = await r.admin('get', filed.reference, '/proposals', as.auditor).expect(200);
+      expect(list.body[0].status).toBe('awaiting_approval');
+      await send(as.officer).expect(200);
+    });
+
+    it('keeps the staff lists of proposals and remedies from the front line', async () => {
+      const { filed } = await proposed();
+      for (const who of [as.agent, as.integration]) {
+        await r.admin('get', filed.reference, '/proposals', who).expect(403);
+        await r.admin('get', filed.reference, '/remedies', who).expect(403);
+      }
+    });
+
+    it('never shows the company a draft: neither a proposal awaiting approval nor a pending decision', async () => {
+      const filed = await investigatedCase(t);
+      const companyView = async () =>
+        (
+          await t
+            .http()
+            .get(`/v1/frontline/cases/${filed.reference}`)
+            .set('authorization', as.agent)
+            .expect(200)
+        ).body;
+      const draft = await r
+        .admin('post', filed.reference, '/proposals', as.officer, {
+          terms: 'A draft offer the office has not approved',
+          remedies: [eur(5000)],
+        })
+        .expect(201);
+      expect(draft.body.status).toBe('awaiting_approval');
+      const seen = await companyView();
+      expect(seen).toMatchObject({ status: 'investigation', proposals: [], remedies: [] });
+      expect(JSON.stringify(seen)).not.toContain(draft.body.id);
+      expect(JSON.stringify(seen)).not.toContain('has not approved');
+
+      const pending = await r
+        .admin('post', filed.reference, '/decision', as.ombudsman, {
+          finding: 'upheld',
+          reasoning: 'A draft decision waiting for two approvals.',
+          remedies: [eur(15000)],
+        })
+        .expect(201);
+      expect(pending.body.pending.status).toBe('awaiting_approval');
+      const later = await companyView();
+      expect(later).toMatchObject({ status: 'investigation', decision: null, remedies: [] });
+      expect(later.proposals.map((p: { id: string }) => p.id)).not.toContain(draft.body.id);
+      for (const hidden of [
+        pending.body.id,
+        pending.body.pending.remedies[0].id,
+        'two approvals',
+      ]) {
+        expect(JSON.stringify(later)).not.toContain(hidden);
       }
     });
 
