@@ -37,6 +37,23 @@ describe('the audit log', () => {
     expect(report.entriesChecked).toBeGreaterThanOrEqual(20);
   });
 
+  it('starts a new chain with one entry, and refuses to start one that already exists', async () => {
+    const start = () =>
+      t.dataSource.transaction((manager) =>
+        audit.startChain(manager, {
+          chainKey: 'chain-new',
+          actor: ACTOR,
+          action: 'case.submitted',
+        }),
+      );
+    await start();
+    await appendOne('chain-new', 2);
+    await expect(start()).rejects.toThrow(/uq_audit_entry_chain_seq/);
+    const { entries, firstBroken } = await audit.chain('chain-new');
+    expect(entries.map((e) => e.seq)).toEqual([1, 2]);
+    expect(firstBroken).toBeNull();
+  });
+
   it('writes nothing when the surrounding transaction fails', async () => {
     await expect(
       t.dataSource.transaction(async (manager) => {

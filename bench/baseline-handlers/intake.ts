@@ -23,15 +23,13 @@ const RATE_LIMIT_HIT = `
     expires_at = CASE WHEN b.expires_at > now() THEN b.expires_at ELSE EXCLUDED.expires_at END
   RETURNING hits`;
 
-/** Appends to an audit chain the way the service does: chain lock, last hash, insert. */
+/**
+ * Starts an audit chain the way the service does for a subject created in the same transaction:
+ * the first entry, with no lock to take and no earlier entry to read.
+ */
 async function audit(client: PoolClient, chainKey: string, action: string, after: unknown) {
-  await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [chainKey]);
-  const { rows } = await client.query<{ seq: number; hash: string }>(
-    'SELECT seq, hash FROM audit_entry WHERE chain_key = $1 ORDER BY seq DESC LIMIT 1',
-    [chainKey],
-  );
-  const seq = rows[0] ? rows[0].seq + 1 : 1;
-  const prev = rows[0]?.hash ?? null;
+  const seq = 1;
+  const prev = null;
   const hash = createHash('sha256')
     .update(JSON.stringify({ chainKey, seq, action, after, prev }))
     .digest('hex');

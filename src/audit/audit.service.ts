@@ -48,6 +48,24 @@ export class AuditService {
       'SELECT seq, hash FROM audit_entry WHERE chain_key = $1 ORDER BY seq DESC LIMIT 1',
       [record.chainKey],
     )) as { seq: number; hash: string }[];
+    return this.insert(manager, record, last ?? null);
+  }
+
+  /**
+   * The first entry of a chain whose subject this transaction has just created (a new case or
+   * complaint): no other transaction can see the subject yet, so there is nothing to queue
+   * behind and no earlier entry to read. Were the chain not new after all, the unique key on
+   * (chain, seq) would refuse the entry rather than fork the chain.
+   */
+  startChain(manager: EntityManager, record: AuditRecord): Promise<string> {
+    return this.insert(manager, record, null);
+  }
+
+  private async insert(
+    manager: EntityManager,
+    record: AuditRecord,
+    last: { seq: number; hash: string } | null,
+  ): Promise<string> {
     const entry = {
       chainKey: record.chainKey,
       seq: last ? last.seq + 1 : 1,

@@ -114,7 +114,7 @@ export class CaseFiling {
       audience: 'everyone',
       data: { status: eligibility.status, eligibility: eligibility.reason },
     });
-    await this.audit.append(manager, {
+    await this.audit.startChain(manager, {
       chainKey: id,
       actor,
       action: 'case.submitted',

@@ -78,7 +78,7 @@ export class ComplaintsService {
       return { complaint: await this.existing(manager, draft), created: false };
     }
     const view = toComplaintDto(complaint);
-    await this.audit.append(manager, {
+    await this.audit.startChain(manager, {
       chainKey: `complaint:${complaint.reference}`,
       actor,
       action: 'complaint.created',
