@@ -38,9 +38,38 @@ describe('the independence rule between the front line and the ombudsman', () =>
     expect(fixture.output).not.toMatch(/uses-published-port/);
   });
 
+  it('holds the public escalation side to it as an ombudsman module', () => {
+    expect(fixture.output).toMatch(
+      /ombudsman-does-not-reach-into-frontline: src\/escalation\/reads-frontline-tables\.ts/,
+    );
+    expect(fixture.output).toMatch(
+      /frontline-does-not-reach-into-ombudsman: src\/frontline\/reads-customer-texts\.ts/,
+    );
+  });
+
   it('holds for the service itself', () => {
     const service = cruise(ROOT);
     expect(service.output).toMatch(/no dependency violations found/);
     expect(service.status).toBe(0);
+  });
+});
+
+describe('the platform rule', () => {
+  const fixture = cruise(FIXTURE);
+
+  it('fails when a platform module imports a business module', () => {
+    expect(fixture.status).not.toBe(0);
+    expect(fixture.output).toMatch(
+      /platform-does-not-import-business-modules: src\/common\/errors\/knows-case-lifecycle\.ts → src\/cases\/case-lifecycle\.ts/,
+    );
+  });
+
+  it('lets the entity registry name entity classes, and nothing else of a business module', () => {
+    expect(fixture.output).toMatch(
+      /entity-registry-names-only-entities: src\/database\/entities\.ts → src\/cases\/case-reader\.service\.ts/,
+    );
+    expect(fixture.output).not.toMatch(
+      /src\/database\/entities\.ts → src\/cases\/case\.entity\.ts/,
+    );
   });
 });

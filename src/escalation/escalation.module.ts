@@ -3,7 +3,7 @@ import { CasesModule } from '../cases/cases.module';
 import { ResolutionViewsModule } from '../compensation/views/resolution-views.module';
 import { DecisionsModule } from '../decisions/decisions.module';
 import { MediationModule } from '../mediation/mediation.module';
-import { FrontlineModule } from '../frontline/frontline.module';
+import { FrontlineModule } from '../frontline/public/frontline-module';
 import { CaseTokenGuard } from './case-token.guard';
 import { CustomerViewBuilder } from './customer-view';
 import { EscalationAnswersController } from './escalation-answers.controller';
