@@ -28,7 +28,7 @@ describe('notes, messages and information requests', () => {
     await admin(filed.reference, 'conflicts', as.ombudsman, {
       reason: `CONFLICT-${marker}`,
       staffId: 'peter',
-    }).expect(200);
+    }).expect(201);
     const staffView = await t
       .http()
       .get(`/v1/admin/cases/${filed.reference}`)
@@ -59,6 +59,55 @@ describe('notes, messages and information requests', () => {
     expect(customer).not.toContain('TO-COMPANY-1');
     expect(company).toContain('TO-COMPANY-1');
     expect(company).not.toContain('TO-CUSTOMER-1');
+  });
+
+  it('answers a note, a message and a company response with 201 and the created entry’s id', async () => {
+    const filed = await investigatedCase(t);
+    const note = await admin(filed.reference, 'notes', as.officer, { body: 'Checked' }).expect(201);
+    expect(note.body).toMatchObject({
+      id: expect.stringMatching(/^\d+$/),
+      reference: filed.reference,
+      type: 'note.internal',
+      body: 'Checked',
+      at: expect.any(String),
+    });
+    const message = await admin(filed.reference, 'messages', as.officer, {
+      to: 'company',
+      body: 'Ledger please',
+    }).expect(201);
+    expect(message.body).toMatchObject({
+      id: expect.stringMatching(/^\d+$/),
+      type: 'message.to_company',
+      to: 'company',
+      body: 'Ledger please',
+    });
+    const response = await t
+      .http()
+      .post(`/v1/frontline/cases/${filed.reference}/responses`)
+      .set('authorization', as.agent)
+      .send({ body: 'Ledger attached' })
+      .expect(201);
+    expect(response.body).toMatchObject({
+      id: expect.stringMatching(/^\d+$/),
+      reference: filed.reference,
+      body: 'Ledger attached',
+      receivedAt: expect.any(String),
+      answeredInformationRequestId: null,
+    });
+    const timeline = await t
+      .http()
+      .get(`/v1/admin/cases/${filed.reference}/timeline`)
+      .set('authorization', as.auditor)
+      .expect(200);
+    const byId = new Map(
+      timeline.body.items.map((e: { id: string; type: string; body: string }) => [e.id, e]),
+    );
+    expect(byId.get(note.body.id)).toMatchObject({ type: 'note.internal', body: 'Checked' });
+    expect(byId.get(message.body.id)).toMatchObject({ type: 'message.to_company' });
+    expect(byId.get(response.body.id)).toMatchObject({
+      type: 'message.company',
+      body: 'Ledger attached',
+    });
   });
 
   it('marks the case as waiting on the customer until the customer answers', async () => {

@@ -1,5 +1,5 @@
 import { createComplaint, fileCase } from './support/filing';
-import { investigatedCase, OFFICER, staff, submittedCase } from './support/cases';
+import { investigatedCase, OFFICER, OMBUDSMAN, staff, submittedCase } from './support/cases';
 import { startTestApp, TestApp } from './support/test-app';
 
 describe('handling a case', () => {
@@ -266,19 +266,80 @@ describe('handling a case', () => {
 
   it('refuses to assign someone who declared a conflict, and releases them if they held the case', async () => {
     const filed = await investigatedCase(t);
-    await post(filed.reference, 'conflicts', as.officer, {
+    const declared = await post(filed.reference, 'conflicts', as.officer, {
       reason: 'The customer is my cousin',
-    }).expect(200);
+    }).expect(201);
+    expect(declared.body).toMatchObject({
+      id: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      reference: filed.reference,
+      staffId: OFFICER,
+      reason: 'The customer is my cousin',
+      declaredBy: OFFICER,
+      declaredAt: expect.any(String),
+      unassigned: true,
+    });
     const after = await t
       .http()
       .get(`/v1/admin/cases/${filed.reference}`)
       .set('authorization', as.officer)
       .expect(200);
     expect(after.body.assignedOfficerId).toBeNull();
+    const events = await t.dataSource.query(
+      `SELECT payload FROM outbox_event WHERE aggregate_id = $1 AND type = 'case.unassigned'`,
+      [filed.reference],
+    );
+    expect(events).toEqual([{ payload: { reference: filed.reference, officerId: OFFICER } }]);
     const res = await post(filed.reference, 'assign', as.ombudsman, { officerId: OFFICER }).expect(
       409,
     );
     expect(res.body.code).toBe('CASE_CONFLICT_OF_INTEREST');
+  });
+
+  it('answers a repeated declaration with the one on record, and no event when nobody was released', async () => {
+    const filed = await investigatedCase(t);
+    const first = await post(filed.reference, 'conflicts', as.ombudsman, {
+      staffId: 'peter',
+      reason: 'Former colleague of the customer',
+    }).expect(201);
+    expect(first.body).toMatchObject({
+      staffId: 'peter',
+      declaredBy: OMBUDSMAN,
+      unassigned: false,
+    });
+    const again = await post(filed.reference, 'conflicts', as.ombudsman, {
+      staffId: 'peter',
+      reason: 'Said again',
+    }).expect(201);
+    expect(again.body).toMatchObject({
+      id: first.body.id,
+      reason: 'Former colleague of the customer',
+    });
+    const declarations = await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM case_conflict_declaration d JOIN ombudsman_case c ON c.id = d.case_id
+        WHERE c.reference = $1`,
+      [filed.reference],
+    );
+    expect(declarations[0].n).toBe(1);
+    const events = await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM outbox_event WHERE aggregate_id = $1 AND type = 'case.unassigned'`,
+      [filed.reference],
+    );
+    expect(events[0].n).toBe(0);
+  });
+
+  it('refuses an officer declaring a conflict for a colleague with 403, and records nothing', async () => {
+    const filed = await investigatedCase(t);
+    const res = await post(filed.reference, 'conflicts', as.officer, {
+      staffId: 'peter',
+      reason: 'I think Peter knows the customer',
+    }).expect(403);
+    expect(res.body.code).toBe('CASE_ROLE_FORBIDDEN');
+    const declarations = await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM case_conflict_declaration d JOIN ombudsman_case c ON c.id = d.case_id
+        WHERE c.reference = $1`,
+      [filed.reference],
+    );
+    expect(declarations[0].n).toBe(0);
   });
 
   it('lets an officer take an unassigned case for themselves but not give it to others or take a held one', async () => {

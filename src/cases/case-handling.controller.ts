@@ -1,5 +1,11 @@
 import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import {
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+} from '@nestjs/swagger';
 import { FastifyReply } from 'fastify';
 import { StaffActor, actorRef } from '../auth/actor';
 import { CurrentStaff, Roles } from '../auth/auth.decorators';
@@ -7,7 +13,7 @@ import { ApiProblems } from '../common/openapi/api-problems';
 import { AssignmentService } from './assignment/assignment.service';
 import { CaseReader } from './case-reader.service';
 import { CaseTransitions } from './case-transitions.service';
-import { AssignCaseDto, DeclareConflictDto } from './dto/assign-case.dto';
+import { AssignCaseDto, ConflictDeclarationDto, DeclareConflictDto } from './dto/assign-case.dto';
 import { CloseCaseDto, LitigationDto } from './dto/close-case.dto';
 import { StaffCaseDto } from './dto/staff-case.dto';
 import { TriageCaseDto } from './dto/triage-case.dto';
@@ -16,16 +22,17 @@ import { IfMatch } from './if-match/if-match.decorator';
 import { StaffCaseView } from './staff-case-view';
 import { TriageService } from './triage/triage.service';
 
+const CASE_ANSWER = ApiOkResponse({
+  type: StaffCaseDto,
+  headers: { ETag: { schema: { type: 'string' }, description: 'New version' } },
+});
+
 /** Status and assignment of a case: only ombudsman staff, never the front line or auditors. */
 @ApiTags('cases (ombudsman staff)')
 @Controller('v1/admin/cases/:reference')
 @Roles('ombudsman_officer', 'ombudsman')
 @ApiParam({ name: 'reference', example: 'OMB-2026-000001' })
 @HonoursIfMatch()
-@ApiOkResponse({
-  type: StaffCaseDto,
-  headers: { ETag: { schema: { type: 'string' }, description: 'New version' } },
-})
 @ApiProblems(400, 404, 409, 412)
 export class CaseHandlingController {
   constructor(
@@ -38,6 +45,7 @@ export class CaseHandlingController {
 
   @Post('triage')
   @HttpCode(200)
+  @CASE_ANSWER
   @ApiOperation({
     summary: 'Triage a case: accept it, refer it to the front line, or reject it, with a reason',
   })
@@ -54,6 +62,7 @@ export class CaseHandlingController {
 
   @Post('assign')
   @HttpCode(200)
+  @CASE_ANSWER
   @ApiOperation({
     summary: 'Assign the case to an officer (an officer may take an unassigned case)',
     description:
@@ -71,22 +80,27 @@ export class CaseHandlingController {
   }
 
   @Post('conflicts')
-  @HttpCode(200)
+  @HttpCode(201)
   @ApiOperation({
     summary: 'Declare a conflict of interest on the case (yours, or a colleague’s as ombudsman)',
+    description:
+      'Whoever declared a conflict can no longer be assigned; if they held the case they are ' +
+      'released from it (event `case.unassigned`). Declaring the same conflict again answers ' +
+      'the declaration on record.',
   })
+  @ApiCreatedResponse({ type: ConflictDeclarationDto })
+  @ApiProblems(403)
   async declareConflict(
     @Param('reference') reference: string,
     @Body() body: DeclareConflictDto,
     @CurrentStaff() actor: StaffActor,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<StaffCaseDto> {
-    await this.assignment.declareConflict(await this.cases.byReference(reference), body, actor);
-    return this.answer(reference, reply);
+  ): Promise<ConflictDeclarationDto> {
+    return this.assignment.declareConflict(await this.cases.byReference(reference), body, actor);
   }
 
   @Post('litigation')
   @HttpCode(200)
+  @CASE_ANSWER
   @ApiOperation({ summary: 'Record that a party went to court: the case closes as litigation' })
   async litigation(
     @Param('reference') reference: string,
@@ -115,6 +129,7 @@ export class CaseHandlingController {
 
   @Post('close')
   @HttpCode(200)
+  @CASE_ANSWER
   @ApiOperation({
     summary: 'Close the case where the lifecycle allows it by hand',
     description:

@@ -53,7 +53,13 @@ export class CaseRecordsController {
       speaker(actor),
       body.body,
     );
-    return { reference, at: posted.at.toISOString() };
+    return {
+      id: posted.id,
+      reference,
+      type: 'note.internal',
+      body: body.body,
+      at: posted.at.toISOString(),
+    };
   }
 
   @Post('messages')
@@ -69,7 +75,14 @@ export class CaseRecordsController {
   ): Promise<PostedDto> {
     const c = await this.cases.byReference(reference);
     const posted = await this.conversation.fromOffice(c, speaker(actor), body.to, body.body);
-    return { reference, at: posted.at.toISOString() };
+    return {
+      id: posted.id,
+      reference,
+      type: `message.to_${body.to}`,
+      to: body.to,
+      body: body.body,
+      at: posted.at.toISOString(),
+    };
   }
 
   @Post('information-requests')

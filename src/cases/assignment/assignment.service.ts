@@ -9,8 +9,32 @@ import { CaseEntity } from '../case.entity';
 import { CaseStatus, OPEN_STATUSES } from '../case-lifecycle';
 import { CaseTransitions } from '../case-transitions.service';
 import { invalidTransition, versionMismatch } from '../cases.errors';
-import { AssignCaseDto, DeclareConflictDto } from '../dto/assign-case.dto';
+import { AssignCaseDto, ConflictDeclarationDto, DeclareConflictDto } from '../dto/assign-case.dto';
 import { CaseTimeline } from '../timeline/case-timeline';
+
+interface DeclarationRow {
+  id: string;
+  staff_id: string;
+  reason: string;
+  declared_by: string;
+  declared_at: Date;
+}
+
+function toDeclaration(
+  c: CaseEntity,
+  row: DeclarationRow,
+  unassigned: boolean,
+): ConflictDeclarationDto {
+  return {
+    id: row.id,
+    reference: c.reference,
+    staffId: row.staff_id,
+    reason: row.reason,
+    declaredBy: row.declared_by,
+    declaredAt: row.declared_at.toISOString(),
+    unassigned,
+  };
+}
 
 /** A case may change hands until it closes; remedies owed still need someone to follow them. */
 const ASSIGNABLE: readonly CaseStatus[] = [...OPEN_STATUSES, 'settled', 'fulfilment'];
@@ -80,7 +104,15 @@ export class AssignmentService {
     });
   }
 
-  declareConflict(c: CaseEntity, body: DeclareConflictDto, actor: StaffActor): Promise<void> {
+  /**
+   * Records a conflict; a member of staff who held the case is released from it at once. Declaring
+   * the same conflict again answers the declaration already on record and changes nothing.
+   */
+  declareConflict(
+    c: CaseEntity,
+    body: DeclareConflictDto,
+    actor: StaffActor,
+  ): Promise<ConflictDeclarationDto> {
     const staffId = body.staffId ?? actor.sub;
     if (staffId !== actor.sub && !actor.roles.includes('ombudsman')) {
       throw new DomainError(
@@ -89,11 +121,13 @@ export class AssignmentService {
       );
     }
     return this.dataSource.transaction(async (manager) => {
-      await manager.query(
+      const [inserted] = (await manager.query(
         `INSERT INTO case_conflict_declaration (case_id, staff_id, reason, declared_by) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (case_id, staff_id) DO NOTHING`,
+         ON CONFLICT (case_id, staff_id) DO NOTHING
+         RETURNING id, staff_id, reason, declared_by, declared_at`,
         [c.id, staffId, body.reason, actor.sub],
-      );
+      )) as DeclarationRow[];
+      if (!inserted) return toDeclaration(c, await this.declaration(manager, c.id, staffId), false);
       // Someone with a conflict must not keep the case.
       const released = (await manager.query(
         `UPDATE ombudsman_case SET assigned_officer_id = NULL, assigned_officer_name = NULL, version = version + 1,
@@ -101,6 +135,7 @@ export class AssignmentService {
           WHERE id = $1 AND assigned_officer_id = $2`,
         [c.id, staffId],
       )) as [unknown[], number];
+      const unassigned = released[1] > 0;
       const who = { ...actorRef(actor), name: actor.name };
       await this.timeline.add(manager, {
         caseId: c.id,
@@ -108,15 +143,38 @@ export class AssignmentService {
         actor: who,
         audience: 'office',
         body: body.reason,
-        data: { staffId, unassigned: released[1] > 0 },
+        data: { staffId, unassigned },
       });
       await this.audit.append(manager, {
         chainKey: c.id,
         actor: who,
         action: 'conflict.declared',
-        after: { staffId, reason: body.reason, unassigned: released[1] > 0 },
+        after: { declarationId: inserted.id, staffId, reason: body.reason, unassigned },
       });
+      if (unassigned) {
+        // The event says the case needs a handler again, never why: conflicts stay in the office.
+        await this.outbox.record(manager, {
+          type: 'case.unassigned',
+          aggregateType: 'case',
+          aggregateId: c.reference,
+          payload: { reference: c.reference, officerId: staffId },
+        });
+      }
+      return toDeclaration(c, inserted, unassigned);
     });
+  }
+
+  private async declaration(
+    manager: EntityManager,
+    caseId: string,
+    staffId: string,
+  ): Promise<DeclarationRow> {
+    const [row] = (await manager.query(
+      `SELECT id, staff_id, reason, declared_by, declared_at FROM case_conflict_declaration
+        WHERE case_id = $1 AND staff_id = $2`,
+      [caseId, staffId],
+    )) as DeclarationRow[];
+    return row;
   }
 
   /** Officers may take an unassigned case for themselves; assigning others is the ombudsman's. */

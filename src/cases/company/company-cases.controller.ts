@@ -59,7 +59,9 @@ export class CompanyCasesController {
       body.informationRequestId,
     );
     return {
+      id: posted.id,
       reference,
+      body: body.body,
       receivedAt: posted.at.toISOString(),
       answeredInformationRequestId: posted.answered,
     };

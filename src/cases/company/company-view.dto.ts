@@ -74,8 +74,13 @@ export class CompanyResponseDto {
   informationRequestId?: string;
 }
 
+/** The company's response as created: the timeline entry that holds it. */
 export class CompanyResponseReceiptDto {
+  @ApiProperty({ example: '1043', description: 'The id of the response (its timeline entry)' })
+  id!: string;
   @ApiProperty({ example: 'OMB-2026-000001' }) reference!: string;
+  @ApiProperty({ example: 'We attach the ledger; the deposit was withheld for damage.' })
+  body!: string;
   @ApiProperty({ example: '2026-11-23T10:00:00.000Z' }) receivedAt!: string;
   @ApiProperty({ example: null, nullable: true, type: String }) answeredInformationRequestId!:
     string | null;

@@ -40,3 +40,18 @@ export class DeclareConflictDto {
   @MaxLength(200)
   staffId?: string;
 }
+
+/** A declared conflict of interest, as recorded. */
+export class ConflictDeclarationDto {
+  @ApiProperty({ example: '0d8f3c1e-7b1a-4c55-9a55-3f2d1f1f9a10' }) id!: string;
+  @ApiProperty({ example: 'OMB-2026-000001' }) reference!: string;
+  @ApiProperty({ example: 'olga', description: 'Whose conflict' }) staffId!: string;
+  @ApiProperty({ example: 'The customer is my neighbour.' }) reason!: string;
+  @ApiProperty({ example: 'oscar', description: 'Who recorded it' }) declaredBy!: string;
+  @ApiProperty({ example: '2026-11-23T10:00:00.000Z' }) declaredAt!: string;
+  @ApiProperty({
+    example: true,
+    description: 'Whether the declarer held the case and was released from it just now',
+  })
+  unassigned!: boolean;
+}

@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { StaffTimelineEntryDto } from './staff-case.dto';
 
 export class AuditEntryDto {
@@ -38,7 +38,13 @@ export class CaseTimelineDto {
   @ApiProperty({ type: [StaffTimelineEntryDto] }) items!: StaffTimelineEntryDto[];
 }
 
+/** A note or message as created: the timeline entry that holds it. */
 export class PostedDto {
+  @ApiProperty({ example: '1042', description: 'The id of the timeline entry' }) id!: string;
   @ApiProperty({ example: 'OMB-2026-000001' }) reference!: string;
+  @ApiProperty({ example: 'note.internal', description: 'The timeline entry type' }) type!: string;
+  @ApiPropertyOptional({ enum: ['customer', 'company'], description: 'Messages only' })
+  to?: 'customer' | 'company';
+  @ApiProperty({ example: 'Checked the ledger with the company.' }) body!: string;
   @ApiProperty({ example: '2026-11-23T10:00:00.000Z' }) at!: string;
 }

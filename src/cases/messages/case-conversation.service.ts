@@ -12,6 +12,8 @@ import { CaseTimeline, TimelineAudience } from '../timeline/case-timeline';
 type Speaker = ActorRef & { readonly name?: string };
 
 interface Posted {
+  /** The timeline entry that holds the text. */
+  readonly id: string;
   readonly at: Date;
   /** The information request this text answered, if it answered one. */
   readonly answered: string | null;
@@ -80,7 +82,7 @@ export class CaseConversation {
   ): Promise<Posted> {
     return this.dataSource.transaction(async (manager) => {
       const answered = await also(manager);
-      await this.timeline.add(manager, {
+      const entry = await this.timeline.add(manager, {
         caseId: c.id,
         type,
         actor,
@@ -103,7 +105,7 @@ export class CaseConversation {
           payload: { reference: c.reference, kind: type, answered },
         });
       }
-      return { at: new Date(), answered };
+      return { id: entry.id, at: entry.occurredAt, answered };
     });
   }
 }

@@ -16,6 +16,11 @@ export interface TimelineRecord {
   readonly data?: Record<string, unknown>;
 }
 
+export interface AddedEntry {
+  readonly id: string;
+  readonly occurredAt: Date;
+}
+
 const VISIBILITY: Record<TimelineAudience, [customer: boolean, company: boolean]> = {
   everyone: [true, true],
   customer: [true, false],
@@ -27,12 +32,14 @@ const VISIBILITY: Record<TimelineAudience, [customer: boolean, company: boolean]
 export class CaseTimeline {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async add(manager: EntityManager, record: TimelineRecord): Promise<void> {
+  /** Writes the entry in the caller's transaction; answers its id and time. */
+  async add(manager: EntityManager, record: TimelineRecord): Promise<AddedEntry> {
     const [customer, company] = VISIBILITY[record.audience];
-    await manager.query(
+    const [added] = (await manager.query(
       `INSERT INTO case_timeline_entry
          (case_id, type, actor_sub, actor_role, actor_name, body, data, visible_to_customer, visible_to_company)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+       RETURNING id, occurred_at AS "occurredAt"`,
       [
         record.caseId,
         record.type,
@@ -44,7 +51,8 @@ export class CaseTimeline {
         customer,
         company,
       ],
-    );
+    )) as AddedEntry[];
+    return added;
   }
 
   /** Entries in order; `audience` narrows to what the customer or the company may see. */

@@ -6,6 +6,7 @@ export const WEBHOOK_EVENT_CATALOGUE = {
   'case.submitted': 'A customer filed a dispute with the ombudsman',
   'case.status_changed': 'A case moved in its lifecycle (triage, investigation, closure, …)',
   'case.assigned': 'An officer was assigned to a case',
+  'case.unassigned': 'A case lost its officer (it needs a new one)',
   'conflict.declared': 'A member of staff declared a conflict of interest on a case',
   'information_request.created': 'The office asked the customer or the company for information',
   'message.posted': 'A message was posted on a case',
