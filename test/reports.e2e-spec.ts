@@ -1,4 +1,4 @@
-import { staff } from './support/cases';
+import { staff, submittedCase } from './support/cases';
 import { adminQuery } from './support/database';
 import { databaseName, fileCase, FiledCase } from './support/filing';
 import { startTestApp, TestApp } from './support/test-app';
@@ -310,7 +310,8 @@ describe('KPI and annual reports', () => {
     const { body } = await kpis(YEAR_2025).expect(200);
     // 13 acknowledgements due; case 11 was late and case 12 never acknowledged: 11/13 = 84.6 %.
     expect(body.acknowledgement).toEqual({
-      businessDays: 2,
+      days: 2,
+      unit: 'business_days',
       targetPercent: 90,
       measured: 13,
       inTime: 11,
@@ -323,6 +324,7 @@ describe('KPI and annual reports', () => {
     // Accepted and closed: 3–10 and 14 (9); cases 7 (99 days) and 10 (119 days) are over 90.
     expect(body.closedWithinOutcomeDays).toEqual({
       days: 90,
+      unit: 'calendar_days',
       measured: 9,
       within: 7,
       percent: 77.8,
@@ -456,7 +458,18 @@ describe('KPI and annual reports', () => {
         disputesReceived: 13,
         disputesClosed: 11,
         // 1 of 11 refused (out of time); withdrawn 1 + court 1 = 2 of 11 discontinued.
-        refused: { count: 1, percent: 9.1, reasons: { outOfTime: 1, outOfScope: 0 } },
+        refused: {
+          count: 1,
+          percent: 9.1,
+          reasons: [
+            { code: 'out_of_time', count: 1, percent: 100 },
+            { code: 'already_in_court', count: 0, percent: 0 },
+            { code: 'not_a_customer', count: 0, percent: 0 },
+            { code: 'outside_remit', count: 0, percent: 0 },
+            { code: 'frivolous_or_vexatious', count: 0, percent: 0 },
+            { code: 'other', count: 0, percent: 0 },
+          ],
+        },
         discontinued: { count: 2, percent: 18.2, withdrawnByCustomer: 1, wentToCourt: 1 },
         duration: { averageDays: 48, medianDays: 40 },
         upholdRatePercent: 75,
@@ -505,6 +518,188 @@ describe('KPI and annual reports', () => {
         .expect(200);
       expect(res.text).not.toContain('<script>');
       expect(res.text).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
+    });
+  });
+
+  describe('refusals by reason code', () => {
+    const triage = (reference: string, body: Record<string, unknown>) =>
+      t
+        .http()
+        .post(`/v1/admin/cases/${reference}/triage`)
+        .set('authorization', staff(t).officer)
+        .send(body);
+
+    /** A case an officer refuses with `code` (none: the default), closed on `closedOn`. */
+    async function refuse(code: string | undefined, closedOn: string) {
+      const filed = await submittedCase(t);
+      const body = { decision: 'reject', reason: 'Free-text explanation kept on the timeline.' };
+      await triage(filed.reference, code ? { ...body, rejectionCode: code } : body).expect(200);
+      await t
+        .http()
+        .post(`/v1/admin/cases/${filed.reference}/close`)
+        .set('authorization', staff(t).officer)
+        .send({ outcome: 'rejected', reason: 'Refused at triage.' })
+        .expect(200);
+      await sql('UPDATE ombudsman_case SET created_at = $2, closed_at = $2 WHERE reference = $1', [
+        filed.reference,
+        at(closedOn),
+      ]);
+      return filed;
+    }
+
+    it('stores the code of a triage refusal, counts it by reason, and defaults to other', async () => {
+      const filed = await refuse('already_in_court', '2022-03-01');
+      await refuse('already_in_court', '2022-04-01');
+      await refuse('frivolous_or_vexatious', '2022-05-01');
+      await refuse(undefined, '2022-06-01');
+      // Intake's automatic refusal of a late case counts as out of time without any code.
+      const late = await fileCase(t);
+      await sql(
+        `UPDATE ombudsman_case SET status = 'closed', outcome = 'rejected', eligibility_reason = 'out_of_time',
+                created_at = $2, closed_at = $2 WHERE reference = $1`,
+        [late.reference, at('2022-07-01')],
+      );
+      const [stored] = await sql<{ rejection_code: string }>(
+        'SELECT rejection_code FROM ombudsman_case WHERE reference = $1',
+        [filed.reference],
+      );
+      expect(stored.rejection_code).toBe('already_in_court');
+      const timeline = await t
+        .http()
+        .get(`/v1/admin/cases/${filed.reference}/timeline`)
+        .set('authorization', staff(t).officer)
+        .expect(200);
+      expect(JSON.stringify(timeline.body)).toContain(
+        'Free-text explanation kept on the timeline.',
+      );
+
+      const { body } = await t
+        .http()
+        .get('/v1/admin/reports/annual')
+        .query({ year: 2022 })
+        .set('authorization', staff(t).auditor)
+        .expect(200);
+      // 5 refused: court 2 (40 %), frivolous 1, other 1, out of time 1 (20 % each).
+      expect(body.refused.count).toBe(5);
+      expect(body.refused.reasons).toEqual([
+        { code: 'out_of_time', count: 1, percent: 20 },
+        { code: 'already_in_court', count: 2, percent: 40 },
+        { code: 'not_a_customer', count: 0, percent: 0 },
+        { code: 'outside_remit', count: 0, percent: 0 },
+        { code: 'frivolous_or_vexatious', count: 1, percent: 20 },
+        { code: 'other', count: 1, percent: 20 },
+      ]);
+      const kpi = await kpis({ from: '2022-01-01', to: '2022-12-31' }).expect(200);
+      expect(kpi.body.refused).toEqual({
+        count: 5,
+        byReason: {
+          out_of_time: 1,
+          already_in_court: 2,
+          not_a_customer: 0,
+          outside_remit: 0,
+          frivolous_or_vexatious: 1,
+          other: 1,
+        },
+      });
+      const html = await t
+        .http()
+        .get('/v1/admin/reports/annual')
+        .query({ year: 2022 })
+        .set('authorization', staff(t).auditor)
+        .set('accept', 'text/html')
+        .expect(200);
+      expect(html.text).toContain(
+        '<th scope="row">… already before a court or another body</th><td>2</td><td>40 %</td>',
+      );
+    });
+
+    it('refuses an unknown code, and a code with a decision other than reject, with 400', async () => {
+      const filed = await submittedCase(t);
+      const reason = 'Within time.';
+      const unknown = await triage(filed.reference, {
+        decision: 'reject',
+        reason,
+        rejectionCode: 'too_boring',
+      }).expect(400);
+      expect(JSON.stringify(unknown.body.errors)).toContain('rejectionCode');
+      const misplaced = await triage(filed.reference, {
+        decision: 'accept',
+        reason,
+        rejectionCode: 'out_of_time',
+      }).expect(400);
+      expect(JSON.stringify(misplaced.body.errors)).toContain('rejectionCode');
+      const [row] = await sql<{ status: string }>(
+        'SELECT status FROM ombudsman_case WHERE reference = $1',
+        [filed.reference],
+      );
+      expect(row.status).toBe('submitted');
+    });
+  });
+
+  // Last: it changes the policies every figure above is measured against.
+  it('measures acknowledgement and closure within N days against the deadline policies in force', async () => {
+    const { ombudsman } = staff(t);
+    await t
+      .http()
+      .put('/v1/admin/sla/policies')
+      .set('authorization', ombudsman)
+      .send({
+        policies: [
+          { kind: 'acknowledge', amount: 3, unit: 'business_days' },
+          { kind: 'outcome', amount: 60, unit: 'calendar_days' },
+        ],
+      })
+      .expect(200);
+    const { body } = await kpis(YEAR_2025).expect(200);
+    expect(body.acknowledgement).toMatchObject({ days: 3, unit: 'business_days' });
+    // Days from acceptance to closure of cases 3–10 and 14: 4 28 39 58 99 49 79 119 30;
+    // within 60: 6 of 9 = 66.7 %.
+    expect(body.closedWithinOutcomeDays).toEqual({
+      days: 60,
+      unit: 'calendar_days',
+      measured: 9,
+      within: 6,
+      percent: 66.7,
+    });
+    const annual = await t
+      .http()
+      .get('/v1/admin/reports/annual')
+      .query({ year: 2025 })
+      .set('authorization', staff(t).auditor)
+      .expect(200);
+    expect(annual.body.disputesClosed).toBe(11);
+  });
+
+  it('measures closure within an outcome policy in business days against each case’s own outcome deadline', async () => {
+    await t
+      .http()
+      .put('/v1/admin/sla/policies')
+      .set('authorization', staff(t).ombudsman)
+      .send({ policies: [{ kind: 'outcome', amount: 40, unit: 'business_days' }] })
+      .expect(200);
+    // Case 3's outcome deadline was met before it fell due, case 7's after; the rest have none.
+    for (const [n, metAfter] of [
+      [3, 4],
+      [7, 99],
+    ] as const) {
+      await sql(
+        `INSERT INTO case_deadline (case_id, kind, party, started_at, due_at, met_at)
+         VALUES ($1, 'outcome', 'office', $2, $3, $4)`,
+        [
+          caseNo(n).id,
+          at(FIXTURE[n - 1].received, 1),
+          at(FIXTURE[n - 1].received, 57),
+          at(FIXTURE[n - 1].received, 1 + metAfter),
+        ],
+      );
+    }
+    const { body } = await kpis(YEAR_2025).expect(200);
+    expect(body.closedWithinOutcomeDays).toEqual({
+      days: 40,
+      unit: 'business_days',
+      measured: 9,
+      within: 1,
+      percent: 11.1,
     });
   });
 });

@@ -4,7 +4,10 @@ import { buildPublicStatistics } from '../../src/reports/public-statistics';
 import { yearPeriod } from '../../src/reports/report-period';
 import { BaselineRoute } from './types';
 
-const POLICY = { acknowledgeBusinessDays: 2, outcomeCalendarDays: 90 };
+const POLICY = {
+  acknowledge: { amount: 2, unit: 'business_days' },
+  outcome: { amount: 90, unit: 'calendar_days' },
+} as const;
 const FRESH_MS = 60_000;
 const cache = new Map<number, { at: number; body: unknown }>();
 
@@ -23,7 +26,7 @@ export const kpiRoutes: readonly BaselineRoute[] = [
         async (sql, params) => (await pool.query(sql, params)).rows,
         from,
         to,
-        POLICY.outcomeCalendarDays,
+        POLICY.outcome,
       );
       return { status: 200, body: buildKpiReport(aggregates, POLICY) };
     },
@@ -40,7 +43,7 @@ export const kpiRoutes: readonly BaselineRoute[] = [
         async (sql, params) => (await pool.query(sql, params)).rows,
         from,
         to,
-        POLICY.outcomeCalendarDays,
+        POLICY.outcome,
       );
       const body = buildPublicStatistics(year, aggregates);
       cache.set(year, { at: Date.now(), body });

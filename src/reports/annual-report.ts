@@ -1,5 +1,6 @@
 import { CASE_OUTCOMES } from '../cases/case-lifecycle';
 import { average, hoursToDays, percent, percentile, sumOf, topCounts } from './kpi-formulas';
+import { REJECTION_CODES } from '../cases/triage/rejection-code';
 import { DECISION_OUTCOMES, KpiAggregates, UPHELD_OUTCOMES } from './kpi-report';
 
 const totalOf = (counts: Readonly<Record<string, number>>) =>
@@ -31,7 +32,11 @@ export function buildAnnualReport(year: number, a: KpiAggregates) {
     refused: {
       count: refused,
       percent: percent(refused, closed),
-      reasons: { outOfTime: a.rejectedOutOfTime, outOfScope: refused - a.rejectedOutOfTime },
+      reasons: REJECTION_CODES.map((code) => ({
+        code,
+        count: a.rejectedByReason[code] ?? 0,
+        percent: percent(a.rejectedByReason[code] ?? 0, refused),
+      })),
     },
     discontinued: {
       count: withdrawn + litigation,

@@ -1,4 +1,5 @@
 import { CASE_OUTCOMES, CASE_STATUSES } from '../cases/case-lifecycle';
+import { REJECTION_CODES } from '../cases/triage/rejection-code';
 import {
   Bucket,
   hoursToDays,
@@ -21,8 +22,8 @@ export interface KpiAggregates {
   readonly closedByOutcome: Readonly<Record<string, number>>;
   /** Of the cases closed in the period with a complete file (accepted): how many, how many in time. */
   readonly closedAfterAcceptance: number;
-  /** Of the cases closed as rejected, those refused because they came out of time. */
-  readonly rejectedOutOfTime: number;
+  /** The cases closed as rejected in the period, by rejection code (out_of_time, other, ...). */
+  readonly rejectedByReason: Readonly<Record<string, number>>;
   readonly closedWithinOutcomeDays: number;
   /** Hours from receipt to closure of the cases closed in the period. */
   readonly hoursToOutcome: readonly Bucket[];
@@ -55,9 +56,16 @@ export interface RemedyAggregates {
   readonly casesComplied: number;
 }
 
+/** How long a deadline of one kind runs under the policy in force (`GET /v1/admin/sla/policies`). */
+export interface PolicyTerm {
+  readonly amount: number;
+  readonly unit: 'business_days' | 'calendar_days';
+}
+
+/** The policies in force the report measures against: acknowledgement and outcome. */
 export interface KpiPolicy {
-  readonly acknowledgeBusinessDays: number;
-  readonly outcomeCalendarDays: number;
+  readonly acknowledge: PolicyTerm;
+  readonly outcome: PolicyTerm;
 }
 
 export const ACKNOWLEDGEMENT_TARGET_PERCENT = 90;
@@ -65,7 +73,7 @@ export const UPHELD_OUTCOMES = ['upheld', 'partially_upheld'] as const;
 export const DECISION_OUTCOMES = ['upheld', 'partially_upheld', 'not_upheld'] as const;
 const TOP_CATEGORIES = 10;
 
-function complete(keys: readonly string[], counts: Readonly<Record<string, number>>) {
+export function complete(keys: readonly string[], counts: Readonly<Record<string, number>>) {
   return Object.fromEntries(keys.map((k) => [k, counts[k] ?? 0])) as Record<string, number>;
 }
 
@@ -86,7 +94,8 @@ export function buildKpiReport(a: KpiAggregates, policy: KpiPolicy) {
     casesClosed: closed,
     byOutcome: complete(CASE_OUTCOMES, a.closedByOutcome),
     acknowledgement: {
-      businessDays: policy.acknowledgeBusinessDays,
+      days: policy.acknowledge.amount,
+      unit: policy.acknowledge.unit,
       targetPercent: ACKNOWLEDGEMENT_TARGET_PERCENT,
       measured: a.acknowledgementsDue,
       inTime: a.acknowledgedInTime,
@@ -100,10 +109,15 @@ export function buildKpiReport(a: KpiAggregates, policy: KpiPolicy) {
       average: hoursToDays(average(a.hoursToOutcome)),
     },
     closedWithinOutcomeDays: {
-      days: policy.outcomeCalendarDays,
+      days: policy.outcome.amount,
+      unit: policy.outcome.unit,
       measured: a.closedAfterAcceptance,
       within: a.closedWithinOutcomeDays,
       percent: percent(a.closedWithinOutcomeDays, a.closedAfterAcceptance),
+    },
+    refused: {
+      count: a.closedByOutcome.rejected ?? 0,
+      byReason: complete(REJECTION_CODES, a.rejectedByReason),
     },
     upholdRatePercent: percent(sumOf(a.closedByOutcome, UPHELD_OUTCOMES), decided),
     settledByMediationPercent: percent(a.closedByOutcome.settled ?? 0, closed),

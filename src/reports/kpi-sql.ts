@@ -1,5 +1,5 @@
 import { Bucket } from './kpi-formulas';
-import { KpiAggregates, MoneyLine, RemedyAggregates } from './kpi-report';
+import { KpiAggregates, MoneyLine, PolicyTerm, RemedyAggregates } from './kpi-report';
 
 /** Runs one parameterised query: TypeORM's DataSource.query in the service, a pg pool elsewhere. */
 export type RunSql = (sql: string, params: unknown[]) => Promise<unknown>;
@@ -13,9 +13,6 @@ function sumBy<R extends { n: number }>(rows: R[], key: (row: R) => string): Cou
   return counts;
 }
 
-const toCounts = (rows: { key: string | null; n: number }[]): Counts =>
-  Object.fromEntries(rows.filter((r) => r.key !== null).map((r) => [r.key, r.n]));
-
 /**
  * The aggregates of a period, each from one index range scan (migrations add-report-indexes):
  * received cases by created_at, closed cases by closed_at, acknowledgements by start, remedies by
@@ -26,12 +23,12 @@ export async function collectKpiAggregates(
   run: RunSql,
   from: Date,
   to: Date,
-  outcomeDays: number,
+  outcome: PolicyTerm,
 ): Promise<KpiAggregates> {
   const [received, closed, hours, acknowledgement, ratings, suggestionCounts, remedyAggregates] =
     await Promise.all([
       receivedCases(run, from, to),
-      closedCases(run, from, to, outcomeDays),
+      closedCases(run, from, to, outcome),
       hoursToOutcome(run, from, to),
       acknowledgements(run, from, to),
       feedbackRatings(run, from, to),
@@ -64,21 +61,37 @@ async function receivedCases(run: RunSql, from: Date, to: Date) {
   };
 }
 
-async function closedCases(run: RunSql, from: Date, to: Date, outcomeDays: number) {
+/**
+ * The code a refused case counts under: the one triage stored, else intake's automatic
+ * out-of-time refusal (eligibility reason), else `other`.
+ */
+const REJECTION_CODE = `coalesce(rejection_code,
+  CASE WHEN eligibility_reason = 'out_of_time' THEN 'out_of_time' ELSE 'other' END)`;
+
+/**
+ * "Closed within N days" follows the outcome policy in force: N calendar days after the file was
+ * complete; with a policy in business days, the case's own outcome deadline (dated by the
+ * business calendar, paused time included) is the measure.
+ */
+const CLOSED_WITHIN = `accepted_at IS NOT NULL AND CASE
+  WHEN $4 = 'calendar_days' THEN closed_at <= accepted_at + make_interval(days => $3)
+  ELSE EXISTS (SELECT 1 FROM case_deadline d
+                WHERE d.case_id = c.id AND d.kind = 'outcome' AND d.met_at <= d.due_at) END`;
+
+async function closedCases(run: RunSql, from: Date, to: Date, outcome: PolicyTerm) {
   const rows = (await run(
-    `SELECT outcome AS key, count(*)::int AS n,
-            count(*) FILTER (WHERE outcome = 'rejected'
-                               AND eligibility_reason = 'out_of_time')::int AS out_of_time,
+    `SELECT outcome AS key, CASE WHEN outcome = 'rejected' THEN ${REJECTION_CODE} END AS reason,
+            count(*)::int AS n,
             count(*) FILTER (WHERE accepted_at IS NOT NULL)::int AS accepted,
-            count(*) FILTER (WHERE accepted_at IS NOT NULL
-                               AND closed_at <= accepted_at + make_interval(days => $3))::int AS within
-       FROM ombudsman_case WHERE closed_at >= $1 AND closed_at < $2
-      GROUP BY outcome`,
-    [from, to, outcomeDays],
-  )) as { key: string; n: number; accepted: number; within: number; out_of_time: number }[];
+            count(*) FILTER (WHERE ${CLOSED_WITHIN})::int AS within
+       FROM ombudsman_case c WHERE closed_at >= $1 AND closed_at < $2
+      GROUP BY outcome, 2`,
+    [from, to, outcome.amount, outcome.unit],
+  )) as { key: string; reason: string | null; n: number; accepted: number; within: number }[];
+  const refused = rows.filter((r) => r.key === 'rejected');
   return {
-    closedByOutcome: toCounts(rows),
-    rejectedOutOfTime: rows.reduce((s, r) => s + r.out_of_time, 0),
+    closedByOutcome: sumBy(rows, (r) => r.key),
+    rejectedByReason: sumBy(refused, (r) => r.reason ?? 'other'),
     closedAfterAcceptance: rows.reduce((s, r) => s + r.accepted, 0),
     closedWithinOutcomeDays: rows.reduce((s, r) => s + r.within, 0),
   };

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { Injectable } from '@nestjs/common';
 import { KpiQueries } from './kpi-queries';
 import { buildPublicStatistics, PublicStatistics } from './public-statistics';
 import { yearPeriod } from './report-period';
@@ -22,10 +21,7 @@ const FRESH_MS = 60_000;
 export class PublicStatisticsService {
   private readonly cache = new Map<number, { at: number; value: Promise<PublishedStatistics> }>();
 
-  constructor(
-    private readonly queries: KpiQueries,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  constructor(private readonly queries: KpiQueries) {}
 
   forYear(year: number, now = Date.now()): Promise<PublishedStatistics> {
     const cached = this.cache.get(year);
@@ -41,7 +37,7 @@ export class PublicStatisticsService {
 
   private async compute(year: number): Promise<PublishedStatistics> {
     const { from, to } = yearPeriod(year);
-    const aggregates = await this.queries.collect(from, to, this.config.policy.outcomeCalendarDays);
+    const aggregates = await this.queries.collect(from, to, await this.queries.policy());
     const body = buildPublicStatistics(year, aggregates);
     const digest = createHash('sha256').update(JSON.stringify(body)).digest('base64url');
     return { body, etag: `"${digest.slice(0, 27)}"` };

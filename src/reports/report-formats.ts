@@ -1,3 +1,4 @@
+import type { RejectionCode } from '../cases/triage/rejection-code';
 import type { AnnualReport } from './annual-report';
 
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
@@ -59,6 +60,15 @@ const row = (label: string, ...values: (string | number | null)[]) =>
   `<tr><th scope="row">${escapeHtml(label)}</th>${values.map(cell).join('')}</tr>`;
 const humanise = (code: string) => code.replace(/_/g, ' ');
 
+const REFUSAL_LABELS: Record<RejectionCode, string> = {
+  out_of_time: 'brought out of time',
+  already_in_court: 'already before a court or another body',
+  not_a_customer: 'not brought by a customer',
+  outside_remit: 'outside our remit',
+  frivolous_or_vexatious: 'frivolous or vexatious',
+  other: 'other reasons',
+};
+
 function table(caption: string, rows: string[], head?: string[]): string {
   const header = head
     ? `<thead><tr>${head.map((h) => `<th scope="col">${escapeHtml(h)}</th>`).join('')}</tr></thead>`
@@ -84,8 +94,9 @@ export function annualReportHtml(report: AnnualReport, officeName: string): stri
     ),
     table('Refused and discontinued', [
       row('Refused', report.refused.count, pct(report.refused.percent)),
-      row('… brought out of time', report.refused.reasons.outOfTime, null),
-      row('… outside our remit', report.refused.reasons.outOfScope, null),
+      ...report.refused.reasons.map((r) =>
+        row(`… ${REFUSAL_LABELS[r.code]}`, r.count, pct(r.percent)),
+      ),
       row('Discontinued', report.discontinued.count, pct(report.discontinued.percent)),
       row('… withdrawn by the customer', report.discontinued.withdrawnByCustomer, null),
       row('… a party went to court', report.discontinued.wentToCourt, null),

@@ -1,5 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { Injectable } from '@nestjs/common';
 import { AnnualReport, buildAnnualReport } from './annual-report';
 import { KpiQueries } from './kpi-queries';
 import { buildKpiReport, KpiReport } from './kpi-report';
@@ -8,25 +7,17 @@ import { Period, yearPeriod } from './report-period';
 /** Reports for staff: SQL gathers the aggregates, the pure builders make the figures. */
 @Injectable()
 export class ReportsService {
-  constructor(
-    private readonly queries: KpiQueries,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  constructor(private readonly queries: KpiQueries) {}
 
   async kpis(period: Period): Promise<KpiReport> {
-    const aggregates = await this.queries.collect(
-      period.from,
-      period.to,
-      this.config.policy.outcomeCalendarDays,
-    );
-    return buildKpiReport(aggregates, this.config.policy);
+    const policy = await this.queries.policy();
+    const aggregates = await this.queries.collect(period.from, period.to, policy);
+    return buildKpiReport(aggregates, policy);
   }
 
   async annual(year: number): Promise<AnnualReport> {
     const { from, to } = yearPeriod(year);
-    return buildAnnualReport(
-      year,
-      await this.queries.collect(from, to, this.config.policy.outcomeCalendarDays),
-    );
+    const aggregates = await this.queries.collect(from, to, await this.queries.policy());
+    return buildAnnualReport(year, aggregates);
   }
 }

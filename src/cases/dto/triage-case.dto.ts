@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { REJECTION_CODES, RejectionCode } from '../triage/rejection-code';
 
 export const TRIAGE_DECISIONS = ['accept', 'refer_to_frontline', 'reject'] as const;
 export type TriageDecision = (typeof TRIAGE_DECISIONS)[number];
@@ -25,4 +26,15 @@ export class TriageCaseDto {
   @IsOptional()
   @IsBoolean()
   discretion?: boolean;
+
+  @ApiPropertyOptional({
+    enum: REJECTION_CODES,
+    example: 'already_in_court',
+    description:
+      'With decision reject only: why the dispute is refused, as the annual report counts it ' +
+      '(default other); the reason keeps the explanation',
+  })
+  @IsOptional()
+  @IsIn(REJECTION_CODES)
+  rejectionCode?: RejectionCode;
 }

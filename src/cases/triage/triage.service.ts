@@ -10,6 +10,7 @@ import { CaseEntity } from '../case.entity';
 import { CaseCommand } from '../case-lifecycle';
 import { CaseTransitions } from '../case-transitions.service';
 import { TriageCaseDto } from '../dto/triage-case.dto';
+import { DEFAULT_REJECTION_CODE } from './rejection-code';
 
 /** An officer's triage of a submitted case: accept it, send it to the front line, or reject it. */
 @Injectable()
@@ -29,6 +30,8 @@ export class TriageService {
     expectedVersion?: number,
   ): Promise<void> {
     const command = this.commandFor(c, body, actor);
+    const rejectionCode =
+      body.decision === 'reject' ? (body.rejectionCode ?? DEFAULT_REJECTION_CODE) : undefined;
     return this.dataSource.transaction(async (manager) => {
       await this.transitions.apply(
         {
@@ -37,16 +40,32 @@ export class TriageService {
           actor: { ...actorRef(actor), name: actor.name },
           expectedVersion,
           reason: body.reason,
-          details: { triage: body.decision, discretion: command === 'accept_with_discretion' },
+          details: {
+            triage: body.decision,
+            discretion: command === 'accept_with_discretion',
+            ...(rejectionCode ? { rejectionCode } : {}),
+          },
         },
         manager,
       );
+      if (rejectionCode) {
+        await manager.query('UPDATE ombudsman_case SET rejection_code = $2 WHERE id = $1', [
+          c.id,
+          rejectionCode,
+        ]);
+      }
       await this.acknowledgement.acknowledge(manager, c.id);
       await this.openDeadlines(manager, c.id, body.decision);
     });
   }
 
   private commandFor(c: CaseEntity, body: TriageCaseDto, actor: StaffActor): CaseCommand {
+    if (body.rejectionCode && body.decision !== 'reject') {
+      const message = 'rejectionCode goes only with decision reject';
+      throw new DomainError('VALIDATION_FAILED', message, {}, [
+        { field: 'rejectionCode', message },
+      ]);
+    }
     const late = c.eligibilityReason === 'out_of_time';
     if (body.decision !== 'accept') return body.decision;
     if (!late && !body.discretion) return 'accept';

@@ -1,16 +1,20 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { CASE_OUTCOMES } from '../../cases/case-lifecycle';
+import { REJECTION_CODES } from '../../cases/triage/rejection-code';
 import { CategoryShareDto } from './kpi-report.dto';
 
-class RefusalReasonsDto {
-  @ApiProperty({ example: 3 }) outOfTime!: number;
-  @ApiProperty({ example: 4 }) outOfScope!: number;
+class RefusalReasonDto {
+  @ApiProperty({ enum: REJECTION_CODES, example: 'out_of_time' }) code!: string;
+  @ApiProperty({ example: 3 }) count!: number;
+  @ApiProperty({ example: 42.9, nullable: true, type: Number, description: 'Of the refused' })
+  percent!: number | null;
 }
 
 class RefusedDto {
   @ApiProperty({ example: 7 }) count!: number;
   @ApiProperty({ example: 8.8, nullable: true, type: Number }) percent!: number | null;
-  @ApiProperty({ type: RefusalReasonsDto }) reasons!: RefusalReasonsDto;
+  @ApiProperty({ type: [RefusalReasonDto], description: 'Every rejection code, zeros included' })
+  reasons!: RefusalReasonDto[];
 }
 
 class DiscontinuedDto {

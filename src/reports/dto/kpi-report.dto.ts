@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { CASE_OUTCOMES, CASE_STATUSES } from '../../cases/case-lifecycle';
+import { REJECTION_CODES } from '../../cases/triage/rejection-code';
 
 const countsOf = (keys: readonly string[], example: Record<string, number>) => ({
   type: 'object' as const,
@@ -13,8 +14,11 @@ class PeriodDto {
   @ApiProperty({ example: '2027-01-01T00:00:00.000Z', description: 'Exclusive' }) to!: string;
 }
 
+const POLICY_UNITS = ['business_days', 'calendar_days'];
+
 class AcknowledgementDto {
-  @ApiProperty({ example: 2 }) businessDays!: number;
+  @ApiProperty({ example: 2, description: 'The acknowledgement policy in force' }) days!: number;
+  @ApiProperty({ enum: POLICY_UNITS, example: 'business_days' }) unit!: string;
   @ApiProperty({ example: 90 }) targetPercent!: number;
   @ApiProperty({ example: 120, description: 'Acknowledgements met or past due' }) measured!: number;
   @ApiProperty({ example: 111 }) inTime!: number;
@@ -30,7 +34,13 @@ class DaysToOutcomeDto {
 }
 
 class ClosedWithinDto {
-  @ApiProperty({ example: 90 }) days!: number;
+  @ApiProperty({ example: 90, description: 'The outcome policy in force' }) days!: number;
+  @ApiProperty({
+    enum: POLICY_UNITS,
+    example: 'calendar_days',
+    description: 'In business days, each case is measured against its own outcome deadline',
+  })
+  unit!: string;
   @ApiProperty({ example: 60, description: 'Closed in the period after acceptance' })
   measured!: number;
   @ApiProperty({ example: 57 }) within!: number;
@@ -64,6 +74,12 @@ export class CategoryShareDto {
   @ApiProperty({ example: 36.7, nullable: true, type: Number }) percent!: number | null;
 }
 
+class RefusedDto {
+  @ApiProperty({ example: 7, description: 'Closed as rejected in the period' }) count!: number;
+  @ApiProperty(countsOf(REJECTION_CODES, { out_of_time: 3, already_in_court: 1, other: 3 }))
+  byReason!: Record<string, number>;
+}
+
 class OpenImplementedDto {
   @ApiProperty({ example: 3 }) open!: number;
   @ApiProperty({ example: 5 }) implemented!: number;
@@ -91,6 +107,8 @@ export class KpiReportDto {
     description: 'Closed within the outcome deadline of acceptance',
   })
   closedWithinOutcomeDays!: ClosedWithinDto;
+  @ApiProperty({ type: RefusedDto, description: 'Refused disputes by rejection code' })
+  refused!: RefusedDto;
   @ApiProperty({
     example: 60,
     nullable: true,

@@ -48,6 +48,11 @@ export class SlaPolicies {
     return dueUnder(policy, calendar, start);
   }
 
+  /** How long a deadline of this kind runs under the policy in force now (reports measure by it). */
+  async termOf(kind: DeadlineKind): Promise<SlaTerms['policy']> {
+    return (await this.cache.get(kind, () => this.terms(kind))).policy;
+  }
+
   private async terms(kind: DeadlineKind, manager?: EntityManager): Promise<SlaTerms> {
     const [terms] = (await (manager ?? this.dataSource.manager).query(
       `SELECT p.amount, p.unit, c.time_zone, c.working_days, c.holidays::text[] AS holidays
