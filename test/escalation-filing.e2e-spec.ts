@@ -159,6 +159,32 @@ describe('filing a dispute', () => {
     expect(await count('ombudsman_case')).toBe(before);
   });
 
+  it('accepts a filing with only name, email, subject and description, filed under "other"', async () => {
+    const res = await t
+      .http()
+      .post('/v1/escalations')
+      .send({
+        customer: { name: 'Anna Petrova', email: 'anna@example.org' },
+        subject: 'Refund refused',
+        description: 'The deposit was never refunded.',
+      })
+      .expect(201);
+    const [row] = await t.dataSource.query(
+      'SELECT category, language FROM ombudsman_case WHERE reference = $1',
+      [res.body.reference],
+    );
+    expect(row).toEqual({ category: 'other', language: 'en' });
+  });
+
+  it('refuses a category given as null rather than guessing one', async () => {
+    const res = await t
+      .http()
+      .post('/v1/escalations')
+      .send(filingBody({ category: null }))
+      .expect(400);
+    expect(res.body.errors.map((e: { field: string }) => e.field)).toContain('category');
+  });
+
   it('accepts any Unicode in texts, Chinese and Russian included', async () => {
     const filed = await fileCase(t, {
       subject: '退款被拒绝 — отказ в возврате',

@@ -9,6 +9,7 @@ import {
   IsString,
   Matches,
   MaxLength,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import { MoneyDto } from '../../common/money/money.dto';
@@ -24,6 +25,8 @@ export const CATEGORIES = [
   'accessibility',
   'other',
 ] as const;
+export type Category = (typeof CATEGORIES)[number];
+export const DEFAULT_CATEGORY: Category = 'other';
 
 export class FilingCustomerDto {
   @ApiProperty({ example: 'Анна Петрова', maxLength: 200 })
@@ -87,9 +90,19 @@ export class FileEscalationDto {
   @Type(() => MoneyDto)
   amountInDispute?: MoneyDto;
 
-  @ApiProperty({ enum: CATEGORIES, example: 'billing' })
+  /**
+   * Optional (DESIGN §7 requires only name, email, subject and description): a customer often
+   * cannot tell billing from contract; triage corrects it. `null` is refused, not defaulted.
+   */
+  @ApiPropertyOptional({
+    enum: CATEGORIES,
+    default: DEFAULT_CATEGORY,
+    example: 'billing',
+    description: `What the dispute is about; \`${DEFAULT_CATEGORY}\` when not given`,
+  })
+  @ValidateIf((_dto, value) => value !== undefined)
   @IsIn(CATEGORIES)
-  category!: (typeof CATEGORIES)[number];
+  category: Category = DEFAULT_CATEGORY;
 
   @ApiPropertyOptional({ enum: LANGUAGES, default: 'en', example: 'ru' })
   @IsOptional()
