@@ -179,6 +179,116 @@ describe('mediation', () => {
       .customer(filed.reference, `/proposals/${made.body.id}/accept`, filed.accessToken)
       .expect(409);
     expect(res.body).toMatchObject({ code: 'PROPOSAL_NOT_OPEN', proposalStatus: 'expired' });
+    const [stored] = await sql<{ status: string; lapsed_on_time: boolean }>(
+      t,
+      `SELECT status, closed_at = expires_at AS lapsed_on_time FROM mediation_proposal WHERE id = $1`,
+      [made.body.id],
+    );
+    expect(stored).toEqual({ status: 'expired', lapsed_on_time: true });
+    const remedies = await sql<{ status: string }>(
+      t,
+      'SELECT status FROM remedy WHERE source_id = $1',
+      [made.body.id],
+    );
+    expect(remedies).toEqual([{ status: 'superseded' }]);
+    expect(await eventTypes(t, filed.reference)).toContain('proposal.expired');
+    const again = await r
+      .company(filed.reference, `/proposals/${made.body.id}/accept`, as.agent)
+      .expect(409);
+    expect(again.body.proposalStatus).toBe('expired');
+    const verify = await t
+      .http()
+      .get('/v1/admin/audit/verify')
+      .set('authorization', as.auditor)
+      .expect(200);
+    expect(verify.body.valid).toBe(true);
+  });
+
+  it('stores an expired proposal as expired, not superseded, when a newer proposal or a decision replaces it', async () => {
+    const filed = await investigatedCase(t);
+    const ref = filed.reference;
+    const offer = (terms: string) => ({
+      terms,
+      remedies: [REFUND],
+      expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
+    });
+    const lapse = (id: string) =>
+      sql(
+        t,
+        `UPDATE mediation_proposal SET expires_at = now() - interval '1 minute' WHERE id = $1`,
+        [id],
+      );
+    const stored = (id: string) =>
+      sql<{ proposal: string; remedy: string }>(
+        t,
+        `SELECT p.status AS proposal, r.status AS remedy
+           FROM mediation_proposal p JOIN remedy r ON r.source_id = p.id WHERE p.id = $1`,
+        [id],
+      );
+    const first = await r.admin('post', ref, '/proposals', as.officer, offer('First')).expect(201);
+    await lapse(first.body.id);
+    const second = await r
+      .admin('post', ref, '/proposals', as.officer, offer('Second'))
+      .expect(201);
+    expect(await stored(first.body.id)).toEqual([{ proposal: 'expired', remedy: 'superseded' }]);
+    const third = await r.admin('post', ref, '/proposals', as.officer, offer('Third')).expect(201);
+    expect(await stored(second.body.id)).toEqual([
+      { proposal: 'superseded', remedy: 'superseded' },
+    ]);
+    await lapse(third.body.id);
+    await r
+      .admin('post', ref, '/decision', as.ombudsman, {
+        finding: 'upheld',
+        reasoning: 'Nobody answered in time.',
+        remedies: [REFUND],
+      })
+      .expect(201);
+    expect(await stored(third.body.id)).toEqual([{ proposal: 'expired', remedy: 'superseded' }]);
+
+    const staffList = await r.admin('get', ref, '/proposals', as.auditor).expect(200);
+    expect(staffList.body.map((p: { status: string }) => p.status)).toEqual([
+      'expired',
+      'superseded',
+      'expired',
+    ]);
+    const view = await r.view(ref, filed.accessToken).expect(200);
+    expect(view.body.proposals.map((p: { status: string }) => p.status)).toEqual([
+      'expired',
+      'superseded',
+      'expired',
+    ]);
+    const events = await eventTypes(t, ref);
+    expect(events.filter((e) => e === 'proposal.expired')).toHaveLength(2);
+  });
+
+  it('refuses to send a proposal whose expiry passed while it waited for approval', async () => {
+    const filed = await investigatedCase(t);
+    const made = await r
+      .admin('post', filed.reference, '/proposals', as.officer, {
+        terms: 'A large offer, for a short time',
+        remedies: [eur(5000)],
+        expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
+      })
+      .expect(201);
+    await r
+      .admin(
+        'post',
+        filed.reference,
+        `/remedies/${made.body.remedies[0].id}/approvals`,
+        as.ombudsman,
+      )
+      .expect(201);
+    await sql(
+      t,
+      `UPDATE mediation_proposal SET expires_at = now() - interval '1 minute' WHERE id = $1`,
+      [made.body.id],
+    );
+    const res = await r
+      .admin('post', filed.reference, `/proposals/${made.body.id}/send`, as.officer)
+      .expect(409);
+    expect(res.body.code).toBe('PROPOSAL_EXPIRED');
+    const view = await r.view(filed.reference, filed.accessToken).expect(200);
+    expect(view.body).toMatchObject({ status: 'investigation', proposals: [] });
   });
 
   it('refuses an expiry in the past', async () => {

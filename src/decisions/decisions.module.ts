@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { CasesModule } from '../cases/cases.module';
 import { CompensationModule } from '../compensation/compensation.module';
+import { MediationModule } from '../mediation/mediation.module';
 import { DecisionsController } from './decisions.controller';
 import { DecisionsService } from './decisions.service';
 
 /** Decisions and their revisions. */
 @Module({
-  imports: [CasesModule, CompensationModule],
+  imports: [CasesModule, CompensationModule, MediationModule],
   controllers: [DecisionsController],
   providers: [DecisionsService],
   exports: [DecisionsService],

@@ -10,6 +10,7 @@ import { LockedCase, lockCase, requireStatus } from '../compensation/case-lock';
 import { RemedyLedger } from '../compensation/remedy-ledger.service';
 import { remediesWhere } from '../compensation/remedy-rows';
 import { groupBySource } from '../compensation/views/resolution-views';
+import { ProposalClosure } from '../mediation/proposal-closure';
 import { OutboxService } from '../notifications/outbox/outbox.service';
 import { DeadlinesService } from '../sla/deadlines.service';
 import { SlaPolicies } from '../sla/policies/sla-policies.service';
@@ -37,6 +38,7 @@ export class DecisionsService {
     private readonly timeline: CaseTimeline,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
+    private readonly proposals: ProposalClosure,
   ) {}
 
   issue(caseId: string, body: IssueDecisionDto, actor: StaffActor): Promise<StaffDecisionDto> {
@@ -234,15 +236,7 @@ export class DecisionsService {
     by: Who,
   ): Promise<void> {
     // A decision ends mediation: proposals still on the table lapse with their remedies.
-    const superseded = (await manager.query(
-      `UPDATE mediation_proposal SET status = 'superseded', closed_at = now()
-        WHERE case_id = $1 AND status IN ('open', 'awaiting_approval') RETURNING id`,
-      [c.id],
-    )) as [{ id: string }[], number];
-    await this.ledger.supersede(
-      manager,
-      superseded[0].map((p) => p.id),
-    );
+    await this.proposals.closeLive(manager, c);
     const facts = {
       decisionId: row.id,
       revision: row.revision,

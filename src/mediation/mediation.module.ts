@@ -3,13 +3,14 @@ import { CasesModule } from '../cases/cases.module';
 import { CompensationModule } from '../compensation/compensation.module';
 import { CompanyProposalsController } from './company-proposals.controller';
 import { MediationService } from './mediation.service';
+import { ProposalClosure } from './proposal-closure';
 import { ProposalsController } from './proposals.controller';
 
 /** Mediation proposals and settlements. */
 @Module({
   imports: [CasesModule, CompensationModule],
   controllers: [ProposalsController, CompanyProposalsController],
-  providers: [MediationService],
-  exports: [MediationService],
+  providers: [MediationService, ProposalClosure],
+  exports: [MediationService, ProposalClosure],
 })
 export class MediationModule {}

@@ -17,6 +17,7 @@ import { OutboxService } from '../notifications/outbox/outbox.service';
 import { ProposalMadeDto, StaffProposalDto } from './dto/proposal-view.dto';
 import { MakeProposalDto } from './dto/proposal-requests.dto';
 import { proposalNotFound, proposalNotOpen, requireHandler } from './mediation.errors';
+import { ProposalClosure } from './proposal-closure';
 import { effectiveStatus, ProposalRow, proposalsOfCase, toStaffProposal } from './proposal-read';
 
 export type Party = 'customer' | 'company';
@@ -40,6 +41,7 @@ export class MediationService {
     private readonly timeline: CaseTimeline,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
+    private readonly closure: ProposalClosure,
   ) {}
 
   propose(caseId: string, body: MakeProposalDto, actor: StaffActor): Promise<ProposalMadeDto> {
@@ -56,15 +58,7 @@ export class MediationService {
       const c = await lockCase(manager, caseId);
       requireHandler(c, actor);
       requireStatus(c, MEDIATING, 'given a proposal');
-      const replaced = (await manager.query(
-        `UPDATE mediation_proposal SET status = 'superseded', closed_at = now()
-          WHERE case_id = $1 AND status IN ('open', 'awaiting_approval') RETURNING id`,
-        [caseId],
-      )) as [{ id: string }[], number];
-      await this.ledger.supersede(
-        manager,
-        replaced[0].map((r) => r.id),
-      );
+      const replaced = await this.closure.closeLive(manager, c);
       const [{ id }] = (await manager.query(
         `INSERT INTO mediation_proposal (case_id, terms, status, expires_at, proposed_by, proposed_by_role)
          VALUES ($1, $2, 'awaiting_approval', $3, $4, $5) RETURNING id`,
@@ -83,7 +77,8 @@ export class MediationService {
         terms: body.terms,
         expiresAt: expiresAt?.toISOString() ?? null,
         remedies: body.remedies,
-        supersedes: replaced[0].map((r) => r.id),
+        supersedes: replaced.filter((r) => r.status === 'superseded').map((r) => r.id),
+        expired: replaced.filter((r) => r.status === 'expired').map((r) => r.id),
       };
       if (awaitingApproval) {
         await this.timeline.add(manager, {
@@ -129,6 +124,13 @@ export class MediationService {
         );
       }
       requireStatus(c, MEDIATING, 'given a proposal');
+      if (row.expires_at && row.expires_at.getTime() <= Date.now()) {
+        throw new DomainError(
+          'PROPOSAL_EXPIRED',
+          'The proposal expired while it waited for approval: make a new one',
+          { proposalStatus: row.status, expiresAt: row.expires_at.toISOString() },
+        );
+      }
       await this.ledger.requireApproved(manager, proposalId);
       await this.open(manager, c, proposalId, who, {
         proposalId,
@@ -139,7 +141,7 @@ export class MediationService {
     });
   }
 
-  answer(
+  async answer(
     caseId: string,
     proposalId: string,
     party: Party,
@@ -147,12 +149,14 @@ export class MediationService {
     who: Who,
     reason?: string,
   ): Promise<void> {
-    return this.dataSource.transaction(async (manager) => {
+    // An expiry found here is stored (and committed) before the answer is refused.
+    const refusal = await this.dataSource.transaction(async (manager) => {
       const c = await lockCase(manager, caseId);
       const row = await this.proposal(manager, caseId, proposalId);
       // Drafts are the office's: a party cannot answer, or learn of, a proposal not sent to it.
       if (row.sent_at === null) throw proposalNotFound(proposalId);
       requireStatus(c, ['mediation'], `answered (proposal ${proposalId})`);
+      if (await this.closure.expire(manager, c, proposalId)) return proposalNotOpen('expired');
       const status = effectiveStatus(row, c.status, new Date());
       if (status !== 'open') throw proposalNotOpen(status);
       if ((party === 'customer' ? row.customer_answer : row.company_answer) !== null) {
@@ -189,7 +193,9 @@ export class MediationService {
       } else if (answers.customer_answer === 'accepted' && answers.company_answer === 'accepted') {
         await this.settle(manager, c, proposalId);
       }
+      return null;
     });
+    if (refusal) throw refusal;
   }
 
   async list(caseId: string, reference: string, status: CaseStatus): Promise<StaffProposalDto[]> {

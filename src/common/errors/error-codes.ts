@@ -59,6 +59,7 @@ export const ERROR_CATALOG = {
   PROPOSAL_NOT_OPEN: { status: 409, title: 'The proposal is no longer open' },
   PROPOSAL_ALREADY_ANSWERED: { status: 409, title: 'You have already answered this proposal' },
   PROPOSAL_NOT_AWAITING_APPROVAL: { status: 409, title: 'The proposal was already sent' },
+  PROPOSAL_EXPIRED: { status: 409, title: 'The proposal expired before it was sent' },
   DECISION_NOT_FOUND: { status: 404, title: 'No decision on this case' },
   DECISION_EXISTS: { status: 409, title: 'The case already has a decision; issue a revision' },
   DECISION_DRAFT_PENDING: {

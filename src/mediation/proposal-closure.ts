@@ -1,0 +1,81 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { SYSTEM_ACTOR } from '../auth/actor';
+import { AuditService } from '../audit/audit.service';
+import { LockedCase } from '../compensation/case-lock';
+import { RemedyLedger } from '../compensation/remedy-ledger.service';
+import { OutboxService } from '../notifications/outbox/outbox.service';
+
+interface ClosedRow {
+  id: string;
+  status: 'expired' | 'superseded';
+  expires_at: Date | null;
+}
+
+/**
+ * Takes proposals off the table, inside the caller's transaction (the case is locked). An open
+ * proposal whose expiry passed is stored as `expired`, because that is what happened to it; a newer
+ * proposal or a decision supersedes the rest. Either way its remedies are no longer on offer.
+ */
+@Injectable()
+export class ProposalClosure {
+  constructor(
+    private readonly ledger: RemedyLedger,
+    private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  /**
+   * Closes the case's live proposal, if any, before a newer one or a decision. A draft never
+   * reached the parties, so it cannot have expired for them: it is superseded.
+   */
+  async closeLive(manager: EntityManager, c: LockedCase): Promise<ClosedRow[]> {
+    const [rows] = (await manager.query(
+      `UPDATE mediation_proposal
+          SET status = CASE WHEN status = 'open' AND expires_at <= now()
+                            THEN 'expired' ELSE 'superseded' END,
+              closed_at = CASE WHEN status = 'open' AND expires_at <= now()
+                               THEN expires_at ELSE now() END
+        WHERE case_id = $1 AND status IN ('open', 'awaiting_approval')
+        RETURNING id, status, expires_at`,
+      [c.id],
+    )) as [ClosedRow[], number];
+    await this.lapse(manager, c, rows);
+    return rows;
+  }
+
+  /** Stores the expiry of one open proposal past its expiresAt; false when it has not expired. */
+  async expire(manager: EntityManager, c: LockedCase, proposalId: string): Promise<boolean> {
+    const [rows] = (await manager.query(
+      `UPDATE mediation_proposal SET status = 'expired', closed_at = expires_at
+        WHERE id = $1 AND case_id = $2 AND status = 'open' AND expires_at <= now()
+        RETURNING id, status, expires_at`,
+      [proposalId, c.id],
+    )) as [ClosedRow[], number];
+    await this.lapse(manager, c, rows);
+    return rows.length > 0;
+  }
+
+  private async lapse(manager: EntityManager, c: LockedCase, rows: ClosedRow[]): Promise<void> {
+    await this.ledger.supersede(
+      manager,
+      rows.map((r) => r.id),
+    );
+    for (const row of rows.filter((r) => r.status === 'expired')) {
+      const facts = { proposalId: row.id, expiresAt: row.expires_at?.toISOString() ?? null };
+      await this.audit.append(manager, {
+        chainKey: c.id,
+        actor: SYSTEM_ACTOR,
+        action: 'proposal.expired',
+        before: { proposalId: row.id, status: 'open' },
+        after: { ...facts, status: 'expired' },
+      });
+      await this.outbox.record(manager, {
+        type: 'proposal.expired',
+        aggregateType: 'case',
+        aggregateId: c.reference,
+        payload: { reference: c.reference, ...facts },
+      });
+    }
+  }
+}
