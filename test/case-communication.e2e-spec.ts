@@ -1,4 +1,5 @@
-import { investigatedCase, staff } from './support/cases';
+import { investigatedCase, staff, submittedCase } from './support/cases';
+import { createComplaint, fileCase } from './support/filing';
 import { startTestApp, TestApp } from './support/test-app';
 
 describe('notes, messages and information requests', () => {
@@ -41,6 +42,76 @@ describe('notes, messages and information requests', () => {
     expect(JSON.stringify((await companyView(filed.reference)).body)).not.toContain(marker);
     const events = await t.dataSource.query('SELECT payload FROM outbox_event');
     expect(JSON.stringify(events)).not.toContain(marker);
+  });
+
+  it('tells the customer why their late case was accepted, and shows the company only that it was', async () => {
+    const complaintReference = await createComplaint(t, { answeredDaysAgo: 200 });
+    const late = await fileCase(t, { complaintReference });
+    const reason = 'Customer was in hospital';
+    await admin(late.reference, 'triage', as.ombudsman, {
+      decision: 'accept',
+      reason,
+      discretion: true,
+    }).expect(200);
+    const company = await companyView(late.reference);
+    expect(JSON.stringify(company.body)).not.toContain('hospital');
+    expect(company.body.messages).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ type: 'case.status_changed', body: null }),
+      ]),
+    );
+    const customer = await customerView(late.reference, late.accessToken);
+    expect(customer.body.timeline).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ type: 'case.status_changed', body: reason }),
+      ]),
+    );
+    const office = await t
+      .http()
+      .get(`/v1/admin/cases/${late.reference}/timeline`)
+      .set('authorization', as.auditor)
+      .expect(200);
+    expect(office.body.items).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ type: 'case.status_changed', body: reason }),
+      ]),
+    );
+  });
+
+  it('tells the customer, not the company, why their case was rejected and closed', async () => {
+    const filed = await submittedCase(t);
+    await admin(filed.reference, 'triage', as.officer, {
+      decision: 'reject',
+      reason: 'REJECT-REASON-Already before the county court',
+    }).expect(200);
+    await admin(filed.reference, 'close', as.officer, {
+      outcome: 'rejected',
+      reason: 'CLOSE-REASON-Out of scope',
+    }).expect(200);
+    const company = JSON.stringify((await companyView(filed.reference)).body);
+    expect(company).not.toContain('REASON');
+    expect(company).toContain('closed');
+    const customer = JSON.stringify((await customerView(filed.reference, filed.accessToken)).body);
+    expect(customer).toContain('REJECT-REASON');
+    expect(customer).toContain('CLOSE-REASON');
+  });
+
+  it('keeps the office’s litigation note inside the office', async () => {
+    const filed = await investigatedCase(t);
+    await admin(filed.reference, 'litigation', as.officer, {
+      party: 'customer',
+      note: 'LITIGATION-NOTE-the company lawyer phoned us',
+    }).expect(200);
+    const company = JSON.stringify((await companyView(filed.reference)).body);
+    const customer = JSON.stringify((await customerView(filed.reference, filed.accessToken)).body);
+    expect(company).not.toContain('LITIGATION-NOTE');
+    expect(customer).not.toContain('LITIGATION-NOTE');
+    const office = await t
+      .http()
+      .get(`/v1/admin/cases/${filed.reference}/timeline`)
+      .set('authorization', as.officer)
+      .expect(200);
+    expect(JSON.stringify(office.body)).toContain('LITIGATION-NOTE');
   });
 
   it('shows a message to the customer only to the customer, and one to the company only to the company', async () => {
@@ -208,7 +279,6 @@ describe('notes, messages and information requests', () => {
   });
 
   it('acknowledges the case when the office first writes to the customer', async () => {
-    const { fileCase } = await import('./support/filing');
     const filed = await fileCase(t);
     await admin(filed.reference, 'messages', as.officer, {
       to: 'customer',

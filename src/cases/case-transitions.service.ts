@@ -15,6 +15,7 @@ import {
 } from './case-lifecycle';
 import { invalidTransition, versionMismatch } from './cases.errors';
 import { CaseTimeline, TimelineAudience } from './timeline/case-timeline';
+import { reasonAudience } from './timeline/reason-audience';
 
 export interface TransitionRequest {
   readonly caseId: string;
@@ -132,6 +133,7 @@ export class CaseTransitions {
       actor: request.actor,
       audience: request.audience ?? 'everyone',
       body: request.reason,
+      bodyAudience: reasonAudience(request.command),
       data: { ...change, ...request.details },
     });
     await this.audit.append(manager, {

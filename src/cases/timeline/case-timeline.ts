@@ -13,6 +13,11 @@ export interface TimelineRecord {
   readonly actor: ActorRef & { readonly name?: string };
   readonly audience: TimelineAudience;
   readonly body?: string;
+  /**
+   * Who may read the body when that is fewer than who may see the entry (a status change all see,
+   * its reason only the customer): the others see the entry without it. Kept in `data`.
+   */
+  readonly bodyAudience?: TimelineAudience;
   readonly data?: Record<string, unknown>;
 }
 
@@ -47,7 +52,11 @@ export class CaseTimeline {
         record.actor.role,
         record.actor.name ?? null,
         record.body ?? null,
-        JSON.stringify(record.data ?? {}),
+        JSON.stringify(
+          record.bodyAudience
+            ? { ...record.data, bodyAudience: record.bodyAudience }
+            : (record.data ?? {}),
+        ),
         customer,
         company,
       ],
@@ -55,8 +64,11 @@ export class CaseTimeline {
     return added;
   }
 
-  /** Entries in order; `audience` narrows to what the customer or the company may see. */
-  list(
+  /**
+   * Entries in order; `audience` narrows to what the customer or the company may see, without
+   * the bodies that are not theirs to read.
+   */
+  async list(
     caseId: string,
     audience: 'customer' | 'company' | 'office',
   ): Promise<TimelineEntryEntity[]> {
@@ -67,6 +79,15 @@ export class CaseTimeline {
       .orderBy('t.id', 'ASC');
     if (audience === 'customer') query.andWhere('t.visibleToCustomer');
     if (audience === 'company') query.andWhere('t.visibleToCompany');
-    return query.getMany();
+    const entries = await query.getMany();
+    if (audience === 'office') return entries;
+    return entries.map((e) => (mayReadBody(e, audience) ? e : { ...e, body: null }));
   }
+}
+
+function mayReadBody(entry: TimelineEntryEntity, party: 'customer' | 'company'): boolean {
+  const bodyAudience = entry.data.bodyAudience as TimelineAudience | undefined;
+  if (bodyAudience === undefined) return true;
+  const [customer, company] = VISIBILITY[bodyAudience];
+  return party === 'customer' ? customer : company;
 }
