@@ -44,6 +44,19 @@ describe('handling a case', () => {
     expect(res.body.status).toBe('referred_to_frontline');
   });
 
+  it('accepts at triage a case that was referred to the front line, and starts the outcome clock', async () => {
+    const filed = await fileCase(t);
+    expect(filed.status).toBe('referred_to_frontline');
+    const res = await post(filed.reference, 'triage', as.officer, {
+      decision: 'accept',
+      reason: 'The front line let its deadline pass',
+    }).expect(200);
+    expect(res.body.status).toBe('accepted');
+    expect(res.body.deadlines).toEqual(
+      expect.arrayContaining([expect.objectContaining({ kind: 'outcome', metAt: null })]),
+    );
+  });
+
   it('rejects a case at triage only with a reason, and then closes it as rejected', async () => {
     const filed = await submittedCase(t);
     await post(filed.reference, 'triage', as.officer, { decision: 'reject' }).expect(400);
