@@ -4,9 +4,11 @@ import { databaseName, fileCase, FiledCase } from './support/filing';
 import { startTestApp, TestApp } from './support/test-app';
 
 /**
- * This year: six settled cases (figures shown), two withdrawn (fewer than five: suppressed),
- * compensation paid in EUR on five cases (shown) and in GBP on one (suppressed). Every name,
- * e-mail, text and comment carries a unique marker that must never appear in the statistics.
+ * This year: six settled cases and two withdrawn (fewer than five: suppressed, and settled with
+ * them, or 8 closed − 6 settled would give the 2 withdrawn back), compensation paid in EUR on
+ * five cases (shown) and in GBP on one (suppressed), and five corrective actions implemented
+ * (three remedies, two suggestions: shown). Every name, e-mail, text and comment carries a unique
+ * marker that must never appear in the statistics.
  */
 describe('public statistics', () => {
   let t: TestApp;
@@ -67,7 +69,36 @@ describe('public statistics', () => {
       if (i < 5) await paid(settled[i].id, 1000 * (i + 1), 'EUR');
     }
     await paid(settled[5].id, 777, 'GBP');
+    await implementCorrectiveActions(settled[0].id, settled[1].filed);
   });
+
+  /** Three corrective-action remedies done and two accepted suggestions implemented this year. */
+  async function implementCorrectiveActions(caseId: string, filed: FiledCase) {
+    await sql(
+      `INSERT INTO remedy (case_id, source, source_id, type, description, status, proposed_by,
+                           bound_at, due_at, fulfilled_at)
+       SELECT $1, 'decision', gen_random_uuid(), 'corrective_action', $2 || ' action ' || i,
+              'fulfilled', 'oscar', now() - interval '3 days', now() + interval '25 days', now()
+         FROM generate_series(1, 3) AS i`,
+      [caseId, marker],
+    );
+    const officer = `Bearer ${t.token('ombudsman_officer', 'olga')}`;
+    for (const text of [`${marker} idea A`, `${marker} idea B`]) {
+      const created = await t
+        .http()
+        .post(`/v1/escalations/${filed.reference}/suggestions`)
+        .set('authorization', `Bearer ${filed.accessToken}`)
+        .send({ text })
+        .expect(201);
+      for (const status of ['accepted', 'implemented'])
+        await t
+          .http()
+          .post(`/v1/admin/suggestions/${created.body.id}/status`)
+          .set('authorization', officer)
+          .send({ status, publicResponse: `${marker} done` })
+          .expect(200);
+    }
+  }
   afterAll(() => t.close());
 
   const statistics = () => t.http().get('/v1/public/statistics');
@@ -91,9 +122,8 @@ describe('public statistics', () => {
       received: { value: 8, suppressed: false },
       closed: { value: 8, suppressed: false },
     });
-    expect(body.outcomes.settled).toEqual({ value: 6, suppressed: false });
-    // 6 of 8 closed were settled by mediation: 75 %.
-    expect(body.settledByMediationPercent).toEqual({ value: 75, suppressed: false });
+    // Three corrective-action remedies and two suggestions implemented: five, shown.
+    expect(body.correctiveActionsImplemented).toEqual({ value: 5, suppressed: false });
     // 3 × 5 + 3 × 4 = 27 over 6 = 4.5.
     expect(body.satisfaction).toEqual({
       responses: { value: 6, suppressed: false },
@@ -118,10 +148,24 @@ describe('public statistics', () => {
     expect(body.outcomes.litigation).toEqual(suppressed);
     // No decision this year: the uphold rate has no basis at all.
     expect(body.upholdRatePercent).toEqual(suppressed);
-    expect(body.correctiveActionsImplemented).toEqual(suppressed);
     expect(body.compensationPaid).toEqual(
       expect.arrayContaining([{ currency: 'GBP', amountMinor: suppressed, cases: suppressed }]),
     );
+  });
+
+  it('also suppresses the next smallest outcome, and the shares built on it, so that no small count can be recovered by subtraction', async () => {
+    const { body } = await statistics().expect(200);
+    const suppressed = { value: null, suppressed: true };
+    // Closed 8 is published; with settled 6 shown, 8 − 6 would give the 2 withdrawn back.
+    expect(body.volumes.closed).toEqual({ value: 8, suppressed: false });
+    expect(body.outcomes.withdrawn).toEqual(suppressed);
+    expect(body.outcomes.settled).toEqual(suppressed);
+    // 75 % of 8 closed would give the 6 settled back, and with it the 2 withdrawn.
+    expect(body.settledByMediationPercent).toEqual(suppressed);
+    const shown = Object.values(body.outcomes as Record<string, { value: number | null }>)
+      .map((f) => f.value)
+      .filter((v): v is number => v !== null);
+    expect(shown).toEqual([]);
   });
 
   it('is cacheable: Cache-Control and an ETag, and 304 when the ETag is sent back', async () => {

@@ -7,6 +7,7 @@ import {
   publicFigure,
   ratingDistribution,
   roundTo,
+  suppressGroup,
   topCounts,
 } from './kpi-formulas';
 
@@ -105,6 +106,40 @@ describe('KPI formulas', () => {
       expect(publicFigure(75, 4)).toEqual({ value: null, suppressed: true });
       expect(publicFigure(80, 5)).toEqual({ value: 80, suppressed: false });
       expect(publicFigure(0, 0)).toEqual({ value: null, suppressed: true });
+    });
+  });
+});
+
+describe('suppressGroup', () => {
+  const hidden = { value: null, suppressed: true };
+  const shown = (value: number) => ({ value, suppressed: false });
+
+  it('publishes a group whose cells all reach the minimum', () => {
+    expect(suppressGroup({ a: 5, b: 9 }, 14)).toEqual({
+      cells: { a: shown(5), b: shown(9) },
+      total: shown(14),
+    });
+  });
+
+  it('hides the next smallest cell when one small cell could be recovered from the total', () => {
+    expect(suppressGroup({ a: 2, b: 7, c: 6, d: 0 }, 15)).toEqual({
+      cells: { a: hidden, b: shown(7), c: hidden, d: hidden },
+      total: shown(15),
+    });
+  });
+
+  it('hides the total when no other cell is published', () => {
+    // 3 of 9 in the one cell; the other 6 are outside the breakdown.
+    expect(suppressGroup({ a: 3, b: 0 }, 9)).toEqual({
+      cells: { a: hidden, b: hidden },
+      total: hidden,
+    });
+  });
+
+  it('adds nothing when two small cells share what is hidden', () => {
+    expect(suppressGroup({ a: 2, b: 3, c: 8 }, 13)).toEqual({
+      cells: { a: hidden, b: hidden, c: shown(8) },
+      total: shown(13),
     });
   });
 });

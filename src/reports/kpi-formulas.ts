@@ -123,3 +123,42 @@ export function publicFigure(
   if (basedOnCases < minimum) return { value: null, suppressed: true };
   return { value, suppressed: false };
 }
+
+export interface SuppressedGroup<K extends string> {
+  readonly cells: Record<K, PublicFigure>;
+  readonly total: PublicFigure;
+}
+
+/**
+ * Cells of one breakdown (e.g. closed cases by outcome) and their published total, with small
+ * cells suppressed (primary) and, where a suppressed count could be recovered by subtraction,
+ * one more (secondary): when every case hidden in the group sits in a single cell (total minus
+ * the published cells gives it exactly), the next smallest published cell is hidden too, or the
+ * total when there is none. Hidden zero cells do not protect: a zero is recovered as easily.
+ */
+export function suppressGroup<K extends string>(
+  counts: Readonly<Record<K, number>>,
+  total: number,
+  minimum = PUBLIC_MINIMUM_CASES,
+): SuppressedGroup<K> {
+  const keys = Object.keys(counts) as K[];
+  const hidden = new Set(keys.filter((k) => counts[k] < minimum));
+  let totalHidden = total < minimum;
+  const hiddenWithCases = [...hidden].filter((k) => counts[k] > 0);
+  if (!totalHidden && hiddenWithCases.length === 1) {
+    const next = keys
+      .filter((k) => !hidden.has(k))
+      .sort((a, b) => counts[a] - counts[b] || (a < b ? -1 : a > b ? 1 : 0))[0];
+    if (next === undefined) totalHidden = true;
+    else hidden.add(next);
+  }
+  const figure = (value: number, hide: boolean): PublicFigure =>
+    hide ? { value: null, suppressed: true } : { value, suppressed: false };
+  return {
+    cells: Object.fromEntries(keys.map((k) => [k, figure(counts[k], hidden.has(k))])) as Record<
+      K,
+      PublicFigure
+    >,
+    total: figure(total, totalHidden),
+  };
+}

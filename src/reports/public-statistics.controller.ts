@@ -30,7 +30,9 @@ export class PublicStatisticsController {
     description:
       'Volumes, timeliness, outcomes, uphold rate, compensation paid, satisfaction and corrective ' +
       'actions implemented. No personal data; a figure built from fewer than five cases is ' +
-      'shown as `{ "value": null, "suppressed": true }`. Cacheable: send the ETag back as ' +
+      'shown as `{ "value": null, "suppressed": true }`, and so is the next smallest outcome ' +
+      'where a suppressed one could otherwise be recovered from the total. Cacheable: send the ' +
+      'ETag back as ' +
       '`If-None-Match` for a 304.',
   })
   @ApiHeader({ name: 'If-None-Match', required: false, description: 'An ETag from before' })

@@ -5,8 +5,10 @@ import {
   percent,
   percentile,
   PUBLIC_MINIMUM_CASES,
+  PublicFigure,
   publicFigure,
   sumOf,
+  suppressGroup,
 } from './kpi-formulas';
 import { DECISION_OUTCOMES, KpiAggregates, UPHELD_OUTCOMES } from './kpi-report';
 
@@ -23,12 +25,24 @@ export function buildPublicStatistics(year: number, a: KpiAggregates) {
   const decided = sumOf(a.closedByOutcome, DECISION_OUTCOMES);
   const responses = a.ratings.reduce((s, b) => s + b.count, 0);
   const implemented = a.remedies.correctiveImplemented + a.suggestionsImplemented;
+  const outcomeCounts = Object.fromEntries(
+    CASE_OUTCOMES.map((o) => [o, a.closedByOutcome[o] ?? 0]),
+  ) as Record<(typeof CASE_OUTCOMES)[number], number>;
+  const byOutcome = suppressGroup(outcomeCounts, closed);
+  // A share of the closed cases gives its outcome's count back (share × closed): it is hidden
+  // whenever a cell it is built from is hidden with cases in it.
+  const revealsHidden = (...outcomes: (keyof typeof outcomeCounts)[]) =>
+    outcomes.some((o) => byOutcome.cells[o].suppressed && outcomeCounts[o] > 0);
+  const shareOf = (figure: PublicFigure, ...outcomes: (keyof typeof outcomeCounts)[]) =>
+    revealsHidden(...outcomes) || byOutcome.total.suppressed
+      ? { value: null, suppressed: true }
+      : figure;
   return {
     year,
     minimumCases: PUBLIC_MINIMUM_CASES,
     volumes: {
       received: publicFigure(received, received),
-      closed: publicFigure(closed, closed),
+      closed: byOutcome.total,
     },
     timeliness: {
       acknowledgedInTimePercent: publicFigure(
@@ -41,21 +55,19 @@ export function buildPublicStatistics(year: number, a: KpiAggregates) {
         a.closedAfterAcceptance,
       ),
     },
-    outcomes: Object.fromEntries(
-      CASE_OUTCOMES.map((o) => [
-        o,
-        publicFigure(a.closedByOutcome[o] ?? 0, a.closedByOutcome[o] ?? 0),
-      ]),
+    outcomes: byOutcome.cells,
+    upholdRatePercent: shareOf(
+      publicFigure(percent(sumOf(a.closedByOutcome, UPHELD_OUTCOMES), decided), decided),
+      ...DECISION_OUTCOMES,
     ),
-    upholdRatePercent: publicFigure(
-      percent(sumOf(a.closedByOutcome, UPHELD_OUTCOMES), decided),
-      decided,
+    settledByMediationPercent: shareOf(
+      publicFigure(percent(outcomeCounts.settled, closed), closed),
+      'settled',
     ),
-    settledByMediationPercent: publicFigure(
-      percent(a.closedByOutcome.settled ?? 0, closed),
-      closed,
+    litigationPercent: shareOf(
+      publicFigure(percent(outcomeCounts.litigation, closed), closed),
+      'litigation',
     ),
-    litigationPercent: publicFigure(percent(a.closedByOutcome.litigation ?? 0, closed), closed),
     compensationPaid: a.remedies.paidByCurrency.map((line) => ({
       currency: line.currency,
       amountMinor: publicFigure(line.amountMinor, line.cases),

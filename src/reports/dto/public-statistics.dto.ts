@@ -1,7 +1,10 @@
 import { ApiProperty, getSchemaPath } from '@nestjs/swagger';
 import { CASE_OUTCOMES } from '../../cases/case-lifecycle';
 
-/** A published figure, or suppressed (value null) when built from fewer than five cases. */
+/**
+ * A published figure, or suppressed (value null) when built from fewer than five cases or when
+ * it would give such a figure back by subtraction.
+ */
 export class PublicFigureDto {
   @ApiProperty({ example: 120, nullable: true, type: Number }) value!: number | null;
   @ApiProperty({ example: false }) suppressed!: boolean;
@@ -34,7 +37,12 @@ class PublicSatisfactionDto {
 
 export class PublicStatisticsDto {
   @ApiProperty({ example: 2026 }) year!: number;
-  @ApiProperty({ example: 5, description: 'Figures built from fewer cases are suppressed' })
+  @ApiProperty({
+    example: 5,
+    description:
+      'Figures built from fewer cases are suppressed, and so is the next smallest outcome (or a ' +
+      'share built on it) when a suppressed one could be recovered by subtraction',
+  })
   minimumCases!: number;
   @ApiProperty({ type: VolumesDto }) volumes!: VolumesDto;
   @ApiProperty({ type: TimelinessDto }) timeliness!: TimelinessDto;
