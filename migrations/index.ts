@@ -21,6 +21,8 @@ import { AddDeadlineSweepColumns1764000201000 } from './1764000201000-add-deadli
 import { CreateWebhookSubscriptions1764000250000 } from './1764000250000-create-webhook-subscriptions';
 import { CreateWebhookDeliveries1764000251000 } from './1764000251000-create-webhook-deliveries';
 import { MakeRateLimitBucketsUnlogged1764000400000 } from './1764000400000-make-rate-limit-buckets-unlogged';
+import { ProtectIssuedDecisionRemedies1764000410000 } from './1764000410000-protect-issued-decision-remedies';
+import { RefuseTruncatingIssuedDecisions1764000411000 } from './1764000411000-refuse-truncating-issued-decisions';
 import { AddCaseRejectionCode1764000420000 } from './1764000420000-add-case-rejection-code';
 
 /** Every migration in order; listed explicitly so the same list runs from src, dist and tests. */
@@ -48,5 +50,7 @@ export const MIGRATIONS = [
   AddReportIndexes1764000301000,
   AddRemedyReportIndexes1764000302000,
   MakeRateLimitBucketsUnlogged1764000400000,
+  ProtectIssuedDecisionRemedies1764000410000,
+  RefuseTruncatingIssuedDecisions1764000411000,
   AddCaseRejectionCode1764000420000,
 ];

@@ -348,6 +348,62 @@ describe('decisions', () => {
     await expect(sql(t, `DELETE FROM case_decision WHERE ${where}`)).rejects.toThrow(/immutable/);
   });
 
+  it('refuses in the database to change what an issued decision awards, while its remedies are still paid', async () => {
+    const { filed, decision } = await decided();
+    const mine = `source_id = '${decision.id}'`;
+    const tampering = [
+      `UPDATE remedy SET amount_minor = 1 WHERE ${mine} AND amount_minor IS NOT NULL`,
+      `UPDATE remedy SET currency = 'USD' WHERE ${mine} AND currency IS NOT NULL`,
+      `UPDATE remedy SET type = 'other' WHERE ${mine}`,
+      `UPDATE remedy SET description = 'A smaller refund' WHERE ${mine}`,
+      `UPDATE remedy SET source = 'proposal' WHERE ${mine}`,
+      `UPDATE remedy SET source_id = gen_random_uuid() WHERE ${mine}`,
+      `DELETE FROM remedy WHERE ${mine}`,
+    ];
+    for (const statement of tampering) {
+      await expect(sql(t, statement)).rejects.toThrow(/immutable/);
+    }
+    // Writing the same content back is no change; the status columns move on.
+    await sql(t, `UPDATE remedy SET description = description, due_at = now() WHERE ${mine}`);
+
+    const accepted = await r
+      .customer(filed.reference, '/decision/accept', filed.accessToken)
+      .expect(200);
+    for (const remedy of accepted.body.remedies as { id: string }[]) {
+      await r
+        .company(filed.reference, `/remedies/${remedy.id}/fulfilment`, as.agent, {
+          note: 'Done',
+          fulfilledAt: new Date().toISOString(),
+        })
+        .expect(200);
+    }
+    const stored = await sql<{ type: string; amount: string | null; status: string }>(
+      t,
+      `SELECT type, amount_minor::text AS amount, status FROM remedy WHERE ${mine} ORDER BY position`,
+    );
+    expect(stored).toEqual([
+      { type: 'refund', amount: '12550', status: 'fulfilled' },
+      { type: 'apology', amount: null, status: 'fulfilled' },
+    ]);
+  });
+
+  it('lets a draft decision’s remedies be corrected, but refuses to truncate issued decisions or their remedies', async () => {
+    await decided();
+    await expect(sql(t, 'TRUNCATE case_decision CASCADE')).rejects.toThrow(/immutable/);
+    await expect(sql(t, 'TRUNCATE remedy CASCADE')).rejects.toThrow(/immutable/);
+    const filed = await investigatedCase(t);
+    const draft = await r
+      .admin('post', filed.reference, '/decision', as.ombudsman, {
+        ...UPHELD,
+        remedies: [eur(15000)],
+      })
+      .expect(201);
+    expect(draft.body.pending.status).toBe('awaiting_approval');
+    await sql(t, `UPDATE remedy SET description = 'Corrected before issue' WHERE source_id = $1`, [
+      draft.body.id,
+    ]);
+  });
+
   it('refuses a revision before there is a decision, and a second decision', async () => {
     const filed = await investigatedCase(t);
     await r
