@@ -1,4 +1,7 @@
-import { fileCase } from './support/filing';
+import { addMonths } from '../src/cases/eligibility';
+import { formatCustomerDate, Language } from '../src/escalation/customer-texts';
+import { staff, submittedCase } from './support/cases';
+import { createComplaint, fileCase } from './support/filing';
 import { startTestApp, TestApp } from './support/test-app';
 
 describe('the customer’s side of a case', () => {
@@ -210,6 +213,118 @@ describe('the customer’s side of a case', () => {
     expect(results.map((r) => r.status).sort()).toEqual([
       200, 409, 409, 409, 409, 409, 409, 409, 409, 409,
     ]);
+  });
+});
+
+describe('why a case is refused or with the company first, told to the customer', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  const view = (reference: string, token: string) =>
+    t
+      .http()
+      .get(`/v1/escalations/${reference}`)
+      .set('authorization', `Bearer ${token}`)
+      .expect(200);
+
+  const LANGS: Language[] = ['en', 'ru', 'zh'];
+  const MONTHS: Record<Language, string> = { en: '6 months', ru: '6 месяцев', zh: '6个月' };
+
+  it.each(LANGS)(
+    'tells a customer refused as out of time in %s when the company answered, the last day and when they came',
+    async (language) => {
+      const complaintReference = await createComplaint(t, { answeredDaysAgo: 200 });
+      const filed = await fileCase(t, { complaintReference, preferredLanguage: language });
+      expect(filed.status).toBe('rejected');
+      const [row] = await t.dataSource.query(
+        `SELECT c.final_response_at AS "answeredAt", o.created_at AS "filedAt"
+           FROM frontline_complaint c JOIN ombudsman_case o ON o.complaint_reference = c.reference
+          WHERE o.reference = $1`,
+        [filed.reference],
+      );
+      const expected = [
+        complaintReference,
+        MONTHS[language],
+        formatCustomerDate(language, row.answeredAt),
+        formatCustomerDate(language, addMonths(row.answeredAt, 6)),
+        formatCustomerDate(language, row.filedAt),
+      ];
+      const seen = await view(filed.reference, filed.accessToken);
+      for (const text of [filed.body.explanation, seen.body.explanation] as string[]) {
+        for (const part of expected) expect(text).toContain(part);
+      }
+      expect(seen.body.explanation).toBe(filed.body.explanation);
+      expect(seen.body.nextStep).not.toMatch(/message to you|нашем сообщении|发给您的消息/);
+    },
+  );
+
+  it.each([
+    ['en', /not told us about a complaint you made to the company.*complaint CMP-\d{6}/],
+    ['ru', /не сообщили нам о жалобе.*как жалобу CMP-\d{6}/],
+    ['zh', /没有告诉我们您曾向该公司投诉.*作为投诉CMP-\d{6}转交/],
+  ] as const)(
+    'tells a customer in %s who named no complaint that the company must answer first, and under which reference',
+    async (language, words) => {
+      const filed = await fileCase(t, { preferredLanguage: language });
+      expect(filed.body.explanation).toMatch(words);
+      expect(filed.body.explanation).toContain(filed.body.complaintReference);
+      const seen = await view(filed.reference, filed.accessToken);
+      expect(seen.body.explanation).toBe(filed.body.explanation);
+    },
+  );
+
+  it.each(LANGS)(
+    'tells a customer in %s whose complaint is still within its deadline until when the company has',
+    async (language) => {
+      const complaintReference = await createComplaint(t);
+      const filed = await fileCase(t, { complaintReference, preferredLanguage: language });
+      expect(filed.status).toBe('referred_to_frontline');
+      const due = (filed.body.deadlines as { kind: string; dueAt: string }[]).find(
+        (d) => d.kind === 'frontline_response',
+      );
+      const date = formatCustomerDate(language, new Date(due?.dueAt as string));
+      expect(filed.body.explanation).toContain(date);
+      expect(filed.body.explanation).toContain(complaintReference);
+      expect((await view(filed.reference, filed.accessToken)).body.explanation).toBe(
+        filed.body.explanation,
+      );
+    },
+  );
+
+  it('gives no explanation while a case waits for triage', async () => {
+    const filed = await submittedCase(t);
+    expect(filed.body.explanation).toBeNull();
+    expect((await view(filed.reference, filed.accessToken)).body.explanation).toBeNull();
+  });
+
+  it('passes on the reason the officer gave when refusing a case at triage, also once it is closed', async () => {
+    const filed = await submittedCase(t);
+    const reason =
+      'The company says you were never its customer; send us your contract if you were.';
+    await t
+      .http()
+      .post(`/v1/admin/cases/${filed.reference}/triage`)
+      .set('authorization', staff(t).officer)
+      .send({ decision: 'reject', reason, rejectionCode: 'not_a_customer' })
+      .expect(200);
+    expect((await view(filed.reference, filed.accessToken)).body).toMatchObject({
+      status: 'rejected',
+      explanation: reason,
+    });
+    await t
+      .http()
+      .post(`/v1/admin/cases/${filed.reference}/close`)
+      .set('authorization', staff(t).officer)
+      .send({ outcome: 'rejected', reason: 'Closing the refused case.' })
+      .expect(200);
+    expect((await view(filed.reference, filed.accessToken)).body).toMatchObject({
+      status: 'closed',
+      outcome: 'rejected',
+      explanation: reason,
+    });
   });
 });
 

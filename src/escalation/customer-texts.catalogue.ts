@@ -40,7 +40,36 @@ export const TIMELINE_EVENTS = [
 ] as const;
 export type TimelineEvent = (typeof TIMELINE_EVENTS)[number];
 
+/** The facts of a refusal at intake for being out of time, dates already written for the reader. */
+export interface OutOfTimeWords {
+  readonly complaintReference: string;
+  readonly finalResponseDate: string;
+  /** The last day a dispute about this final response could reach the ombudsman. */
+  readonly lastDay: string;
+  readonly filedDate: string;
+  readonly timeLimitMonths: number;
+}
+
+export interface ReferralWords {
+  readonly complaintReference: string;
+  /** When the front line's final response is due; absent if no deadline is known. */
+  readonly dueDate?: string;
+}
+
+/**
+ * Why intake decided as it did, in words for this customer. Functions rather than templates,
+ * because languages count months differently (1 month, 6 months; 1 месяца, 6 месяцев).
+ */
+export interface EligibilityTexts {
+  readonly outOfTime: (words: OutOfTimeWords) => string;
+  /** The customer named no front-line complaint; the service opened one. */
+  readonly noFrontlineComplaint: (words: ReferralWords) => string;
+  /** The named complaint has no final response and its deadline has not passed. */
+  readonly frontlineDeadlineRunning: (words: ReferralWords) => string;
+}
+
 export interface CustomerTextCatalogue {
+  readonly eligibility: EligibilityTexts;
   /** Every status on the way to closing, `rejected` aside. */
   readonly active: { readonly [S in DatedStatus]: CaseText<DatedText> };
   readonly rejected: CaseText<string>;

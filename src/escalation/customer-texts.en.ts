@@ -1,6 +1,20 @@
 import type { CustomerTextCatalogue } from './customer-texts.catalogue';
 
 export const EN: CustomerTextCatalogue = {
+  eligibility: {
+    outOfTime: (w) =>
+      `The company gave its final response to your complaint ${w.complaintReference} on ${w.finalResponseDate}. ` +
+      `We can only take on a complaint that reaches us within ${w.timeLimitMonths} ${w.timeLimitMonths === 1 ? 'month' : 'months'} of the company's final response, which for you meant by ${w.lastDay}, and yours reached us on ${w.filedDate}. ` +
+      'If the final response reached you later than the company says, or something kept you from coming to us in time, write to us here and tell us why: the ombudsman can make an exception.',
+    noFrontlineComplaint: (w) =>
+      `You have not told us about a complaint you made to the company, so we have passed yours on to it as complaint ${w.complaintReference}. ` +
+      'The company must have the chance to put things right before the ombudsman can step in.',
+    frontlineDeadlineRunning: (w) =>
+      (w.dueDate
+        ? `The company has not yet given its final response to your complaint ${w.complaintReference}, and it has until ${w.dueDate} to do so. `
+        : `The company has not yet given its final response to your complaint ${w.complaintReference}, and its time to do so has not run out. `) +
+      'Until then, the company must have the chance to put things right before the ombudsman can step in.',
+  },
   active: {
     submitted: {
       status: 'We have received your complaint.',
@@ -79,7 +93,7 @@ export const EN: CustomerTextCatalogue = {
   rejected: {
     status: 'We are sorry, but we cannot take on your case.',
     nextStep:
-      'We can only look at complaints that are brought in time, that are not already before a court, and that come from customers of the company. Our message to you explains which of these applies. You keep your right to pursue your complaint in other ways, including in court.',
+      'We can only look at complaints that are brought in time, that are not already before a court, and that come from customers of the company. The explanation on your case says which of these applies to you. You keep your right to pursue your complaint in other ways, including in court.',
   },
   closed: {
     resolved_by_frontline: {
@@ -90,7 +104,7 @@ export const EN: CustomerTextCatalogue = {
     rejected: {
       status: 'Your case is closed because it is not one we can take on.',
       nextStep:
-        'Our message to you explains why. You keep your right to pursue your complaint in other ways, including in court.',
+        'The explanation on your case says why. You keep your right to pursue your complaint in other ways, including in court.',
     },
     withdrawn: {
       status: 'Your case is closed because you withdrew it.',

@@ -21,6 +21,10 @@ const CATALOGUES: Record<Language, CustomerTextCatalogue> = { en: EN, ru: RU, zh
 const DATE_LOCALES: Record<Language, string> = { en: 'en-GB', ru: 'ru-RU', zh: 'zh-CN' };
 const DEFAULT_TIME_ZONE = 'Europe/Berlin';
 
+export function catalogueFor(lang: Language): CustomerTextCatalogue {
+  return CATALOGUES[lang];
+}
+
 export function isLanguage(value: unknown): value is Language {
   return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
 }

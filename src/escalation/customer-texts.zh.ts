@@ -1,6 +1,20 @@
 import type { CustomerTextCatalogue } from './customer-texts.catalogue';
 
 export const ZH: CustomerTextCatalogue = {
+  eligibility: {
+    outOfTime: (w) =>
+      `该公司已于${w.finalResponseDate}对您的投诉${w.complaintReference}作出最终答复。` +
+      `我们只能受理在公司作出最终答复后${w.timeLimitMonths}个月内提交给我们的投诉，也就是说，您的投诉最晚应于${w.lastDay}提交，而我们于${w.filedDate}才收到您的投诉。` +
+      '如果最终答复送达您的时间晚于公司所说的日期，或有其他原因使您未能及时向我们提出，请在此告诉我们原因：调解专员可以破例受理。',
+    noFrontlineComplaint: (w) =>
+      `您没有告诉我们您曾向该公司投诉，因此我们已将您的投诉作为投诉${w.complaintReference}转交给该公司。` +
+      '在调解专员介入之前，公司必须先有机会自行解决问题。',
+    frontlineDeadlineRunning: (w) =>
+      (w.dueDate
+        ? `该公司尚未对您的投诉${w.complaintReference}作出最终答复，其答复期限至${w.dueDate}。`
+        : `该公司尚未对您的投诉${w.complaintReference}作出最终答复，其答复期限尚未届满。`) +
+      '在此之前，应先让公司有机会自行解决问题，调解专员才能介入。',
+  },
   active: {
     submitted: {
       status: '我们已收到您的投诉。',
@@ -75,7 +89,7 @@ export const ZH: CustomerTextCatalogue = {
   rejected: {
     status: '很抱歉，我们无法受理您的案件。',
     nextStep:
-      '我们只能受理在时限内提出、尚未进入诉讼程序、且由该公司客户提出的投诉。我们发给您的消息中说明了适用于您的原因。您仍可通过其他途径（包括向法院起诉）解决您的投诉。',
+      '我们只能受理在时限内提出、尚未进入诉讼程序、且由该公司客户提出的投诉。适用于您的原因请见您案件中的说明。您仍可通过其他途径（包括向法院起诉）解决您的投诉。',
   },
   closed: {
     resolved_by_frontline: {
@@ -84,7 +98,7 @@ export const ZH: CustomerTextCatalogue = {
     },
     rejected: {
       status: '您的案件已结案，因为它不属于我们的受理范围。',
-      nextStep: '具体原因请见我们发给您的消息。您仍可通过其他途径（包括向法院起诉）解决您的投诉。',
+      nextStep: '具体原因请见您案件中的说明。您仍可通过其他途径（包括向法院起诉）解决您的投诉。',
     },
     withdrawn: {
       status: '您的案件已结案，因为您撤回了投诉。',

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { CaseEntity } from '../cases/case.entity';
 import { CaseStatus } from '../cases/case-lifecycle';
 import { CaseTimeline } from '../cases/timeline/case-timeline';
@@ -6,7 +6,10 @@ import { TimelineEntryEntity } from '../cases/timeline/timeline-entry.entity';
 import { DeadlineKind } from '../sla/deadline.entity';
 import { ResolutionViews } from '../compensation/views/resolution-views';
 import { DeadlinesService, DeadlineView } from '../sla/deadlines.service';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { ComplaintFactsPort } from '../frontline/public/complaint-facts.port';
 import { nextStep, statusText, timelineText } from './customer-texts';
+import { explainIntakeDecision } from './eligibility-explanation';
 import { CustomerTimelineEntryDto, CustomerViewDto } from './dto/customer-view.dto';
 
 /** The deadline the customer is waiting on in each status. */
@@ -47,19 +50,23 @@ export class CustomerViewBuilder {
     private readonly timeline: CaseTimeline,
     private readonly deadlines: DeadlinesService,
     private readonly resolution: ResolutionViews,
+    private readonly complaints: ComplaintFactsPort,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async build(c: CaseEntity): Promise<CustomerViewDto> {
-    const [deadlines, entries, resolution] = await Promise.all([
+    const [deadlines, entries, resolution, finalResponseAt] = await Promise.all([
       this.deadlines.listForCase(c.id),
       this.timeline.list(c.id, 'customer'),
       this.resolution.forParties(c),
+      this.finalResponseIfRefusedAsLate(c),
     ]);
     return {
       reference: c.reference,
       status: c.status,
       outcome: c.outcome,
       ...textsFor(c, deadlines),
+      explanation: explanationFor(c, deadlines, entries, finalResponseAt, this.config),
       handler: c.assignedOfficerName ? { name: c.assignedOfficerName } : null,
       subject: c.subject,
       language: c.language,
@@ -69,6 +76,59 @@ export class CustomerViewBuilder {
       ...resolution,
     };
   }
+
+  /** Only a refusal for lateness needs the front line's facts: the date of its final response. */
+  private async finalResponseIfRefusedAsLate(c: CaseEntity): Promise<Date | null> {
+    if (!refusedAtIntakeAsLate(c) || !c.complaintReference) return null;
+    const facts = await this.complaints.factsFor(c.complaintReference);
+    return facts?.finalResponseAt ?? null;
+  }
+}
+
+function isRefused(c: CaseEntity): boolean {
+  return c.status === 'rejected' || (c.status === 'closed' && c.outcome === 'rejected');
+}
+
+function refusedAtIntakeAsLate(c: CaseEntity): boolean {
+  return isRefused(c) && c.eligibilityReason === 'out_of_time';
+}
+
+/**
+ * Why the case is refused, or with the company first: intake's own reasons, written out with their
+ * dates, or else the reason the officer gave the customer when deciding so. Null in other statuses.
+ */
+function explanationFor(
+  c: CaseEntity,
+  deadlines: DeadlineView[],
+  entries: TimelineEntryEntity[],
+  finalResponseAt: Date | null,
+  config: AppConfig,
+): string | null {
+  const referred = c.status === 'referred_to_frontline';
+  if (!referred && !isRefused(c)) return null;
+  const decidedAtIntake =
+    (referred && c.eligibilityReason !== 'out_of_time') || refusedAtIntakeAsLate(c);
+  const frontline = deadlines.find((d) => d.kind === 'frontline_response');
+  const intake = decidedAtIntake
+    ? explainIntakeDecision({
+        language: c.language,
+        eligibilityReason: c.eligibilityReason,
+        complaintReference: c.complaintReference,
+        finalResponseAt,
+        frontlineDueAt: frontline ? new Date(frontline.dueAt) : undefined,
+        filedAt: c.createdAt,
+        timeLimitMonths: config.policy.escalationTimeLimitMonths,
+      })
+    : null;
+  return intake ?? officersReason(entries, referred ? 'referred_to_frontline' : 'rejected');
+}
+
+/** The customer-visible reason of the latest move into `status`, if one was given. */
+function officersReason(entries: TimelineEntryEntity[], status: CaseStatus): string | null {
+  const move = entries.findLast(
+    (e) => e.type === 'case.status_changed' && e.data.to === status && e.body,
+  );
+  return move?.body ?? null;
 }
 
 function toCustomerEntry(

@@ -9,6 +9,7 @@ import { DomainError } from '../common/errors/domain-error';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { ComplaintFacts, ComplaintFactsPort } from '../frontline/public/complaint-facts.port';
 import { textsFor } from './customer-view';
+import { explainIntakeDecision } from './eligibility-explanation';
 import { FileEscalationDto } from './dto/file-escalation.dto';
 import { EscalationReceiptDto } from './dto/customer-view.dto';
 
@@ -87,12 +88,22 @@ export class IntakeService {
       },
       customerActor(reference),
     );
+    const frontlineDue = deadlines.find((d) => d.kind === 'frontline_response')?.dueAt;
     return {
       id: caseId,
       reference,
       accessToken: token,
       status: eligibility.status,
       ...textsFor({ status: eligibility.status, outcome: null, language }, deadlines),
+      explanation: explainIntakeDecision({
+        language,
+        eligibilityReason: eligibility.reason,
+        complaintReference: complaint.reference,
+        finalResponseAt: complaint.finalResponseAt,
+        frontlineDueAt: frontlineDue ? new Date(frontlineDue) : undefined,
+        filedAt: now,
+        timeLimitMonths: this.config.policy.escalationTimeLimitMonths,
+      }),
       complaintReference: complaint.reference,
       deadlines,
     };

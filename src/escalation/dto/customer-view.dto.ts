@@ -31,6 +31,15 @@ export class CustomerViewDto {
   statusText!: string;
   @ApiProperty({ example: 'The company must give you its final answer by 14 December 2026.' })
   nextStep!: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example:
+      'You have not told us about a complaint you made to the company, so we have passed yours on to it as complaint CMP-000042. The company must have the chance to put things right before the ombudsman can step in.',
+    description:
+      'Why the case was refused, or passed to the company first, in the case’s language and with the dates that decided it; null in other statuses',
+  })
+  explanation!: string | null;
   @ApiProperty({ type: HandlerDto, nullable: true }) handler!: HandlerDto | null;
   @ApiProperty({ example: 'Refund refused' }) subject!: string;
   @ApiProperty({ enum: ['en', 'ru', 'zh'], example: 'en' }) language!: string;
@@ -63,6 +72,15 @@ export class EscalationReceiptDto {
   statusText!: string;
   @ApiProperty({ example: 'The company must give you its final answer by 14 December 2026.' })
   nextStep!: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example:
+      'You have not told us about a complaint you made to the company, so we have passed yours on to it as complaint CMP-000042. The company must have the chance to put things right before the ombudsman can step in.',
+    description:
+      'Why the case was refused, or passed to the company first, in the case’s language and with the dates that decided it; null in other statuses',
+  })
+  explanation!: string | null;
   @ApiPropertyOptional({ example: 'CMP-000042', nullable: true, type: String })
   complaintReference!: string | null;
   @ApiProperty({ type: [DeadlineDto] }) deadlines!: DeadlineDto[];
