@@ -339,6 +339,75 @@ describe('decisions', () => {
     await r.admin('post', ref, '/decision/issue', as.ombudsman).expect(409);
   });
 
+  it('shows staff the full case with every proposal, the decision with all its revisions and drafts, and every remedy', async () => {
+    const filed = await investigatedCase(t);
+    const ref = filed.reference;
+    const fullCase = async () =>
+      (await t.http().get(`/v1/admin/cases/${ref}`).set('authorization', as.auditor).expect(200))
+        .body;
+    const empty = await fullCase();
+    expect(empty).toMatchObject({ proposals: [], decision: null, remedies: [] });
+
+    const rejected = await r
+      .admin('post', ref, '/proposals', as.officer, { terms: 'Small offer', remedies: [REFUND] })
+      .expect(201);
+    await r
+      .customer(ref, `/proposals/${rejected.body.id}/reject`, filed.accessToken, {
+        reason: 'Said only to the office',
+      })
+      .expect(200);
+    const draft = await r
+      .admin('post', ref, '/proposals', as.officer, { terms: 'Big offer', remedies: [eur(5000)] })
+      .expect(201);
+    const withDraft = await fullCase();
+    expect(withDraft.proposals).toEqual([
+      expect.objectContaining({
+        id: rejected.body.id,
+        status: 'rejected',
+        answers: expect.objectContaining({
+          customer: expect.objectContaining({ reason: 'Said only to the office' }),
+        }),
+      }),
+      expect.objectContaining({ id: draft.body.id, status: 'awaiting_approval', madeAt: null }),
+    ]);
+
+    const issued = await r.admin('post', ref, '/decision', as.ombudsman, UPHELD).expect(201);
+    const pending = await r
+      .admin('post', ref, '/decision/revisions', as.ombudsman, {
+        ...UPHELD,
+        remedies: [eur(15000)],
+        reason: 'A larger award',
+      })
+      .expect(201);
+    const full = await fullCase();
+    expect(full.proposals.map((p: { status: string }) => p.status)).toEqual([
+      'rejected',
+      'superseded',
+    ]);
+    expect(full.decision).toMatchObject({
+      id: pending.body.id,
+      currentRevision: 1,
+      pending: {
+        id: pending.body.id,
+        status: 'awaiting_approval',
+        revisionReason: 'A larger award',
+      },
+    });
+    expect(full.decision.revisions.map((x: { id: string }) => x.id)).toEqual([
+      issued.body.id,
+      pending.body.id,
+    ]);
+    const remedies = full.remedies as { source: string; sourceId: string; status: string }[];
+    expect(remedies.map((x) => [x.sourceId, x.status])).toEqual([
+      [rejected.body.id, 'superseded'],
+      [draft.body.id, 'superseded'],
+      [issued.body.id, 'proposed'],
+      [issued.body.id, 'proposed'],
+      [pending.body.id, 'proposed'],
+    ]);
+    expect(remedies.at(-1)).toMatchObject({ approvalsRequired: 2, approvals: [] });
+  });
+
   it('refuses in the database to change or delete an issued decision', async () => {
     const { filed } = await decided();
     const where = `case_id = (SELECT id FROM ombudsman_case WHERE reference = '${filed.reference}')`;

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { ResolutionViews } from '../compensation/views/resolution-views';
 import { DeadlinesService } from '../sla/deadlines.service';
 import { CaseEntity } from './case.entity';
 import { StaffCaseDto } from './dto/staff-case.dto';
@@ -11,13 +12,15 @@ export class StaffCaseView {
     private readonly timeline: CaseTimeline,
     private readonly deadlines: DeadlinesService,
     private readonly requests: InformationRequests,
+    private readonly resolution: ResolutionViews,
   ) {}
 
   async build(c: CaseEntity): Promise<StaffCaseDto> {
-    const [deadlines, entries, requests] = await Promise.all([
+    const [deadlines, entries, requests, resolution] = await Promise.all([
       this.deadlines.listForCase(c.id),
       this.timeline.list(c.id, 'office'),
       this.requests.list(c.id),
+      this.resolution.forStaff(c),
     ]);
     return {
       id: c.id,
@@ -47,6 +50,7 @@ export class StaffCaseView {
       informationRequests: requests,
       deadlines,
       timeline: entries.map((e) => ({ ...e, occurredAt: e.occurredAt.toISOString() })),
+      ...resolution,
     };
   }
 }

@@ -3,6 +3,9 @@ import { CASE_OUTCOMES, CASE_STATUSES } from '../case-lifecycle';
 import { MoneyDto } from '../../common/money/money.dto';
 import { InformationRequestDto } from './information-request.dto';
 import { DeadlineDto } from '../../sla/dto/deadline.dto';
+import { StaffRemedyDto } from '../../compensation/dto/remedy.dto';
+import { StaffDecisionDto } from '../../decisions/dto/decision-view.dto';
+import { StaffProposalDto } from '../../mediation/dto/proposal-view.dto';
 
 export class StaffCustomerDto {
   @ApiProperty({ example: 'Анна Петрова' }) name!: string;
@@ -67,4 +70,20 @@ export class StaffCaseDto {
   @ApiProperty({ type: [InformationRequestDto] }) informationRequests!: InformationRequestDto[];
   @ApiProperty({ type: [DeadlineDto] }) deadlines!: DeadlineDto[];
   @ApiProperty({ type: [StaffTimelineEntryDto] }) timeline!: StaffTimelineEntryDto[];
+  @ApiProperty({
+    type: [StaffProposalDto],
+    description: 'Every mediation proposal, oldest first, drafts and the parties’ reasons included',
+  })
+  proposals!: StaffProposalDto[];
+  @ApiProperty({
+    type: StaffDecisionDto,
+    nullable: true,
+    description: 'The decision with every revision, a draft awaiting approval included',
+  })
+  decision!: StaffDecisionDto | null;
+  @ApiProperty({
+    type: [StaffRemedyDto],
+    description: 'Every remedy of the case, whatever its status, with approvals and fulfilment',
+  })
+  remedies!: StaffRemedyDto[];
 }
