@@ -146,18 +146,6 @@ describe('the customer’s side of a case', () => {
     );
   });
 
-  it('refuses an empty or unknown-field message with 400', async () => {
-    const filed = await fileCase(t);
-    const post = (body: object) =>
-      t
-        .http()
-        .post(`/v1/escalations/${filed.reference}/messages`)
-        .set(asCustomer(filed.accessToken))
-        .send(body);
-    await post({ body: '' }).expect(400);
-    await post({ body: 'hi', to: 'company' }).expect(400);
-  });
-
   it('withdraws an open case, which then closes as withdrawn', async () => {
     const filed = await fileCase(t);
     const res = await t
@@ -186,19 +174,6 @@ describe('the customer’s side of a case', () => {
       .expect(200);
   });
 
-  it('refuses to withdraw twice with 409 carrying the current status', async () => {
-    const filed = await fileCase(t);
-    const withdraw = () =>
-      t
-        .http()
-        .post(`/v1/escalations/${filed.reference}/withdraw`)
-        .set(asCustomer(filed.accessToken))
-        .send({});
-    await withdraw().expect(200);
-    const res = await withdraw().expect(409);
-    expect(res.body).toMatchObject({ code: 'CASE_INVALID_TRANSITION', currentStatus: 'closed' });
-  });
-
   it('lets exactly one of ten simultaneous withdrawals win', async () => {
     const filed = await fileCase(t);
     const results = await Promise.all(
@@ -213,6 +188,104 @@ describe('the customer’s side of a case', () => {
     expect(results.map((r) => r.status).sort()).toEqual([
       200, 409, 409, 409, 409, 409, 409, 409, 409, 409,
     ]);
+  });
+});
+
+describe('what the customer may not do to a case', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  const post = (reference: string, action: string, token: string | null, body?: object) => {
+    const req = t.http().post(`/v1/escalations/${reference}/${action}`);
+    if (token !== null) void req.set('authorization', `Bearer ${token}`);
+    return body === undefined ? req : req.send(body);
+  };
+
+  /** The case as it was filed: still referred, with its one timeline entry. */
+  async function expectUntouched(reference: string) {
+    const [row] = await t.dataSource.query(
+      `SELECT c.status, count(e.id)::int AS entries
+         FROM ombudsman_case c JOIN case_timeline_entry e ON e.case_id = c.id
+        WHERE c.reference = $1 GROUP BY c.status`,
+      [reference],
+    );
+    expect(row).toEqual({ status: 'referred_to_frontline', entries: 1 });
+  }
+
+  describe.each(['messages', 'withdraw'])('POST …/%s', (action) => {
+    const valid = action === 'messages' ? { body: 'Any news?' } : { reason: 'Sorted out.' };
+
+    it('needs the access token: without one, 401 with WWW-Authenticate', async () => {
+      const filed = await fileCase(t);
+      const res = await post(filed.reference, action, null, valid).expect(401);
+      expect(res.headers['content-type']).toMatch(/problem\+json/);
+      expect(res.headers['www-authenticate']).toMatch(/^Bearer/);
+      await expectUntouched(filed.reference);
+    });
+
+    it('answers 404 for a wrong token', async () => {
+      const filed = await fileCase(t);
+      await post(filed.reference, action, 'x'.repeat(43), valid).expect(404);
+      await expectUntouched(filed.reference);
+    });
+
+    it('answers 404 for another case’s token, and leaves both cases alone', async () => {
+      const mine = await fileCase(t);
+      const theirs = await fileCase(t);
+      await post(theirs.reference, action, mine.accessToken, valid).expect(404);
+      await expectUntouched(theirs.reference);
+      await expectUntouched(mine.reference);
+    });
+
+    it('answers 404 for a staff JWT', async () => {
+      const filed = await fileCase(t);
+      await post(filed.reference, action, t.token('ombudsman'), valid).expect(404);
+      await expectUntouched(filed.reference);
+    });
+  });
+
+  it.each([
+    ['no body field', {}, 'body'],
+    ['an empty message', { body: '' }, 'body'],
+    ['a message that is not text', { body: 42 }, 'body'],
+    ['an over-long message', { body: 'x'.repeat(10_001) }, 'body'],
+    ['an unknown field', { body: 'hi', to: 'company' }, 'to'],
+  ])('refuses a message with %s: 400 naming the field', async (_what, body, field) => {
+    const filed = await fileCase(t);
+    const res = await post(filed.reference, 'messages', filed.accessToken, body).expect(400);
+    expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
+    await expectUntouched(filed.reference);
+  });
+
+  it.each([
+    ['an unknown field', { reason: 'Sorted out.', outcome: 'upheld' }, 'outcome'],
+    ['an over-long reason', { reason: 'x'.repeat(2001) }, 'reason'],
+    ['a reason that is not text', { reason: ['a'] }, 'reason'],
+  ])('refuses a withdrawal with %s: 400 naming the field', async (_what, body, field) => {
+    const filed = await fileCase(t);
+    const res = await post(filed.reference, 'withdraw', filed.accessToken, body).expect(400);
+    expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
+    await expectUntouched(filed.reference);
+  });
+
+  it('refuses a second withdrawal with 409 naming the current status, and records it once', async () => {
+    const filed = await fileCase(t);
+    await post(filed.reference, 'withdraw', filed.accessToken, {}).expect(200);
+    const res = await post(filed.reference, 'withdraw', filed.accessToken, {}).expect(409);
+    expect(res.body).toMatchObject({
+      status: 409,
+      code: 'CASE_INVALID_TRANSITION',
+      currentStatus: 'closed',
+    });
+    const events = await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM outbox_event
+        WHERE aggregate_id = $1 AND type = 'case.status_changed'`,
+      [filed.reference],
+    );
+    expect(events).toEqual([{ n: 1 }]);
   });
 });
 
