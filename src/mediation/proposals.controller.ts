@@ -59,7 +59,9 @@ export class ProposalsController {
   @ApiParam({ name: 'proposalId', format: 'uuid' })
   @ApiOperation({
     summary: 'Send a proposal that was awaiting approval to both parties',
-    description: 'Refused with 409 `REMEDY_APPROVAL_REQUIRED` while an approval is missing.',
+    description:
+      'Refused with 409 `REMEDY_APPROVAL_REQUIRED` while an approval is missing, and with 409 ' +
+      '`PROPOSAL_EXPIRED` when its expiry passed while it waited: make a new proposal then.',
   })
   @ApiOkResponse({ type: StaffProposalDto })
   @ApiProblems(403, 409)
