@@ -24,6 +24,7 @@ import { MakeRateLimitBucketsUnlogged1764000400000 } from './1764000400000-make-
 import { ProtectIssuedDecisionRemedies1764000410000 } from './1764000410000-protect-issued-decision-remedies';
 import { RefuseTruncatingIssuedDecisions1764000411000 } from './1764000411000-refuse-truncating-issued-decisions';
 import { AddCaseRejectionCode1764000420000 } from './1764000420000-add-case-rejection-code';
+import { AddOpenRegisterIndexes1764000421000 } from './1764000421000-add-open-register-indexes';
 
 /** Every migration in order; listed explicitly so the same list runs from src, dist and tests. */
 export const MIGRATIONS = [
@@ -53,4 +54,5 @@ export const MIGRATIONS = [
   ProtectIssuedDecisionRemedies1764000410000,
   RefuseTruncatingIssuedDecisions1764000411000,
   AddCaseRejectionCode1764000420000,
+  AddOpenRegisterIndexes1764000421000,
 ];

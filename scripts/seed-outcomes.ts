@@ -56,7 +56,35 @@ const STEPS = [
              FROM ombudsman_case c WHERE random() < 0.02) s`,
 ];
 
-export async function seedOutcomes(databaseUrl: string): Promise<boolean> {
+/**
+ * Brings the seeded cases into the last 364 days, keeping their order: every case's times move
+ * towards now by the same factor (cases seeded over two years end up spread over one). The
+ * queue's order, and so its cursors, are unchanged. Runs before the steps above derive closure,
+ * acknowledgement, feedback and remedy times from created_at.
+ */
+const WITHIN_ONE_YEAR = `
+  WITH span AS (
+    SELECT least(1, 364 * 86400 / greatest(extract(epoch FROM now() - min(created_at)), 1))::float8 AS k
+      FROM ombudsman_case
+  ), moved AS (
+    SELECT c.id, (now() - (now() - c.created_at) * span.k) - c.created_at AS shift
+      FROM ombudsman_case c, span WHERE span.k < 1
+  )
+  UPDATE ombudsman_case c
+     SET created_at = c.created_at + m.shift, updated_at = c.updated_at + m.shift,
+         acknowledged_at = c.acknowledged_at + m.shift, accepted_at = c.accepted_at + m.shift,
+         closed_at = c.closed_at + m.shift
+    FROM moved m WHERE c.id = m.id`;
+
+export interface SeedOutcomesOptions {
+  /** Spread the seeded cases over the last year first (the `kpis` bench's "a year of cases"). */
+  readonly withinOneYear?: boolean;
+}
+
+export async function seedOutcomes(
+  databaseUrl: string,
+  options: SeedOutcomesOptions = {},
+): Promise<boolean> {
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   try {
@@ -65,6 +93,7 @@ export async function seedOutcomes(databaseUrl: string): Promise<boolean> {
     );
     if (rows[0].seeded) return false;
     await client.query('BEGIN');
+    if (options.withinOneYear) await client.query(WITHIN_ONE_YEAR);
     for (const step of STEPS) await client.query(step);
     await client.query('COMMIT');
     for (const table of [

@@ -248,6 +248,7 @@ describe('KPI and annual reports', () => {
       .set('authorization', officer)
       .send({ status: 'implemented' })
       .expect(200);
+    await sql('UPDATE suggestion SET accepted_at = $2 WHERE id = ANY($1)', [ids, at('2025-08-01')]);
     await sql('UPDATE suggestion SET implemented_at = $2 WHERE id = $1', [
       ids[1],
       at('2025-09-01'),
@@ -379,6 +380,8 @@ describe('KPI and annual reports', () => {
     expect(body.casesClosed).toBe(3);
     expect(body.byOutcome).toMatchObject({ upheld: 1, rejected: 1, resolved_by_frontline: 1 });
     expect(body.daysToOutcome.median).toBe(10);
+    // R6 was bound in April and the suggestions accepted in August: nothing open yet in January.
+    expect(body.correctiveActions.open).toBe(0);
     expect(body.compensation.paid).toEqual([
       { type: 'refund', currency: 'EUR', count: 1, amountMinor: 2000 },
     ]);

@@ -129,10 +129,14 @@ async function feedbackRatings(run: RunSql, from: Date, to: Date): Promise<Bucke
   )) as Bucket[];
 }
 
-/** Accepted suggestions are open register items now; implemented ones count in their period. */
+/**
+ * Open register items: suggestions accepted before the period ended and not yet implemented
+ * (ix_suggestion_accepted_open); implemented ones count in their period.
+ */
 async function suggestions(run: RunSql, from: Date, to: Date) {
   const [row] = (await run(
-    `SELECT (SELECT count(*) FROM suggestion WHERE status = 'accepted')::int AS open,
+    `SELECT (SELECT count(*) FROM suggestion
+              WHERE status = 'accepted' AND accepted_at < $2)::int AS open,
             (SELECT count(*) FROM suggestion
               WHERE implemented_at >= $1 AND implemented_at < $2)::int AS implemented`,
     [from, to],
@@ -140,7 +144,11 @@ async function suggestions(run: RunSql, from: Date, to: Date) {
   return { suggestionsOpen: row.open, suggestionsImplemented: row.implemented };
 }
 
-/** Awarded: became binding (bound_at) in the period; paid: fulfilled in the period. */
+/**
+ * Awarded: became binding (bound_at) in the period; paid: fulfilled in the period; overdue: fell
+ * due in the period and still unpaid; corrective actions open: bound before the period ended and
+ * not yet done.
+ */
 async function remedies(run: RunSql, from: Date, to: Date): Promise<RemedyAggregates> {
   const money = (await run(
     `SELECT type, currency,
@@ -165,13 +173,16 @@ async function remedies(run: RunSql, from: Date, to: Date): Promise<RemedyAggreg
     paid_count: number;
     paid_minor: string;
   }[];
+  // Three index range scans: overdue on ix_remedy_due, open corrective actions on
+  // ix_remedy_corrective_open, implemented ones on ix_remedy_fulfilled.
   const [other] = (await run(
-    `SELECT count(*) FILTER (WHERE status = 'due' AND due_at >= $1 AND due_at < least($2, now()))::int AS overdue,
-            count(*) FILTER (WHERE type = 'corrective_action' AND status = 'due')::int AS corrective_open,
-            count(*) FILTER (WHERE type = 'corrective_action' AND status = 'fulfilled'
-                               AND fulfilled_at >= $1 AND fulfilled_at < $2)::int AS corrective_implemented
-       FROM remedy
-      WHERE status IN ('due', 'fulfilled')`,
+    `SELECT (SELECT count(*) FROM remedy
+              WHERE status = 'due' AND due_at >= $1 AND due_at < least($2, now()))::int AS overdue,
+            (SELECT count(*) FROM remedy
+              WHERE type = 'corrective_action' AND status = 'due' AND bound_at < $2)::int AS corrective_open,
+            (SELECT count(*) FROM remedy
+              WHERE status = 'fulfilled' AND type = 'corrective_action'
+                AND fulfilled_at >= $1 AND fulfilled_at < $2)::int AS corrective_implemented`,
     [from, to],
   )) as { overdue: number; corrective_open: number; corrective_implemented: number }[];
   const [compliance] = (await run(
