@@ -213,6 +213,8 @@ describe('handling a case', () => {
         '/v1/admin/cases/{reference}/decision',
         '/v1/admin/cases/{reference}/decision/revisions',
         '/v1/admin/cases/{reference}/decision/issue',
+        '/v1/admin/cases/{reference}/remedies/{remedyId}/approvals',
+        '/v1/admin/cases/{reference}/remedies/{remedyId}/confirmation',
       ];
       for (const path of writes) {
         const op = paths[path].post;

@@ -54,6 +54,24 @@ describe('compensation', () => {
       expect(made.remedies[0].approvalsRequired).toBe(0);
     });
 
+    it('refuses an approval sent with a stale If-Match with 412, and takes it with the current one', async () => {
+      const filed = await investigatedCase(t);
+      const made = await propose(filed, as.officer, [eur(1500)]);
+      const read = await r.admin('get', filed.reference, '', vera).expect(200);
+      const current = read.headers.etag as string;
+      const stale = `"${Number(current.replace(/"/g, '')) - 1}"`;
+      const refused = await approve(filed, made.remedies[0].id, vera)
+        .set('if-match', stale)
+        .expect(412);
+      expect(refused.body.code).toBe('CASE_VERSION_MISMATCH');
+      const [{ n }] = await t.dataSource.query(
+        'SELECT count(*)::int AS n FROM remedy_approval WHERE remedy_id = $1',
+        [made.remedies[0].id],
+      );
+      expect(n).toBe(0);
+      await approve(filed, made.remedies[0].id, vera).set('if-match', current).expect(201);
+    });
+
     it('holds an officer’s offer above limit A until an ombudsman approves it', async () => {
       const filed = await investigatedCase(t);
       const made = await propose(filed, as.officer, [eur(600), eur(600), APOLOGY]);
