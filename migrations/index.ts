@@ -25,6 +25,7 @@ import { ProtectIssuedDecisionRemedies1764000410000 } from './1764000410000-prot
 import { RefuseTruncatingIssuedDecisions1764000411000 } from './1764000411000-refuse-truncating-issued-decisions';
 import { AddCaseRejectionCode1764000420000 } from './1764000420000-add-case-rejection-code';
 import { AddOpenRegisterIndexes1764000421000 } from './1764000421000-add-open-register-indexes';
+import { AddWebhookRetentionIndexes1764000422000 } from './1764000422000-add-webhook-retention-indexes';
 
 /** Every migration in order; listed explicitly so the same list runs from src, dist and tests. */
 export const MIGRATIONS = [
@@ -55,4 +56,5 @@ export const MIGRATIONS = [
   RefuseTruncatingIssuedDecisions1764000411000,
   AddCaseRejectionCode1764000420000,
   AddOpenRegisterIndexes1764000421000,
+  AddWebhookRetentionIndexes1764000422000,
 ];

@@ -66,6 +66,8 @@ export interface WebhooksConfig {
   /** Exponential backoff with full jitter: attempt n waits up to min(max, base × 2^(n-1)). */
   readonly retryBaseMs: number;
   readonly retryMaxMs: number;
+  /** Finished deliveries (and events fully delivered) older than this many days are purged. */
+  readonly deliveryRetentionDays: number;
   /** Encrypts subscription secrets at rest; absent with RS256 and no WEBHOOK_SECRET_KEY. */
   readonly secretKey?: string;
 }

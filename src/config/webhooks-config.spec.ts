@@ -15,6 +15,7 @@ describe('webhook settings', () => {
       timeoutMs: 10_000,
       retryBaseMs: 5_000,
       retryMaxMs: 6 * 3_600_000,
+      deliveryRetentionDays: 30,
       secretKey: SECRET,
     });
   });
@@ -38,6 +39,7 @@ describe('webhook settings', () => {
   it.each([
     ['WEBHOOK_ALLOW_PRIVATE', 'perhaps', /WEBHOOK_ALLOW_PRIVATE must be true or false/],
     ['WEBHOOK_MAX_ATTEMPTS', '0', /WEBHOOK_MAX_ATTEMPTS must be between 1 and 30/],
+    ['WEBHOOK_DELIVERY_RETENTION_DAYS', '0', /WEBHOOK_DELIVERY_RETENTION_DAYS must be between 1/],
     ['WEBHOOK_TIMEOUT_MS', 'soon', /WEBHOOK_TIMEOUT_MS must be a whole number/],
     ['WEBHOOK_SECRET_KEY', 'short', /WEBHOOK_SECRET_KEY must be at least 32 bytes/],
     ['WEBHOOK_RETRY_MAX_MS', '10', /WEBHOOK_RETRY_MAX_MS must not be below/],

@@ -32,6 +32,7 @@ export function readWebhooksConfig(
     timeoutMs: readInt(env, 'WEBHOOK_TIMEOUT_MS', 10_000, 100, 120_000),
     retryBaseMs,
     retryMaxMs,
+    deliveryRetentionDays: readInt(env, 'WEBHOOK_DELIVERY_RETENTION_DAYS', 30, 1, 3650),
     secretKey: readSecretKey(env, auth),
   };
 }

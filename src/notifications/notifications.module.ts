@@ -4,6 +4,8 @@ import { WebhookDeliveryLog } from './webhooks/webhook-delivery-log.service';
 import { WebhookDeliveryQueue } from './webhooks/webhook-delivery.queue';
 import { WebhookDispatchLoop } from './webhooks/webhook-dispatch.loop';
 import { WebhookDispatcher } from './webhooks/webhook-dispatcher';
+import { WebhookRetention } from './webhooks/webhook-retention';
+import { WebhookRetentionJob } from './webhooks/webhook-retention.job';
 import { WebhookSubscriptionsService } from './webhooks/webhook-subscriptions.service';
 import { WebhooksController } from './webhooks/webhooks.controller';
 
@@ -18,6 +20,8 @@ import { WebhooksController } from './webhooks/webhooks.controller';
     WebhookDeliveryQueue,
     WebhookDispatcher,
     WebhookDispatchLoop,
+    WebhookRetention,
+    WebhookRetentionJob,
   ],
   exports: [OutboxService, WebhookDispatcher],
 })
