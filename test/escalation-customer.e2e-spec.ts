@@ -367,6 +367,21 @@ describe('why a case is refused or with the company first, told to the customer'
     },
   );
 
+  it('keeps explaining a refusal for lateness once the refused case is closed', async () => {
+    const complaintReference = await createComplaint(t, { answeredDaysAgo: 200 });
+    const filed = await fileCase(t, { complaintReference });
+    await t
+      .http()
+      .post(`/v1/admin/cases/${filed.reference}/close`)
+      .set('authorization', staff(t).officer)
+      .send({ outcome: 'rejected', reason: 'Closing the refused case.' })
+      .expect(200);
+    const seen = await view(filed.reference, filed.accessToken);
+    expect(seen.body).toMatchObject({ status: 'closed', outcome: 'rejected' });
+    expect(seen.body.explanation).toBe(filed.body.explanation);
+    expect(seen.body.explanation).toContain(complaintReference);
+  });
+
   it('gives no explanation while a case waits for triage', async () => {
     const filed = await submittedCase(t);
     expect(filed.body.explanation).toBeNull();
