@@ -1,3 +1,4 @@
+import { filingBody } from './support/filing';
 import { Writable } from 'node:stream';
 import { ProbeModule } from './support/probe.module';
 import { startTestApp, TestApp } from './support/test-app';
@@ -53,6 +54,24 @@ describe('the HTTP edge', () => {
       .expect(400);
     const fields = (res.body.errors as { field: string }[]).map((e) => e.field).sort();
     expect(fields).toEqual(['admin', 'contact.role']);
+  });
+
+  it('refuses unknown fields named like inherited members, which a DTO would silently drop', async () => {
+    const res = await t
+      .http()
+      .post('/probe/echo')
+      .set('content-type', 'application/json')
+      .send(JSON.stringify({ ...valid, contact: { email: 'a@example.org', valueOf: 1 } }))
+      .expect(400);
+    expect(res.body.errors).toEqual([
+      { field: 'contact.valueOf', message: 'property valueOf should not exist' },
+    ]);
+    await t
+      .http()
+      .post('/v1/escalations')
+      .set('content-type', 'application/json')
+      .send(JSON.stringify({ ...filingBody(), toString: '' }))
+      .expect(400);
   });
 
   it('refuses a NUL character anywhere in the body, naming the field', async () => {
