@@ -3,6 +3,7 @@
  * baseline (bench/baseline.ts), on a fresh embedded PostgreSQL. One result line per scenario on
  * stdout; progress on stderr. Env: BENCH_SECONDS (default 10).
  */
+import { Client } from 'pg';
 import { signStaffToken } from '../src/auth/token-signer';
 import { Cleanup } from './lib/cleanup';
 import { LoadDefinition, LoadStats, runLoad } from './lib/load';
@@ -33,14 +34,31 @@ function selectScenarios(name: string | undefined): readonly (Scenario | TimedSc
 async function measure(
   label: string,
   url: string,
+  databaseUrl: string,
   definition: LoadDefinition,
   connections: number,
   seconds: number,
 ): Promise<LoadStats> {
   progress(`${label}: warm-up ${WARM_UP_SECONDS} s`);
   await runLoad(url, definition, connections, WARM_UP_SECONDS);
+  await analyze(databaseUrl);
   progress(`${label}: measuring ${seconds} s at ${connections} connections`);
   return runLoad(url, definition, connections, seconds);
+}
+
+/**
+ * Fresh planner statistics before measuring: a warm-up adds thousands of rows to tables that were
+ * empty a moment ago, a growth no running office sees, and plans chosen on the stale figures made
+ * runs differ by half.
+ */
+async function analyze(databaseUrl: string): Promise<void> {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query('ANALYZE');
+  } finally {
+    await client.end();
+  }
 }
 
 const ms = (value: number) => value.toFixed(2);
@@ -113,6 +131,7 @@ async function main(): Promise<number> {
       const service = await measure(
         `${name}/service`,
         ctx.serviceUrl,
+        ctx.databaseUrl,
         scenario.service(ctx),
         connections,
         seconds,
@@ -120,6 +139,7 @@ async function main(): Promise<number> {
       const baseline = await measure(
         `${name}/baseline`,
         ctx.baselineUrl,
+        ctx.databaseUrl,
         scenario.baseline(ctx),
         connections,
         seconds,

@@ -26,6 +26,7 @@ import { RefuseTruncatingIssuedDecisions1764000411000 } from './1764000411000-re
 import { AddCaseRejectionCode1764000420000 } from './1764000420000-add-case-rejection-code';
 import { AddOpenRegisterIndexes1764000421000 } from './1764000421000-add-open-register-indexes';
 import { AddWebhookRetentionIndexes1764000422000 } from './1764000422000-add-webhook-retention-indexes';
+import { AddWaitingOnCustomerIndex1764000440000 } from './1764000440000-add-waiting-on-customer-index';
 
 /** Every migration in order; listed explicitly so the same list runs from src, dist and tests. */
 export const MIGRATIONS = [
@@ -57,4 +58,5 @@ export const MIGRATIONS = [
   AddCaseRejectionCode1764000420000,
   AddOpenRegisterIndexes1764000421000,
   AddWebhookRetentionIndexes1764000422000,
+  AddWaitingOnCustomerIndex1764000440000,
 ];
