@@ -68,7 +68,7 @@ function resultLine(name: string, service: LoadStats, baseline: LoadStats): stri
   return (
     `scenario=${name} rps=${service.rps.toFixed(1)} p50_ms=${ms(service.p50)} ` +
     `p95_ms=${ms(service.p95)} p99_ms=${ms(service.p99)} errors=${service.errors} ` +
-    `baseline_rps=${baseline.rps.toFixed(1)} ratio=${ratio}`
+    `baseline_rps=${baseline.rps.toFixed(1)} ratio=${ratio} baseline_p95_ms=${ms(baseline.p95)}`
   );
 }
 
