@@ -1,12 +1,10 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { JwtModule } from '@nestjs/jwt';
 import { AuthGuard } from './auth.guard';
 import { JwtVerifier } from './jwt-verifier';
 
 @Global()
 @Module({
-  imports: [JwtModule.register({})],
   providers: [JwtVerifier, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [JwtVerifier],
 })
