@@ -27,6 +27,7 @@ import { AddCaseRejectionCode1764000420000 } from './1764000420000-add-case-reje
 import { AddOpenRegisterIndexes1764000421000 } from './1764000421000-add-open-register-indexes';
 import { AddWebhookRetentionIndexes1764000422000 } from './1764000422000-add-webhook-retention-indexes';
 import { AddWaitingOnCustomerIndex1764000440000 } from './1764000440000-add-waiting-on-customer-index';
+import { AddOpenProposalExpiryIndex1764000450000 } from './1764000450000-add-open-proposal-expiry-index';
 
 /** Every migration in order; listed explicitly so the same list runs from src, dist and tests. */
 export const MIGRATIONS = [
@@ -59,4 +60,5 @@ export const MIGRATIONS = [
   AddOpenRegisterIndexes1764000421000,
   AddWebhookRetentionIndexes1764000422000,
   AddWaitingOnCustomerIndex1764000440000,
+  AddOpenProposalExpiryIndex1764000450000,
 ];

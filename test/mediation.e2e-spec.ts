@@ -1,3 +1,4 @@
+import { ProposalExpirySweep } from '../src/mediation/proposal-expiry.sweep';
 import { investigatedCase, staff, submittedCase } from './support/cases';
 import { APOLOGY, eur, eventTypes, REFUND, routes, sql } from './support/resolution';
 import { startTestApp, TestApp } from './support/test-app';
@@ -159,6 +160,43 @@ describe('mediation', () => {
       'open',
     ]);
     expect(view.body.proposals[1].id).toBe(newer.body.id);
+  });
+
+  it('stores an untouched proposal as expired once its time ran out, exactly once with two sweepers', async () => {
+    const filed = await investigatedCase(t);
+    const made = await r
+      .admin('post', filed.reference, '/proposals', as.officer, {
+        terms: 'Answer by tomorrow',
+        remedies: [APOLOGY],
+        expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
+      })
+      .expect(201);
+    const sweep = t.app.get(ProposalExpirySweep);
+    expect(await sweep.run()).toBe(0);
+    await sql(
+      t,
+      `UPDATE mediation_proposal SET expires_at = now() - interval '1 minute' WHERE id = $1`,
+      [made.body.id],
+    );
+    const [first, second] = await Promise.all([sweep.run(), sweep.run()]);
+    expect(first + second).toBe(1);
+    const [stored] = await sql<{ status: string }>(
+      t,
+      'SELECT status FROM mediation_proposal WHERE id = $1',
+      [made.body.id],
+    );
+    expect(stored.status).toBe('expired');
+    const remedies = await sql<{ status: string }>(
+      t,
+      'SELECT status FROM remedy WHERE source_id = $1',
+      [made.body.id],
+    );
+    expect(remedies).toEqual([{ status: 'superseded' }]);
+    const events = (await eventTypes(t, filed.reference)).filter((e) => e === 'proposal.expired');
+    expect(events).toHaveLength(1);
+    const seen = await r.view(filed.reference, filed.accessToken).expect(200);
+    expect(seen.body.proposals[0].status).toBe('expired');
+    expect(await sweep.run()).toBe(0);
   });
 
   it('refuses an answer to an expired proposal', async () => {

@@ -4,13 +4,15 @@ import { CompensationModule } from '../compensation/compensation.module';
 import { CompanyProposalsController } from './company-proposals.controller';
 import { MediationService } from './mediation.service';
 import { ProposalClosure } from './proposal-closure';
+import { ProposalExpiryJob } from './proposal-expiry.job';
+import { ProposalExpirySweep } from './proposal-expiry.sweep';
 import { ProposalsController } from './proposals.controller';
 
 /** Mediation proposals and settlements. */
 @Module({
   imports: [CasesModule, CompensationModule],
   controllers: [ProposalsController, CompanyProposalsController],
-  providers: [MediationService, ProposalClosure],
-  exports: [MediationService, ProposalClosure],
+  providers: [MediationService, ProposalClosure, ProposalExpirySweep, ProposalExpiryJob],
+  exports: [MediationService, ProposalClosure, ProposalExpirySweep],
 })
 export class MediationModule {}
