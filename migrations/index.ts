@@ -28,6 +28,7 @@ import { AddOpenRegisterIndexes1764000421000 } from './1764000421000-add-open-re
 import { AddWebhookRetentionIndexes1764000422000 } from './1764000422000-add-webhook-retention-indexes';
 import { AddWaitingOnCustomerIndex1764000440000 } from './1764000440000-add-waiting-on-customer-index';
 import { AddOpenProposalExpiryIndex1764000450000 } from './1764000450000-add-open-proposal-expiry-index';
+import { ProtectAnswersAndApprovals1764000460000 } from './1764000460000-protect-answers-and-approvals';
 
 /** Every migration in order; listed explicitly so the same list runs from src, dist and tests. */
 export const MIGRATIONS = [
@@ -61,4 +62,5 @@ export const MIGRATIONS = [
   AddWebhookRetentionIndexes1764000422000,
   AddWaitingOnCustomerIndex1764000440000,
   AddOpenProposalExpiryIndex1764000450000,
+  ProtectAnswersAndApprovals1764000460000,
 ];

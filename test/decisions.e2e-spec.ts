@@ -456,6 +456,34 @@ describe('decisions', () => {
     ]);
   });
 
+  it('refuses in the database to change or delete the customer’s answer and the approvals', async () => {
+    const filed = await investigatedCase(t);
+    const made = await r
+      .admin('post', filed.reference, '/decision', as.ombudsman, {
+        ...UPHELD,
+        remedies: [eur(15000)],
+      })
+      .expect(201);
+    const remedyId = made.body.pending.remedies[0].id as string;
+    for (const approver of ['otto', 'ora']) {
+      const token = `Bearer ${t.token('ombudsman', approver)}`;
+      await r.admin('post', filed.reference, `/remedies/${remedyId}/approvals`, token).expect(201);
+    }
+    await r.admin('post', filed.reference, '/decision/issue', as.ombudsman).expect(200);
+    await r.customer(filed.reference, '/decision/accept', filed.accessToken).expect(200);
+    const caseId = `(SELECT id FROM ombudsman_case WHERE reference = '${filed.reference}')`;
+    for (const statement of [
+      `UPDATE decision_answer SET answer = 'rejected' WHERE case_id = ${caseId}`,
+      `DELETE FROM decision_answer WHERE case_id = ${caseId}`,
+      `UPDATE remedy_approval SET approver = 'mallory' WHERE remedy_id = '${remedyId}'`,
+      `DELETE FROM remedy_approval WHERE remedy_id = '${remedyId}'`,
+      'TRUNCATE decision_answer',
+      'TRUNCATE remedy_approval',
+    ]) {
+      await expect(sql(t, statement)).rejects.toThrow(/immutable/);
+    }
+  });
+
   it('lets a draft decision’s remedies be corrected, but refuses to truncate issued decisions or their remedies', async () => {
     await decided();
     await expect(sql(t, 'TRUNCATE case_decision CASCADE')).rejects.toThrow(/immutable/);
