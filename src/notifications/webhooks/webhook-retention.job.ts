@@ -1,15 +1,9 @@
-import {
-  Inject,
-  Injectable,
-  Logger,
-  OnApplicationBootstrap,
-  OnModuleDestroy,
-} from '@nestjs/common';
+import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
+import { IntervalJob } from '../../common/scheduling/interval-job';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { WebhookRetention } from './webhook-retention';
 
-const JOB = 'webhook-retention';
 const HOURLY_MS = 3_600_000;
 
 /**
@@ -19,36 +13,21 @@ const HOURLY_MS = 3_600_000;
  */
 @Injectable()
 export class WebhookRetentionJob implements OnApplicationBootstrap, OnModuleDestroy {
-  private readonly logger = new Logger(WebhookRetentionJob.name);
-  private running = false;
+  private readonly job: IntervalJob;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly scheduler: SchedulerRegistry,
-    private readonly retention: WebhookRetention,
-  ) {}
+    scheduler: SchedulerRegistry,
+    retention: WebhookRetention,
+  ) {
+    this.job = new IntervalJob(scheduler, 'webhook-retention', () => retention.purge());
+  }
 
   onApplicationBootstrap(): void {
-    if (this.config.webhooks.dispatchIntervalMs > 0) {
-      const timer = setInterval(() => void this.tick(), HOURLY_MS);
-      timer.unref();
-      this.scheduler.addInterval(JOB, timer);
-    }
+    this.job.start(this.config.webhooks.dispatchIntervalMs > 0 ? HOURLY_MS : 0);
   }
 
   onModuleDestroy(): void {
-    if (this.scheduler.doesExist('interval', JOB)) this.scheduler.deleteInterval(JOB);
-  }
-
-  private async tick(): Promise<void> {
-    if (this.running) return;
-    this.running = true;
-    try {
-      await this.retention.purge();
-    } catch (error) {
-      this.logger.error(`Webhook retention purge failed: ${(error as Error).message}`);
-    } finally {
-      this.running = false;
-    }
+    this.job.stop();
   }
 }
