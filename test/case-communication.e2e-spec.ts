@@ -114,6 +114,24 @@ describe('notes, messages and information requests', () => {
     expect(JSON.stringify(office.body)).toContain('LITIGATION-NOTE');
   });
 
+  it('refuses a note, a message or a question that is only spaces, naming the field', async () => {
+    const filed = await investigatedCase(t);
+    for (const [action, body, field] of [
+      ['notes', { body: '   ' }, 'body'],
+      ['messages', { to: 'customer', body: '\n\t' }, 'body'],
+      ['information-requests', { party: 'company', question: '\u3000' }, 'question'],
+    ] as const) {
+      const res = await admin(filed.reference, action, as.officer, body).expect(400);
+      expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual([field]);
+    }
+    await t
+      .http()
+      .post(`/v1/escalations/${filed.reference}/messages`)
+      .set('authorization', `Bearer ${filed.accessToken}`)
+      .send({ body: ' ' })
+      .expect(400);
+  });
+
   it('shows a message to the customer only to the customer, and one to the company only to the company', async () => {
     const filed = await investigatedCase(t);
     await admin(filed.reference, 'messages', as.officer, {

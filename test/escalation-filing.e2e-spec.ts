@@ -132,6 +132,12 @@ describe('filing a dispute', () => {
     ['customer given as a list', { customer: [] }, 'customer'],
     ['a bad email', { customer: { name: 'Anna', email: 'not-an-email' } }, 'customer.email'],
     ['a missing subject', { subject: undefined }, 'subject'],
+    ['a description of only spaces', { description: ' \n\t ' }, 'description'],
+    [
+      'a name of only an ideographic space',
+      { customer: { name: '\u3000', email: 'a@example.org' } },
+      'customer.name',
+    ],
     ['an over-long subject', { subject: 'x'.repeat(201) }, 'subject'],
     [
       'an unknown currency',

@@ -41,7 +41,13 @@ const withNul = fc
   .map(([a, b]) => `${a}\u0000${b}`);
 
 const badRequiredText = (max: number) =>
-  fc.oneof(fc.constant(REMOVE), notAStringOrNull, fc.constant(''), longerThan(max), withNul);
+  fc.oneof(
+    fc.constant(REMOVE),
+    notAStringOrNull,
+    fc.constantFrom('', ' ', '\n\t ', '\u3000'),
+    longerThan(max),
+    withNul,
+  );
 const badOptionalText = (max: number) => fc.oneof(notAString, longerThan(max), withNul);
 const stringNotIn = (allowed: readonly string[]) =>
   fc.string({ maxLength: 12 }).filter((s) => !allowed.includes(s));
@@ -135,14 +141,18 @@ const validBody = fc.record(
   {
     customer: fc.record(
       {
-        name: fc.string({ minLength: 1, maxLength: 60 }).filter((s) => !s.includes('\u0000')),
+        name: fc
+          .string({ minLength: 1, maxLength: 60 })
+          .filter((s) => !s.includes('\u0000') && s.trim() !== ''),
         email: fc.constantFrom('anna@example.org', 'li.wei@example.cn', 'ivan+omb@example.ru'),
         customerNumber: fc.string({ maxLength: 64 }).filter((s) => !s.includes('\u0000')),
       },
       { requiredKeys: ['name', 'email'] },
     ),
     subject: fc.constantFrom('Refund refused', 'Отказ в возврате', '退款被拒绝'),
-    description: fc.string({ minLength: 1, maxLength: 300 }).filter((s) => !s.includes('\u0000')),
+    description: fc
+      .string({ minLength: 1, maxLength: 300 })
+      .filter((s) => !s.includes('\u0000') && s.trim() !== ''),
     desiredOutcome: fc.constant('Refund of the deposit'),
     amountInDispute: fc.record({
       amountMinor: fc.integer({ min: 0, max: 10_000_000 }),

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsNotBlank } from '../../common/validation/is-not-blank';
 import { MoneyDto } from '../../common/money/money.dto';
 import { RemedyViewDto } from '../../compensation/dto/remedy.dto';
 import { DecisionViewDto } from '../../decisions/dto/decision-view.dto';
@@ -60,7 +61,7 @@ export class CompanyResponseDto {
     maxLength: 10000,
   })
   @IsString()
-  @IsNotEmpty()
+  @IsNotBlank()
   @MaxLength(10000)
   body!: string;
 

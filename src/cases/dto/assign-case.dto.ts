@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsNotBlank } from '../../common/validation/is-not-blank';
 
 export class AssignCaseDto {
   @ApiProperty({
@@ -8,7 +9,7 @@ export class AssignCaseDto {
     maxLength: 200,
   })
   @IsString()
-  @IsNotEmpty()
+  @IsNotBlank()
   @MaxLength(200)
   officerId!: string;
 
@@ -26,7 +27,7 @@ export class AssignCaseDto {
 export class DeclareConflictDto {
   @ApiProperty({ example: 'The customer is my neighbour.', maxLength: 2000 })
   @IsString()
-  @IsNotEmpty()
+  @IsNotBlank()
   @MaxLength(2000)
   reason!: string;
 

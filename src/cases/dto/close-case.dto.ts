@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsDateString, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsDateString, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsNotBlank } from '../../common/validation/is-not-blank';
 import { PARTIES, Party } from './information-request.dto';
 
 /** Outcomes staff may close a case with by hand; the others follow from the parties' answers. */
@@ -12,7 +13,7 @@ export class CloseCaseDto {
 
   @ApiProperty({ example: 'The company refunded the deposit after our referral.', maxLength: 4000 })
   @IsString()
-  @IsNotEmpty()
+  @IsNotBlank()
   @MaxLength(4000)
   reason!: string;
 }
@@ -49,7 +50,7 @@ export class NoteDto {
     maxLength: 10000,
   })
   @IsString()
-  @IsNotEmpty()
+  @IsNotBlank()
   @MaxLength(10000)
   body!: string;
 }

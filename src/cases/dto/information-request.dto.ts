@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsDateString, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsDateString, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsNotBlank } from '../../common/validation/is-not-blank';
 
 export const PARTIES = ['customer', 'company'] as const;
 export type Party = (typeof PARTIES)[number];
@@ -11,7 +12,7 @@ export class CreateInformationRequestDto {
 
   @ApiProperty({ example: 'Please send the receipt of your return.', maxLength: 4000 })
   @IsString()
-  @IsNotEmpty()
+  @IsNotBlank()
   @MaxLength(4000)
   question!: string;
 

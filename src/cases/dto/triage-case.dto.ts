@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsNotBlank } from '../../common/validation/is-not-blank';
 import { REJECTION_CODES, RejectionCode } from '../triage/rejection-code';
 
 export const TRIAGE_DECISIONS = ['accept', 'refer_to_frontline', 'reject'] as const;
@@ -15,7 +16,7 @@ export class TriageCaseDto {
     maxLength: 4000,
   })
   @IsString()
-  @IsNotEmpty()
+  @IsNotBlank()
   @MaxLength(4000)
   reason!: string;
 

@@ -5,13 +5,13 @@ import {
   IsDateString,
   IsIn,
   IsInt,
-  IsNotEmpty,
   IsOptional,
   IsString,
   Max,
   MaxLength,
   Min,
 } from 'class-validator';
+import { IsNotBlank } from '../../common/validation/is-not-blank';
 import { MoneyDto } from '../../common/money/money.dto';
 import { PageQueryDto } from '../../common/pagination/page-query.dto';
 import { REMEDY_STATUSES, RemedyStatus } from '../remedy-types';
@@ -20,13 +20,13 @@ export class RecordFulfilmentDto {
   @ApiPropertyOptional({ example: 'SEPA-2026-11-000123', maxLength: 200 })
   @IsOptional()
   @IsString()
-  @IsNotEmpty()
+  @IsNotBlank()
   @MaxLength(200)
   paymentReference?: string;
 
   @ApiProperty({ example: 'Deposit refunded to the customer’s card.', maxLength: 4000 })
   @IsString()
-  @IsNotEmpty()
+  @IsNotBlank()
   @MaxLength(4000)
   note!: string;
 

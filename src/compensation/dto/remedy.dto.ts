@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { IsIn, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { IsNotBlank } from '../../common/validation/is-not-blank';
 import { MoneyDto, PositiveMoneyDto } from '../../common/money/money.dto';
 import { REMEDY_STATUSES, REMEDY_TYPES, RemedyType } from '../remedy-types';
 
@@ -23,7 +24,7 @@ export class RemedyInputDto {
 
   @ApiProperty({ example: 'Refund of the withheld deposit', maxLength: 2000 })
   @IsString()
-  @IsNotEmpty()
+  @IsNotBlank()
   @MaxLength(2000)
   description!: string;
 }

@@ -1,14 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsIn,
-  IsNotEmpty,
-  IsString,
-  MaxLength,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { IsNotBlank } from '../../common/validation/is-not-blank';
 import { Finding } from '../../cases/case-lifecycle';
 import { RemedyInputDto } from '../../compensation/dto/remedy.dto';
 import { FINDINGS } from './decision-view.dto';
@@ -23,7 +16,7 @@ export class IssueDecisionDto {
     maxLength: 20000,
   })
   @IsString()
-  @IsNotEmpty()
+  @IsNotBlank()
   @MaxLength(20000)
   reasoning!: string;
 
@@ -52,7 +45,7 @@ export class ReviseDecisionDto extends IssueDecisionDto {
     maxLength: 4000,
   })
   @IsString()
-  @IsNotEmpty()
+  @IsNotBlank()
   @MaxLength(4000)
   reason!: string;
 }

@@ -4,7 +4,6 @@ import {
   IsObject,
   IsEmail,
   IsIn,
-  IsNotEmpty,
   IsOptional,
   IsString,
   Matches,
@@ -12,6 +11,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { IsNotBlank } from '../../common/validation/is-not-blank';
 import { MoneyDto } from '../../common/money/money.dto';
 import { LANGUAGES, Language } from '../customer-texts';
 
@@ -31,7 +31,7 @@ export const DEFAULT_CATEGORY: Category = 'other';
 export class FilingCustomerDto {
   @ApiProperty({ example: 'Анна Петрова', maxLength: 200 })
   @IsString()
-  @IsNotEmpty()
+  @IsNotBlank()
   @MaxLength(200)
   name!: string;
 
@@ -64,7 +64,7 @@ export class FileEscalationDto {
 
   @ApiProperty({ example: 'Refund refused', maxLength: 200 })
   @IsString()
-  @IsNotEmpty()
+  @IsNotBlank()
   @MaxLength(200)
   subject!: string;
 
@@ -73,7 +73,7 @@ export class FileEscalationDto {
     maxLength: 10000,
   })
   @IsString()
-  @IsNotEmpty()
+  @IsNotBlank()
   @MaxLength(10000)
   description!: string;
 

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsDateString, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsDateString, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsNotBlank } from '../../common/validation/is-not-blank';
 import { PageQueryDto } from '../../common/pagination/page-query.dto';
 
 export const REGISTER_STATUSES = ['open', 'in_progress', 'implemented'] as const;
@@ -18,7 +19,7 @@ export class TrackCorrectiveActionDto {
   @ApiPropertyOptional({ example: 'Head of billing operations', maxLength: 200 })
   @IsOptional()
   @IsString()
-  @IsNotEmpty()
+  @IsNotBlank()
   @MaxLength(200)
   owner?: string;
 

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsNotBlank } from '../../common/validation/is-not-blank';
 import { PageQueryDto } from '../../common/pagination/page-query.dto';
 import { SUGGESTION_STATUSES, SuggestionStatus } from '../suggestion-lifecycle';
 
@@ -9,7 +10,7 @@ export class MakeSuggestionDto {
     maxLength: 4000,
   })
   @IsString()
-  @IsNotEmpty()
+  @IsNotBlank()
   @MaxLength(4000)
   text!: string;
 }
@@ -26,7 +27,7 @@ export class ChangeSuggestionStatusDto {
   })
   @IsOptional()
   @IsString()
-  @IsNotEmpty()
+  @IsNotBlank()
   @MaxLength(4000)
   publicResponse?: string;
 }

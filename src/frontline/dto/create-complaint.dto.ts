@@ -4,12 +4,12 @@ import {
   IsObject,
   IsEmail,
   IsIn,
-  IsNotEmpty,
   IsOptional,
   IsString,
   MaxLength,
   ValidateNested,
 } from 'class-validator';
+import { IsNotBlank } from '../../common/validation/is-not-blank';
 
 /** How the customer reached the front line. `ombudsman_referral` is set only by the ombudsman side. */
 export const COMPLAINT_CHANNELS = [
@@ -26,7 +26,7 @@ export type ComplaintChannel = (typeof COMPLAINT_CHANNELS)[number];
 export class ComplaintCustomerDto {
   @ApiProperty({ maxLength: 200, example: 'Анна Петрова' })
   @IsString()
-  @IsNotEmpty()
+  @IsNotBlank()
   @MaxLength(200)
   name!: string;
 
@@ -51,7 +51,7 @@ export class CreateComplaintDto {
 
   @ApiProperty({ maxLength: 300, example: 'Refund refused' })
   @IsString()
-  @IsNotEmpty()
+  @IsNotBlank()
   @MaxLength(300)
   subject!: string;
 
@@ -60,7 +60,7 @@ export class CreateComplaintDto {
     example: 'I returned the heater within 14 days and the shop refuses to refund the deposit.',
   })
   @IsString()
-  @IsNotEmpty()
+  @IsNotBlank()
   @MaxLength(20000)
   description!: string;
 
@@ -73,7 +73,7 @@ export class CreateComplaintDto {
   })
   @IsOptional()
   @IsString()
-  @IsNotEmpty()
+  @IsNotBlank()
   @MaxLength(200)
   externalId?: string;
 
@@ -84,7 +84,7 @@ export class CreateComplaintDto {
   })
   @IsOptional()
   @IsString()
-  @IsNotEmpty()
+  @IsNotBlank()
   @MaxLength(200)
   agentId?: string;
 

@@ -3,12 +3,12 @@ import { Type } from 'class-transformer';
 import {
   IsObject,
   IsISO8601,
-  IsNotEmpty,
   IsOptional,
   IsString,
   MaxLength,
   ValidateNested,
 } from 'class-validator';
+import { IsNotBlank } from '../../common/validation/is-not-blank';
 import { MoneyDto } from '../../common/money/money.dto';
 
 export class RecordFinalResponseDto {
@@ -17,7 +17,7 @@ export class RecordFinalResponseDto {
     example: 'We have refunded the deposit and apologise for the delay.',
   })
   @IsString()
-  @IsNotEmpty()
+  @IsNotBlank()
   @MaxLength(20000)
   text!: string;
 

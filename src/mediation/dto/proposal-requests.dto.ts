@@ -4,12 +4,12 @@ import {
   ArrayMaxSize,
   IsArray,
   IsDateString,
-  IsNotEmpty,
   IsOptional,
   IsString,
   MaxLength,
   ValidateNested,
 } from 'class-validator';
+import { IsNotBlank } from '../../common/validation/is-not-blank';
 import { RemedyInputDto } from '../../compensation/dto/remedy.dto';
 
 export class MakeProposalDto {
@@ -18,7 +18,7 @@ export class MakeProposalDto {
     maxLength: 10000,
   })
   @IsString()
-  @IsNotEmpty()
+  @IsNotBlank()
   @MaxLength(10000)
   terms!: string;
 

@@ -6,7 +6,6 @@ import {
   IsArray,
   IsBoolean,
   IsInt,
-  IsNotEmpty,
   IsOptional,
   IsString,
   Matches,
@@ -17,6 +16,7 @@ import {
   ValidatorConstraint,
   ValidatorConstraintInterface,
 } from 'class-validator';
+import { IsNotBlank } from '../../common/validation/is-not-blank';
 
 /** A zone the platform's `Intl` knows (IANA names such as `Europe/Berlin`). */
 @ValidatorConstraint({ name: 'timeZone' })
@@ -40,7 +40,7 @@ class TimeZoneConstraint implements ValidatorConstraintInterface {
 export class SlaCalendarInputDto {
   @ApiProperty({ example: 'Germany', maxLength: 100 })
   @IsString()
-  @IsNotEmpty()
+  @IsNotBlank()
   @MaxLength(100)
   name!: string;
 
