@@ -145,6 +145,38 @@ describe('deadline policies and business calendars', () => {
     expect(again.due_at.getTime() - again.started_at.getTime()).toBe(10 * DAY);
   });
 
+  it('refuses to replace a calendar someone changed since you read it (If-Match), with 412', async () => {
+    const created = await postCalendar(as.ombudsman, calendar('Vilnius office')).expect(201);
+    const url = `/v1/admin/sla/calendars/${created.body.id}`;
+    const read = await t.http().get(url).set('authorization', as.auditor).expect(200);
+    expect(read.headers.etag).toBe('"1"');
+    const mine = await t
+      .http()
+      .put(url)
+      .set('authorization', as.ombudsman)
+      .set('if-match', read.headers.etag as string)
+      .send(calendar('Vilnius office', { timeZone: 'Europe/Vilnius' }))
+      .expect(200);
+    expect(mine.headers.etag).toBe('"2"');
+    const stale = await t
+      .http()
+      .put(url)
+      .set('authorization', as.ombudsman)
+      .set('if-match', read.headers.etag as string)
+      .send(calendar('Vilnius office', { timeZone: 'UTC' }))
+      .expect(412);
+    expect(stale.body).toMatchObject({ code: 'SLA_CALENDAR_VERSION_MISMATCH', currentVersion: 2 });
+    const after = await t.http().get(url).set('authorization', as.auditor).expect(200);
+    expect(after.body).toMatchObject({ timeZone: 'Europe/Vilnius', version: 2 });
+    await t
+      .http()
+      .put(url)
+      .set('authorization', as.ombudsman)
+      .set('if-match', 'yesterday')
+      .send(calendar('Vilnius office'))
+      .expect(400);
+  });
+
   it('replaces a calendar, and a calendar made default takes over from the old one', async () => {
     const created = await postCalendar(as.ombudsman, calendar('Shanghai office')).expect(201);
     const replaced = await t

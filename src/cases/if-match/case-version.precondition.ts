@@ -4,7 +4,7 @@ import { FastifyRequest } from 'fastify';
 import { Observable } from 'rxjs';
 import { DataSource } from 'typeorm';
 import { caseNotFound, versionMismatch } from '../cases.errors';
-import { parseIfMatch } from './if-match.decorator';
+import { parseIfMatch } from '../../common/http/if-match';
 
 const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -21,7 +21,7 @@ export class CaseVersionPrecondition implements NestInterceptor {
   async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     if (READS.has(request.method)) return next.handle();
-    const expected = parseIfMatch(request.headers['if-match']);
+    const expected = parseIfMatch(request.headers['if-match'], 'case');
     const reference = (request.params as { reference?: string } | undefined)?.reference;
     if (expected === undefined || reference === undefined) return next.handle();
     const [found] = (await this.dataSource.query(

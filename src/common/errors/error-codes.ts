@@ -89,6 +89,10 @@ export const ERROR_CATALOG = {
   // Deadlines
   SLA_CALENDAR_NOT_FOUND: { status: 404, title: 'Business calendar not found' },
   SLA_CALENDAR_NAME_TAKEN: { status: 409, title: 'A business calendar has this name' },
+  SLA_CALENDAR_VERSION_MISMATCH: {
+    status: 412,
+    title: 'The business calendar changed since you read it',
+  },
   SLA_CALENDAR_UNKNOWN: { status: 422, title: 'The policy names an unknown calendar' },
   // Idempotency
   IDEMPOTENCY_IN_FLIGHT: {

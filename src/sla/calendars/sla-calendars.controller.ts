@@ -1,16 +1,23 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Res } from '@nestjs/common';
 import {
   ApiCreatedResponse,
+  ApiHeader,
   ApiOkResponse,
   ApiOperation,
   ApiParam,
   ApiTags,
 } from '@nestjs/swagger';
+import { FastifyReply } from 'fastify';
 import { actorRef, StaffActor } from '../../auth/actor';
 import { CurrentStaff, Roles } from '../../auth/auth.decorators';
+import { parseIfMatch } from '../../common/http/if-match';
 import { ApiProblems } from '../../common/openapi/api-problems';
 import { SlaCalendarDto, SlaCalendarInputDto, SlaCalendarListDto } from '../dto/sla-calendar.dto';
 import { SlaCalendars } from './sla-calendars.service';
+
+const ETAG = {
+  ETag: { description: 'The calendar version, for If-Match', schema: { type: 'string' } },
+};
 
 @ApiTags('deadlines (ombudsman staff)')
 @Controller('v1/admin/sla/calendars')
@@ -29,10 +36,13 @@ export class SlaCalendarsController {
   @Roles('ombudsman_officer', 'ombudsman', 'auditor')
   @ApiOperation({ summary: 'One business calendar' })
   @ApiParam({ name: 'id', format: 'uuid' })
-  @ApiOkResponse({ type: SlaCalendarDto })
+  @ApiOkResponse({ type: SlaCalendarDto, headers: ETAG })
   @ApiProblems(404)
-  get(@Param('id') id: string): Promise<SlaCalendarDto> {
-    return this.calendars.get(id);
+  async get(
+    @Param('id') id: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<SlaCalendarDto> {
+    return withEtag(reply, await this.calendars.get(id));
   }
 
   @Post()
@@ -59,13 +69,26 @@ export class SlaCalendarsController {
       'Audited. Counts for deadlines opened from now on; deadlines already running keep their dates.',
   })
   @ApiParam({ name: 'id', format: 'uuid' })
-  @ApiOkResponse({ type: SlaCalendarDto })
-  @ApiProblems(400, 404, 409)
-  replace(
+  @ApiHeader({
+    name: 'If-Match',
+    required: false,
+    description: 'The ETag of the calendar you read; 412 if someone changed it since.',
+  })
+  @ApiOkResponse({ type: SlaCalendarDto, headers: ETAG })
+  @ApiProblems(400, 404, 409, 412)
+  async replace(
     @Param('id') id: string,
     @Body() body: SlaCalendarInputDto,
     @CurrentStaff() staff: StaffActor,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<SlaCalendarDto> {
-    return this.calendars.replace(id, body, actorRef(staff));
+    const expected = parseIfMatch(ifMatch, 'calendar');
+    return withEtag(reply, await this.calendars.replace(id, body, actorRef(staff), expected));
   }
+}
+
+function withEtag(reply: FastifyReply, calendar: SlaCalendarDto): SlaCalendarDto {
+  void reply.header('etag', `"${calendar.version}"`);
+  return calendar;
 }

@@ -68,10 +68,25 @@ export class SlaCalendars {
     });
   }
 
-  /** Replaces a calendar; the default stays the default unless another one takes over. */
-  replace(id: string, body: SlaCalendarInputDto, actor: ActorRef): Promise<SlaCalendarDto> {
+  /**
+   * Replaces a calendar; the default stays the default unless another one takes over. With
+   * `expectedVersion` (the caller's If-Match) a calendar someone else changed meanwhile is a 412.
+   */
+  replace(
+    id: string,
+    body: SlaCalendarInputDto,
+    actor: ActorRef,
+    expectedVersion?: number,
+  ): Promise<SlaCalendarDto> {
     return this.changing(async (manager) => {
       const before = toDto(await this.row(manager, id, true));
+      if (expectedVersion !== undefined && expectedVersion !== before.version) {
+        throw new DomainError(
+          'SLA_CALENDAR_VERSION_MISMATCH',
+          `The calendar is at version ${before.version}; read it again before changing it`,
+          { currentVersion: before.version },
+        );
+      }
       const makeDefault = body.isDefault === true && !before.isDefault;
       if (makeDefault) await this.dropDefault(manager);
       const [[row]] = (await this.nameTakenAsConflict(() =>
