@@ -196,6 +196,14 @@ describe('mediation', () => {
     expect(events).toHaveLength(1);
     const seen = await r.view(filed.reference, filed.accessToken).expect(200);
     expect(seen.body.proposals[0].status).toBe('expired');
+    expect(seen.body.timeline).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          type: 'proposal.expired',
+          text: expect.stringMatching(/expired before both sides accepted/),
+        }),
+      ]),
+    );
     expect(await sweep.run()).toBe(0);
   });
 

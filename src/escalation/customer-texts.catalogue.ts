@@ -33,6 +33,7 @@ export const TIMELINE_EVENTS = [
   'proposal.made',
   'decision.issued',
   'proposal.answered',
+  'proposal.expired',
   'decision.revised',
   'remedy.fulfilled',
   'sla.paused',

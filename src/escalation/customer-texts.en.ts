@@ -160,6 +160,8 @@ export const EN: CustomerTextCatalogue = {
     'proposal.made': 'Your officer proposed a solution.',
     'decision.issued': 'The ombudsman issued a decision.',
     'proposal.answered': 'A party answered the proposed solution.',
+    'proposal.expired':
+      'The proposed solution expired before both sides accepted it. Your officer will tell you what happens next.',
     'decision.revised':
       'The ombudsman corrected the decision. The corrected decision replaces the earlier one.',
     'remedy.fulfilled': 'The company reported that it has carried out a remedy.',

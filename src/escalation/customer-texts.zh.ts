@@ -146,6 +146,7 @@ export const ZH: CustomerTextCatalogue = {
     'proposal.made': '案件负责人提出了解决方案。',
     'decision.issued': '申诉专员作出了裁决。',
     'proposal.answered': '一方已对提出的解决方案作出答复。',
+    'proposal.expired': '提出的解决方案在双方接受之前已过期。您的专员会告诉您接下来的安排。',
     'decision.revised': '申诉专员更正了裁决，更正后的裁决取代原裁决。',
     'remedy.fulfilled': '公司报告已履行一项补救措施。',
     'sla.paused': '在等待您答复期间，申诉专员和公司的处理期限暂停计算。',

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { SYSTEM_ACTOR } from '../auth/actor';
 import { AuditService } from '../audit/audit.service';
+import { CaseTimeline } from '../cases/timeline/case-timeline';
 import { LockedCase } from '../compensation/case-lock';
 import { RemedyLedger } from '../compensation/remedy-ledger.service';
 import { OutboxService } from '../notifications/outbox/outbox.service';
@@ -23,6 +24,7 @@ export class ProposalClosure {
     private readonly ledger: RemedyLedger,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
+    private readonly timeline: CaseTimeline,
   ) {}
 
   /**
@@ -63,6 +65,13 @@ export class ProposalClosure {
     );
     for (const row of rows.filter((r) => r.status === 'expired')) {
       const facts = { proposalId: row.id, expiresAt: row.expires_at?.toISOString() ?? null };
+      await this.timeline.add(manager, {
+        caseId: c.id,
+        type: 'proposal.expired',
+        actor: SYSTEM_ACTOR,
+        audience: 'everyone',
+        data: facts,
+      });
       await this.audit.append(manager, {
         chainKey: c.id,
         actor: SYSTEM_ACTOR,
