@@ -10,8 +10,7 @@ import { validationFailed } from './common/errors/validation-errors';
 import { NestPinoLogger, createLogger } from './common/logging/pino-logger';
 import { requestIdFor } from './common/http/request-id';
 import { RouteTable } from './common/http/route-table';
-import { refuseNul } from './common/http/nul-guard';
-import { refuseInheritedKeys } from './common/http/prototype-keys';
+import { refuseUnsafeBody } from './common/http/body-guard';
 import { buildOpenApiDocument, mountSwagger } from './common/openapi/swagger';
 
 export interface AppOptions {
@@ -43,10 +42,7 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
   fastify.addHook('onRequest', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });
-  fastify.addHook('preValidation', async (request) => {
-    refuseNul(request.body);
-    refuseInheritedKeys(request.body);
-  });
+  fastify.addHook('preValidation', async (request) => refuseUnsafeBody(request.body));
   // Requests in flight at shutdown finish, and their keep-alive sockets close behind them, so
   // closing never waits for a client's idle connection to time out.
   let closing = false;
