@@ -1,23 +1,15 @@
 import { createApp } from './app.factory';
+import { explainStartupFailure } from './bootstrap/startup-failure';
 import { AppConfig } from './config/app-config';
-import { ConfigError } from './config/config-error';
 import { loadConfig } from './config/load-config';
 import { EmbeddedDatabase, startEmbeddedPostgres } from './database/embedded-postgres';
 import { runMigrations } from './database/migrate';
 
-async function bootstrap(): Promise<void> {
-  let config: AppConfig;
-  try {
-    config = loadConfig(process.env);
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      process.exit(78);
-    }
-    throw error;
-  }
+let config: AppConfig | undefined;
+let embedded: EmbeddedDatabase | undefined;
 
-  let embedded: EmbeddedDatabase | undefined;
+async function bootstrap(): Promise<void> {
+  config = loadConfig(process.env);
   let databaseUrl = config.databaseUrl;
   if (!databaseUrl) {
     embedded = await startEmbeddedPostgres({
@@ -26,43 +18,60 @@ async function bootstrap(): Promise<void> {
     });
     databaseUrl = embedded.url;
   }
-  const stopEmbedded = async () => embedded?.stop();
-  try {
-    const applied = await runMigrations(databaseUrl);
-    const { app, logger } = await createApp({ ...config, databaseUrl });
-    if (applied.length > 0) logger.info({ migrations: applied }, 'migrations applied');
-
-    let closing = false;
-    const shutdown = async (signal: string) => {
-      if (closing) return;
-      closing = true;
-      logger.info({ signal }, 'shutting down: no new requests, finishing in-flight ones');
-      await app.close();
-      await stopEmbedded();
-      logger.info('shutdown complete');
-      process.exit(0);
-    };
-    process.on('SIGTERM', () => void shutdown('SIGTERM'));
-    process.on('SIGINT', () => void shutdown('SIGINT'));
-
-    await app.listen({ port: config.port, host: config.host });
-    const url = `http://localhost:${config.port}`;
+  const applied = await runMigrations(databaseUrl);
+  const { app, logger } = await createApp({ ...config, databaseUrl });
+  if (applied.length > 0) logger.info({ migrations: applied }, 'migrations applied');
+  if (embedded?.relocatedTo)
     logger.info(
-      {
-        url,
-        docs: `${url}/docs`,
-        database: embedded ? `embedded PostgreSQL in ${config.dataDir}` : 'DATABASE_URL',
-      },
-      `Ombudsman service listening on ${url} — API docs at ${url}/docs — ` +
-        'get a staff token with: npm run token -- --sub alice --roles ombudsman --name "Alice A"',
+      { postgres: embedded.relocatedTo, cluster: embedded.clusterDir },
+      `running as root in a folder the postgres account cannot enter: the embedded PostgreSQL ` +
+        `runs from ${embedded.relocatedTo} and keeps this project's data in ${embedded.clusterDir}`,
     );
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    logger.info({ signal }, 'shutting down: no new requests, finishing in-flight ones');
+    await app.close();
+    await embedded?.stop();
+    logger.info('shutdown complete');
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+
+  try {
+    await app.listen({ port: config.port, host: config.host });
   } catch (error) {
-    await stopEmbedded();
+    await app.close().catch(() => undefined);
     throw error;
   }
+  process.removeListener('uncaughtException', failStartup);
+  const url = `http://localhost:${config.port}`;
+  logger.info(
+    {
+      url,
+      docs: `${url}/docs`,
+      database: embedded ? `embedded PostgreSQL in ${embedded.clusterDir}` : 'DATABASE_URL',
+    },
+    `Ombudsman service listening on ${url} — API docs at ${url}/docs — ` +
+      'get a staff token with: npm run token -- --sub alice --roles ombudsman --name "Alice A"',
+  );
 }
 
-bootstrap().catch((error: unknown) => {
-  console.error(`Start-up failed: ${(error as Error).message ?? String(error)}`);
-  process.exit(1);
-});
+/** Any failure before the service listens: its cause on one line, never a stack. */
+async function failStartup(error: unknown): Promise<void> {
+  const failure = explainStartupFailure(error, {
+    port: config?.port ?? 0,
+    databaseUrl: config?.databaseUrl,
+  });
+  await embedded?.stop().catch(() => undefined);
+  for (const line of failure.details) console.error(line);
+  console.error(failure.line);
+  process.exit(failure.exitCode);
+}
+
+// An 'error' event nobody listens to during start-up is a start-up failure like any other.
+process.on('uncaughtException', failStartup);
+bootstrap().catch(failStartup);

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { AppConfig, AuthConfig, LogLevel } from './app-config';
 import { readCompensationConfig } from './compensation-config';
 import { ConfigError } from './config-error';
+import { requireWritableDataDir } from './data-dir';
 import { readJwtPublicKey } from './jwt-public-key';
 import { developmentSecret, MIN_SECRET_BYTES } from './jwt-secret';
 import { readBool, readEnum, readInt, readPostgresUrl, readSize } from './parsers';
@@ -28,12 +29,16 @@ export function loadConfig(env: Env = process.env): AppConfig {
     'development',
   );
   const dataDir = resolve(env.DATA_DIR || '.data');
+  const databaseUrl = readPostgresUrl(env, 'DATABASE_URL');
+  // Only the embedded database and the generated development secret need the folder.
+  const generatesSecret = nodeEnv !== 'production' && !(env.JWT_SECRET || env.JWT_PUBLIC_KEY);
+  if (!databaseUrl || generatesSecret) requireWritableDataDir(dataDir);
   const auth = readAuth(env, nodeEnv, dataDir);
   return {
     nodeEnv,
     port: readInt(env, 'PORT', 3000, 0, 65535),
     host: env.HOST || '0.0.0.0',
-    databaseUrl: readPostgresUrl(env, 'DATABASE_URL'),
+    databaseUrl,
     databasePoolSize: readInt(env, 'DATABASE_POOL_SIZE', 20, 1, 500),
     databasePoolTimeoutMs: readInt(env, 'DATABASE_POOL_TIMEOUT_MS', 10_000, 100, 600_000),
     dataDir,

