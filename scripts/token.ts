@@ -1,6 +1,7 @@
 /**
  * Prints a staff token signed with the service's secret (JWT_SECRET or the development secret
- * under ./.data): npm run token -- --sub alice --roles ombudsman --name "Alice A" [--hours 8]
+ * under ./.data), with the JWT_ISSUER and JWT_AUDIENCE the service checks:
+ * npm run token -- --sub alice --roles ombudsman --name "Alice A" [--hours 8]
  */
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/config/load-config';
@@ -35,6 +36,10 @@ if (roles.length === 0 || unknown.length > 0) {
 }
 const hours = Number(values.hours);
 if (!Number.isFinite(hours) || hours <= 0) fail('--hours must be a positive number');
+const { issuer, audience, maxLifetimeSeconds } = config.auth.tokenRules;
+if (hours * 3600 > maxLifetimeSeconds) {
+  fail(`--hours may be at most ${maxLifetimeSeconds / 3600} (JWT_MAX_LIFETIME_SECONDS)`);
+}
 
 console.log(
   signStaffToken(config.auth.verificationKey, {
@@ -42,5 +47,7 @@ console.log(
     roles: roles.filter(isJwtRole),
     name: values.name,
     expiresInSeconds: Math.round(hours * 3600),
+    issuer,
+    audience,
   }),
 );

@@ -105,12 +105,125 @@ describe('staff authentication with HS256 tokens', () => {
       .expect(200);
   });
 
+  it('refuses an auditor who also holds a front-line role', async () => {
+    const res = await t
+      .http()
+      .get(ROUTE)
+      .set('authorization', `Bearer ${t.token(['auditor', 'frontline_agent'])}`)
+      .expect(403);
+    expect(res.body.code).toBe('AUTH_BOTH_SIDES');
+  });
+
+  it('refuses an integration that also holds the auditor role on a company route', async () => {
+    const res = await t
+      .http()
+      .get('/v1/frontline/complaints')
+      .set('authorization', `Bearer ${t.token(['integration', 'auditor'])}`)
+      .expect(403);
+    expect(res.body.code).toBe('AUTH_BOTH_SIDES');
+  });
+
+  it('refuses a token that does not say when it was issued', async () => {
+    const undated = sign({ roles: ['ombudsman'] }, TEST_JWT_SECRET, {
+      subject: 'alice',
+      expiresIn: 600,
+      noTimestamp: true,
+    });
+    const res = await t.http().get(ROUTE).set('authorization', `Bearer ${undated}`).expect(401);
+    expect(res.body.detail).toMatch(/\(iat\)/);
+  });
+
+  it('refuses a token that lives longer than twelve hours', async () => {
+    const lasting = sign({ roles: ['ombudsman'] }, TEST_JWT_SECRET, {
+      subject: 'alice',
+      expiresIn: 12 * 3600 + 1,
+    });
+    const res = await t.http().get(ROUTE).set('authorization', `Bearer ${lasting}`).expect(401);
+    expect(res.body.detail).toMatch(/exp − iat/);
+  });
+
+  it('refuses a token issued in the future', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const early = sign({ roles: ['ombudsman'], iat: now + 600, exp: now + 3600 }, TEST_JWT_SECRET, {
+      subject: 'alice',
+    });
+    const res = await t.http().get(ROUTE).set('authorization', `Bearer ${early}`).expect(401);
+    expect(res.body.detail).toMatch(/future/);
+  });
+
+  it('tolerates a few seconds of clock skew on the expiry, and no more', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const token = (exp: number) =>
+      sign({ roles: ['ombudsman'], iat: now - 600, exp }, TEST_JWT_SECRET, { subject: 'alice' });
+    await t
+      .http()
+      .get(ROUTE)
+      .set('authorization', `Bearer ${token(now - 5)}`)
+      .expect(200);
+    await t
+      .http()
+      .get(ROUTE)
+      .set('authorization', `Bearer ${token(now - 45)}`)
+      .expect(401);
+  });
+
+  it('refuses a token that marks a header extension critical', async () => {
+    const critical = sign({ roles: ['ombudsman'] }, TEST_JWT_SECRET, {
+      subject: 'alice',
+      expiresIn: 600,
+      header: {
+        alg: 'HS256',
+        crit: ['urn:example:policy'],
+        'urn:example:policy': 'strict',
+      } as never,
+    });
+    const res = await t.http().get(ROUTE).set('authorization', `Bearer ${critical}`).expect(401);
+    expect(res.body.detail).toMatch(/crit/);
+  });
+
   it('ignores roles it does not know', async () => {
     await t
       .http()
       .get(ROUTE)
       .set('authorization', `Bearer ${t.token(['admin' as never])}`)
       .expect(403);
+  });
+});
+
+describe('staff authentication with an issuer and an audience configured', () => {
+  const ISSUER = 'https://idp.example/realms/office';
+  const AUDIENCE = 'ombudsman-api';
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ env: { JWT_ISSUER: ISSUER, JWT_AUDIENCE: AUDIENCE } });
+  });
+  afterAll(() => t.close());
+
+  const signed = (options: { issuer?: string; audience?: string | string[] }) =>
+    sign({ roles: ['auditor'] }, TEST_JWT_SECRET, { subject: 'ivy', expiresIn: 600, ...options });
+
+  it('lets in a token from the issuer for the audience', async () => {
+    await t
+      .http()
+      .get(ROUTE)
+      .set('authorization', `Bearer ${t.token('auditor')}`)
+      .expect(200);
+    const several = signed({ issuer: ISSUER, audience: ['crm', AUDIENCE] });
+    await t.http().get(ROUTE).set('authorization', `Bearer ${several}`).expect(200);
+  });
+
+  it.each([
+    ['another issuer', { issuer: 'https://idp.example/realms/company', audience: AUDIENCE }, 'iss'],
+    ['no issuer', { audience: AUDIENCE }, 'iss'],
+    ['another audience', { issuer: ISSUER, audience: 'crm' }, 'aud'],
+    ['no audience', { issuer: ISSUER }, 'aud'],
+  ])('refuses a token with %s', async (_, options, claim) => {
+    const res = await t
+      .http()
+      .get(ROUTE)
+      .set('authorization', `Bearer ${signed(options)}`)
+      .expect(401);
+    expect(res.body.detail).toContain(`(${claim})`);
   });
 });
 

@@ -326,6 +326,18 @@ describe('webhook dispatch', () => {
     expect(delivery.attempts[0].error).toMatch(/127\.0\.0\.1.*loopback/);
   });
 
+  it('refuses at delivery time a NAT64 address that carries a loopback address', async () => {
+    const permissive = await start();
+    const { port } = new URL(receiver.url);
+    const { id } = await subscribe(permissive, `http://[64:ff9b::7f00:1]:${port}/hook`);
+    const strict = await start({ WEBHOOK_TIMEOUT_MS: '500' }, permissive.databaseUrl);
+    await fileCase(strict);
+
+    expect(await dispatcherOf(strict).dispatchOnce()).toMatchObject({ attempted: 1, delivered: 0 });
+    const [delivery] = await deliveries(strict, id);
+    expect(delivery.attempts[0].error).toMatch(/NAT64 embedding 127\.0\.0\.1 \(loopback\)/);
+  });
+
   it('cancels pending deliveries when the subscription is deleted', async () => {
     const t = await start();
     const { id } = await subscribe(t, receiver.url);

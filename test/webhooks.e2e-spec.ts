@@ -145,6 +145,15 @@ describe('webhook subscriptions', () => {
       ['http://[::ffff:127.0.0.1]/hook', 'loopback'],
       ['http://[fd00::1]/hook', 'unique-local'],
       ['http://0.0.0.0/hook', 'unspecified'],
+      ['http://[64:ff9b::7f00:1]/hook', 'NAT64 embedding 127.0.0.1 (loopback)'],
+      ['http://[64:ff9b::169.254.169.254]/hook', 'NAT64 embedding 169.254.169.254 (link-local)'],
+      ['http://[64:ff9b:1::1]/hook', 'NAT64 (local-use)'],
+      ['http://[2002:a00:1::1]/hook', '6to4 embedding 10.0.0.1 (private)'],
+      ['http://[2002:cb00:710a::1]/hook', '6to4'],
+      ['http://[2001:0:4136:e378:8000:63bf:80ff:fffe]/hook', 'Teredo embedding 127.0.0.1'],
+      ['http://[2001:0:4136:e378:8000:63bf:3fff:fdd2]/hook', 'Teredo'],
+      ['http://[::127.0.0.1]/hook', 'IPv4-compatible embedding 127.0.0.1 (loopback)'],
+      ['http://[::ffff:0:a00:1]/hook', 'IPv4-translated embedding 10.0.0.1 (private)'],
     ])('refuses %s (%s)', async (url, kind) => {
       const res = await subscribe({ url, events: ['case.submitted'] }).expect(422);
       expect(res.headers['content-type']).toMatch(PROBLEM);

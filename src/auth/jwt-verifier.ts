@@ -5,15 +5,12 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { DomainError } from '../common/errors/domain-error';
 import { StaffActor } from './actor';
 import { holdsBothSides, isJwtRole } from './roles';
+import { claimsRefusal, headerRefusal, StaffClaims } from './token-claims';
 
-interface Claims {
-  sub?: unknown;
-  roles?: unknown;
-  name?: unknown;
-  exp?: unknown;
-}
-
-/** Verifies staff and system tokens: algorithm pinned by configuration, `exp` required. */
+/**
+ * Verifies staff and system tokens: algorithm pinned by configuration, `exp` and `iat` required,
+ * lifetime bounded, issuer and audience checked when configured, no critical extensions.
+ */
 @Injectable()
 export class JwtVerifier {
   /**
@@ -30,33 +27,43 @@ export class JwtVerifier {
         : createPublicKey(verificationKey);
   }
 
-  verify(token: string): StaffActor {
-    let claims: Claims;
+  verify(token: string, nowMs: number = Date.now()): StaffActor {
+    const { algorithm, tokenRules } = this.config.auth;
+    const nowSeconds = Math.floor(nowMs / 1000);
+    let header: object;
+    let claims: StaffClaims;
     try {
-      const decoded = verifyJwt(token, this.key, { algorithms: [this.config.auth.algorithm] });
-      if (typeof decoded !== 'object' || decoded === null) throw new Error('not a claims object');
-      claims = decoded as Claims;
+      const decoded = verifyJwt(token, this.key, {
+        algorithms: [algorithm],
+        clockTolerance: tokenRules.clockToleranceSeconds,
+        clockTimestamp: nowSeconds,
+        complete: true,
+      });
+      const payload: unknown = decoded.payload;
+      if (typeof payload !== 'object' || payload === null) throw new Error('not a claims object');
+      header = decoded.header;
+      claims = payload;
     } catch (error) {
       const expired = (error as Error).name === 'TokenExpiredError';
-      throw new DomainError(
-        'AUTH_UNAUTHENTICATED',
-        expired ? 'The token has expired' : 'The token is not valid',
-      );
+      throw unauthenticated(expired ? 'The token has expired' : 'The token is not valid');
     }
-    if (typeof claims.exp !== 'number') {
-      throw new DomainError('AUTH_UNAUTHENTICATED', 'The token must carry an expiry (exp)');
-    }
+    const refusal = headerRefusal(header) ?? claimsRefusal(claims, tokenRules, nowSeconds);
+    if (refusal !== null) throw unauthenticated(refusal);
     if (typeof claims.sub !== 'string' || claims.sub.length === 0 || claims.sub.length > 200) {
-      throw new DomainError('AUTH_UNAUTHENTICATED', 'The token must carry a subject (sub)');
+      throw unauthenticated('The token must carry a subject (sub)');
     }
     const roles = Array.isArray(claims.roles) ? claims.roles.filter(isJwtRole) : [];
     if (holdsBothSides(roles)) {
       throw new DomainError(
         'AUTH_BOTH_SIDES',
-        'Nobody may act for the front line and the ombudsman at once',
+        'Nobody may act for the front line and the ombudsman office at once',
       );
     }
     const name = typeof claims.name === 'string' ? claims.name.slice(0, 200) : undefined;
     return { kind: 'staff', sub: claims.sub, name, roles };
   }
+}
+
+function unauthenticated(detail: string): DomainError {
+  return new DomainError('AUTH_UNAUTHENTICATED', detail);
 }

@@ -26,6 +26,19 @@ export interface AuthConfig {
   readonly verificationKey: string;
   /** Only for HS256: where the development secret came from, for the start-up hint. */
   readonly secretSource: 'environment' | 'generated' | 'public-key';
+  readonly tokenRules: TokenRules;
+}
+
+/** What a staff token must show besides a good signature. */
+export interface TokenRules {
+  /** `iss` must equal this when set. */
+  readonly issuer?: string;
+  /** `aud` (a string or a list) must hold this when set. */
+  readonly audience?: string;
+  /** The longest a token may live, `exp − iat`. */
+  readonly maxLifetimeSeconds: number;
+  /** How far the issuer's clock may be from ours, applied to `exp`, `nbf` and `iat`. */
+  readonly clockToleranceSeconds: number;
 }
 
 export interface HttpConfig {

@@ -6,6 +6,7 @@ import { requireWritableDataDir } from './data-dir';
 import { readJwtPublicKey } from './jwt-public-key';
 import { developmentSecret, MIN_SECRET_BYTES } from './jwt-secret';
 import { readBool, readEnum, readInt, readPostgresUrl, readSize } from './parsers';
+import { readTokenRules } from './token-rules-config';
 import { readWebhooksConfig } from './webhooks-config';
 
 type Env = Record<string, string | undefined>;
@@ -82,6 +83,14 @@ export function loadConfig(env: Env = process.env): AppConfig {
 }
 
 function readAuth(env: Env, nodeEnv: AppConfig['nodeEnv'], dataDir: string): AuthConfig {
+  return { ...readVerificationKey(env, nodeEnv, dataDir), tokenRules: readTokenRules(env) };
+}
+
+function readVerificationKey(
+  env: Env,
+  nodeEnv: AppConfig['nodeEnv'],
+  dataDir: string,
+): Omit<AuthConfig, 'tokenRules'> {
   const publicKey = env.JWT_PUBLIC_KEY?.replace(/\\n/g, '\n');
   if (publicKey) {
     return {

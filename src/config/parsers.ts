@@ -43,6 +43,23 @@ export function readEnum<T extends string>(
   return raw as T;
 }
 
+/** A short single-line text, or undefined when unset. */
+export function readText(env: Env, name: string, maxLength: number): string | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return undefined;
+  if (raw.length > maxLength || raw.trim() !== raw || hasControlCharacter(raw)) {
+    throw new ConfigError(
+      name,
+      `must be at most ${maxLength} characters, without surrounding spaces or control characters`,
+    );
+  }
+  return raw;
+}
+
+function hasControlCharacter(text: string): boolean {
+  return [...text].some((char) => char.charCodeAt(0) < 0x20 || char.charCodeAt(0) === 0x7f);
+}
+
 const SIZE_UNITS: Record<string, number> = { '': 1, b: 1, kb: 1024, mb: 1024 * 1024 };
 
 /** Sizes as bytes or with a unit: `1048576`, `512kb`, `1mb`. */

@@ -55,7 +55,13 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     dataSource: app.get<DataSource>(getDataSourceToken()),
     http: () => request(app.getHttpServer()),
     token: (roles, sub = 'staff-1', name) =>
-      signStaffToken(TEST_JWT_SECRET, { sub, roles: Array.isArray(roles) ? roles : [roles], name }),
+      signStaffToken(TEST_JWT_SECRET, {
+        sub,
+        roles: Array.isArray(roles) ? roles : [roles],
+        name,
+        issuer: config.auth.tokenRules.issuer,
+        audience: config.auth.tokenRules.audience,
+      }),
     close: () => app.close(),
   };
 }

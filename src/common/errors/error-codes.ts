@@ -11,7 +11,7 @@ export const ERROR_CATALOG = {
   AUTH_FORBIDDEN: { status: 403, title: 'Not allowed for your role' },
   AUTH_BOTH_SIDES: {
     status: 403,
-    title: 'A token may not carry both front-line and ombudsman roles',
+    title: 'A token may not carry both front-line and ombudsman office roles',
   },
   ROUTE_NOT_FOUND: { status: 404, title: 'No such route' },
   NOT_FOUND: { status: 404, title: 'Not found' },

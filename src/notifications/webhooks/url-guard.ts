@@ -14,23 +14,25 @@ export class RefusedUrl extends Error {
 /**
  * Resolves the URL's host and checks every address it resolves to; the delivery then connects to
  * exactly these addresses, so a DNS answer that changes between check and connect (rebinding)
- * cannot redirect it. Run at subscription time and again before every attempt.
+ * cannot redirect it. Run at subscription time and again before every attempt; `lookupHost` is
+ * the system resolver except in tests.
  */
 export async function resolveWebhookTarget(
   url: URL,
   allowPrivate: boolean,
+  lookupHost: (host: string) => Promise<LookupAddress[]> = resolve,
 ): Promise<LookupAddress[]> {
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new RefusedUrl('only http and https URLs are allowed');
   }
   const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
-  const addresses = isIP(host) ? [{ address: host, family: isIP(host) }] : await resolve(host);
+  const addresses = isIP(host) ? [{ address: host, family: isIP(host) }] : await lookupHost(host);
   if (allowPrivate) return addresses;
   for (const { address } of addresses) {
     const kind = refusedAddressKind(address);
     if (kind !== null) {
       throw new RefusedUrl(
-        `${host} resolves to ${address}, a ${kind} address (set WEBHOOK_ALLOW_PRIVATE=true to allow)`,
+        `${host} resolves to ${address}, refused as ${kind} (set WEBHOOK_ALLOW_PRIVATE=true to allow)`,
       );
     }
   }
