@@ -41,6 +41,10 @@ export const ERROR_CATALOG = {
   // Escalation
   COMPLAINT_REFERENCE_UNKNOWN: { status: 422, title: 'Unknown front-line complaint' },
   CASE_TOKEN_MISSING: { status: 401, title: 'Send the case access token' },
+  CASE_TOKEN_GUESSES_LIMITED: {
+    status: 429,
+    title: 'Too many wrong access tokens for this case',
+  },
   // Feedback and suggestions
   FEEDBACK_CASE_NOT_CLOSED: { status: 409, title: 'Feedback is possible once the case is closed' },
   FEEDBACK_ALREADY_GIVEN: { status: 409, title: 'Feedback was already given for this case' },
