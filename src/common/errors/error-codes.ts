@@ -35,6 +35,10 @@ export const ERROR_CATALOG = {
   CASE_INVALID_TRANSITION: { status: 409, title: 'Not possible in the case’s current status' },
   CASE_VERSION_MISMATCH: { status: 412, title: 'The case changed since you read it' },
   CASE_CONFLICT_OF_INTEREST: { status: 409, title: 'Conflict of interest' },
+  CONFLICT_OF_INTEREST: {
+    status: 403,
+    title: 'You declared a conflict of interest on this case',
+  },
   CASE_ALREADY_ASSIGNED: { status: 409, title: 'The case is handled by someone else' },
   CASE_ROLE_FORBIDDEN: { status: 403, title: 'Your role may not do this to a case' },
   INFORMATION_REQUEST_NOT_OPEN: { status: 409, title: 'The information request is not open' },
