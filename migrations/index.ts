@@ -29,6 +29,7 @@ import { AddWebhookRetentionIndexes1764000422000 } from './1764000422000-add-web
 import { AddWaitingOnCustomerIndex1764000440000 } from './1764000440000-add-waiting-on-customer-index';
 import { AddOpenProposalExpiryIndex1764000450000 } from './1764000450000-add-open-proposal-expiry-index';
 import { ProtectAnswersAndApprovals1764000460000 } from './1764000460000-protect-answers-and-approvals';
+import { CreateCaseTokenFailures1764000473100 } from './1764000473100-create-case-token-failures';
 
 /** Every migration in order; listed explicitly so the same list runs from src, dist and tests. */
 export const MIGRATIONS = [
@@ -63,4 +64,5 @@ export const MIGRATIONS = [
   AddWaitingOnCustomerIndex1764000440000,
   AddOpenProposalExpiryIndex1764000450000,
   ProtectAnswersAndApprovals1764000460000,
+  CreateCaseTokenFailures1764000473100,
 ];

@@ -17,7 +17,8 @@ import { AssignCaseDto, ConflictDeclarationDto, DeclareConflictDto } from './dto
 import { CloseCaseDto, LitigationDto } from './dto/close-case.dto';
 import { StaffCaseDto } from './dto/staff-case.dto';
 import { TriageCaseDto } from './dto/triage-case.dto';
-import { HonoursIfMatch } from './if-match/honours-if-match.decorator';
+import { OpenToConflictedStaff } from './conflicts/conflict-of-interest.bar';
+import { StaffCaseWrites } from './conflicts/staff-case-writes.decorator';
 import { IfMatch } from './if-match/if-match.decorator';
 import { StaffCaseView } from './staff-case-view';
 import { TriageService } from './triage/triage.service';
@@ -32,7 +33,7 @@ const CASE_ANSWER = ApiOkResponse({
 @Controller('v1/admin/cases/:reference')
 @Roles('ombudsman_officer', 'ombudsman')
 @ApiParam({ name: 'reference', example: 'OMB-2026-000001' })
-@HonoursIfMatch()
+@StaffCaseWrites()
 @ApiProblems(400, 404, 409, 412)
 export class CaseHandlingController {
   constructor(
@@ -48,6 +49,10 @@ export class CaseHandlingController {
   @CASE_ANSWER
   @ApiOperation({
     summary: 'Triage a case: accept it, refer it to the front line, or reject it, with a reason',
+    description:
+      'The reason is shown to the customer (their timeline, and the explanation of a refusal ' +
+      'or referral), never to the company. Staff with a declared conflict on the case get 403 ' +
+      '`CONFLICT_OF_INTEREST` here as on every write.',
   })
   async triage(
     @Param('reference') reference: string,
@@ -80,6 +85,7 @@ export class CaseHandlingController {
   }
 
   @Post('conflicts')
+  @OpenToConflictedStaff()
   @HttpCode(201)
   @ApiOperation({
     summary: 'Declare a conflict of interest on the case (yours, or a colleague’s as ombudsman)',

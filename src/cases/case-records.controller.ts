@@ -13,7 +13,7 @@ import { ApiProblems } from '../common/openapi/api-problems';
 import { CaseReader } from './case-reader.service';
 import { CaseAuditDto, CaseTimelineDto, PostedDto } from './dto/case-records.dto';
 import { NoteDto, StaffMessageDto } from './dto/close-case.dto';
-import { HonoursIfMatch } from './if-match/honours-if-match.decorator';
+import { StaffCaseWrites } from './conflicts/staff-case-writes.decorator';
 import { CreateInformationRequestDto, InformationRequestDto } from './dto/information-request.dto';
 import { InformationRequests } from './information-requests/information-requests.service';
 import { CaseConversation } from './messages/case-conversation.service';
@@ -27,7 +27,7 @@ const READERS = [...STAFF, 'auditor'] as const;
 @Controller('v1/admin/cases/:reference')
 @ApiParam({ name: 'reference', example: 'OMB-2026-000001' })
 @ApiProblems(404)
-@HonoursIfMatch()
+@StaffCaseWrites()
 export class CaseRecordsController {
   constructor(
     private readonly cases: CaseReader,

@@ -24,3 +24,11 @@ export function versionMismatch(reference: string, currentVersion: number): Doma
     { currentVersion },
   );
 }
+
+/** The caller declared a conflict of interest on the case: they may read it, never change it. */
+export function conflictOfInterest(reference: string): DomainError {
+  return new DomainError(
+    'CONFLICT_OF_INTEREST',
+    `You declared a conflict of interest on case ${reference}: you may read it but not act on it`,
+  );
+}

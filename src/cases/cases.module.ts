@@ -3,6 +3,7 @@ import { ResolutionViewsModule } from '../compensation/views/resolution-views.mo
 import { CaseQueueController } from './queue/case-queue.controller';
 import { CaseQueue } from './queue/case-queue.service';
 import { CaseAccess } from './case-access.service';
+import { ConflictDeclarations } from './conflicts/conflict-declarations.repository';
 import { CaseFiling } from './case-filing.service';
 import { CaseReader } from './case-reader.service';
 import { CaseReferenceAllocator } from './case-reference.allocator';
@@ -23,6 +24,7 @@ import { CaseTimeline } from './timeline/case-timeline';
 
 const EXPORTED = [
   CaseAccess,
+  ConflictDeclarations,
   CaseFiling,
   CaseReader,
   CaseReferenceAllocator,

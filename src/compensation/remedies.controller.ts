@@ -9,7 +9,7 @@ import {
 import { StaffActor } from '../auth/actor';
 import { CurrentStaff, Roles } from '../auth/auth.decorators';
 import { CaseReader } from '../cases/case-reader.service';
-import { HonoursIfMatch } from '../cases/if-match/honours-if-match.decorator';
+import { StaffCaseWrites } from '../cases/conflicts/staff-case-writes.decorator';
 import { ApiProblems } from '../common/openapi/api-problems';
 import { BudgetService } from './budget.service';
 import {
@@ -32,7 +32,7 @@ const READERS = ['ombudsman_officer', 'ombudsman', 'auditor'] as const;
 @Controller('v1/admin/cases/:reference/remedies')
 @ApiParam({ name: 'reference', example: 'OMB-2026-000001' })
 @ApiProblems(404)
-@HonoursIfMatch()
+@StaffCaseWrites()
 export class CaseRemediesController {
   constructor(
     private readonly cases: CaseReader,

@@ -44,6 +44,8 @@ export interface TokenRules {
 export interface HttpConfig {
   readonly bodyLimitBytes: number;
   readonly rateLimitPerMinute: number;
+  /** Wrong case access tokens per case reference and hour before further ones answer 429. */
+  readonly caseTokenFailuresPerHour: number;
   readonly trustProxy: boolean;
 }
 

@@ -17,7 +17,12 @@ describe('loadConfig', () => {
       port: 3000,
       databaseUrl: undefined,
       logLevel: 'info',
-      http: { bodyLimitBytes: 1024 * 1024, rateLimitPerMinute: 30, trustProxy: false },
+      http: {
+        bodyLimitBytes: 1024 * 1024,
+        rateLimitPerMinute: 30,
+        caseTokenFailuresPerHour: 10,
+        trustProxy: false,
+      },
       policy: {
         acknowledgeBusinessDays: 2,
         frontlineResponseBusinessDays: 15,
@@ -111,6 +116,7 @@ describe('loadConfig', () => {
     ['DATABASE_URL', 'mysql://x', /DATABASE_URL must start with postgres/],
     ['DATABASE_URL', 'not a url', /DATABASE_URL must be a URL/],
     ['RATE_LIMIT_PER_MINUTE', '0', /RATE_LIMIT_PER_MINUTE must be between/],
+    ['CASE_TOKEN_FAILURES_PER_HOUR', '0', /CASE_TOKEN_FAILURES_PER_HOUR must be between/],
     ['LOG_LEVEL', 'loud', /LOG_LEVEL must be one of/],
     ['BODY_LIMIT', 'huge', /BODY_LIMIT must be a size/],
     ['TRUST_PROXY', 'maybe', /TRUST_PROXY must be true or false/],

@@ -9,7 +9,7 @@ import {
 import { StaffActor } from '../auth/actor';
 import { CurrentStaff, Roles } from '../auth/auth.decorators';
 import { CaseReader } from '../cases/case-reader.service';
-import { HonoursIfMatch } from '../cases/if-match/honours-if-match.decorator';
+import { StaffCaseWrites } from '../cases/conflicts/staff-case-writes.decorator';
 import { ApiProblems } from '../common/openapi/api-problems';
 import { IssueDecisionDto, ReviseDecisionDto } from './dto/decision-requests.dto';
 import { StaffDecisionDto } from './dto/decision-view.dto';
@@ -20,7 +20,7 @@ import { DecisionsService } from './decisions.service';
 @Controller('v1/admin/cases/:reference/decision')
 @ApiParam({ name: 'reference', example: 'OMB-2026-000001' })
 @ApiProblems(404)
-@HonoursIfMatch()
+@StaffCaseWrites()
 export class DecisionsController {
   constructor(
     private readonly cases: CaseReader,

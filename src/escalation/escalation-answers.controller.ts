@@ -11,14 +11,12 @@ import { CaseTokenAuth } from './case-token.guard';
 import { CurrentCustomer } from './current-customer.decorator';
 import { CustomerViewBuilder } from './customer-view';
 import { CustomerViewDto } from './dto/customer-view.dto';
-import { PublicRateLimit } from '../common/rate-limit/public-rate-limit.decorator';
 
 const PROPOSAL_ID = new UuidOr404('PROPOSAL_NOT_FOUND');
 
 /** The customer's answers to a mediation proposal and to the decision (DESIGN §5). */
 @ApiTags('escalations (customers)')
 @Controller('v1/escalations/:reference')
-@PublicRateLimit()
 @CaseTokenAuth()
 @ApiParam({ name: 'reference', example: 'OMB-2026-000001' })
 @ApiOkResponse({ type: CustomerViewDto })

@@ -51,10 +51,12 @@ export class EscalationController {
     description:
       'No login. Answers the case reference and an access token shown only here. Eligibility is ' +
       'checked at once: without a front-line complaint (or while its deadline runs) the case is ' +
-      'referred to the front line first and stays on record.',
+      'referred to the front line first and stays on record. A `complaintReference` links only ' +
+      'a complaint made with the e-mail address or customer number given here; any other ' +
+      'answers 422 `COMPLAINT_REFERENCE_UNKNOWN`, exactly as an unknown one.',
   })
   @ApiCreatedResponse({ type: EscalationReceiptDto })
-  @ApiProblems(400, 413, 415)
+  @ApiProblems(400, 413, 415, 422)
   async file(
     @Body() body: FileEscalationDto,
     @IdempotencyKey() key: string | undefined,

@@ -4,15 +4,22 @@ import { ResolutionViewsModule } from '../compensation/views/resolution-views.mo
 import { DecisionsModule } from '../decisions/decisions.module';
 import { MediationModule } from '../mediation/mediation.module';
 import { FrontlineModule } from '../frontline/public/frontline-module';
-import { CaseTokenGuard } from './case-token.guard';
+import { CaseTokenModule } from './case-token.module';
 import { CustomerViewBuilder } from './customer-view';
 import { EscalationAnswersController } from './escalation-answers.controller';
 import { EscalationController } from './escalation.controller';
 import { IntakeService } from './intake.service';
 
 @Module({
-  imports: [CasesModule, FrontlineModule, MediationModule, DecisionsModule, ResolutionViewsModule],
+  imports: [
+    CasesModule,
+    CaseTokenModule,
+    FrontlineModule,
+    MediationModule,
+    DecisionsModule,
+    ResolutionViewsModule,
+  ],
   controllers: [EscalationController, EscalationAnswersController],
-  providers: [IntakeService, CustomerViewBuilder, CaseTokenGuard],
+  providers: [IntakeService, CustomerViewBuilder],
 })
 export class EscalationModule {}

@@ -29,18 +29,25 @@ export class IntakeService {
   /**
    * Everything a filing needs that is not part of its transaction, done before it opens (so that
    * the transaction never waits for a second connection): the year's reference sequence, and the
-   * linked complaint — an unknown one is the customer's mistake (422).
+   * linked complaint. A filer may link only their own complaint; someone else's gets the very
+   * answer an unknown reference gets (422), so references cannot be probed for their owners or
+   * dates.
    */
   async prepare(body: FileEscalationDto): Promise<ComplaintFacts | null> {
     await this.references.prepare(new Date());
     if (!body.complaintReference) return null;
-    const facts = await this.complaints.factsFor(body.complaintReference);
+    const facts = await this.complaints.factsForClaimant(body.complaintReference, body.customer);
     if (!facts) {
       throw new DomainError(
         'COMPLAINT_REFERENCE_UNKNOWN',
-        `There is no front-line complaint ${body.complaintReference}. Check the reference on the company's answer, or leave it out.`,
+        `We found no front-line complaint ${body.complaintReference} made with your e-mail address or customer number. Check the reference and the details on the company's answer, or leave the reference out.`,
         {},
-        [{ field: 'complaintReference', message: 'no front-line complaint has this reference' }],
+        [
+          {
+            field: 'complaintReference',
+            message: 'no front-line complaint of yours has this reference',
+          },
+        ],
       );
     }
     return facts;

@@ -19,12 +19,10 @@ import {
 } from './dto/suggestion.dto';
 import { FeedbackService } from './feedback.service';
 import { SuggestionsService } from './suggestions.service';
-import { PublicRateLimit } from '../common/rate-limit/public-rate-limit.decorator';
 
 /** The customer rates the service and suggests improvements, with the case access token. */
 @ApiTags('escalations (customers)')
 @Controller('v1/escalations/:reference')
-@PublicRateLimit()
 @CaseTokenAuth()
 @ApiParam({ name: 'reference', example: 'OMB-2026-000001' })
 export class CustomerFeedbackController {

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CasesModule } from '../cases/cases.module';
-import { CaseTokenGuard } from '../escalation/case-token.guard';
+import { CaseTokenModule } from '../escalation/case-token.module';
 import { CorrectiveActionsService } from './corrective-actions.service';
 import { CustomerFeedbackController } from './customer-feedback.controller';
 import { FeedbackService } from './feedback.service';
@@ -9,8 +9,8 @@ import { SuggestionsService } from './suggestions.service';
 
 /** Satisfaction ratings, suggestions and the corrective-action register (DESIGN §5, rights 2, 9). */
 @Module({
-  imports: [CasesModule],
+  imports: [CasesModule, CaseTokenModule],
   controllers: [CustomerFeedbackController, SuggestionsAdminController],
-  providers: [FeedbackService, SuggestionsService, CorrectiveActionsService, CaseTokenGuard],
+  providers: [FeedbackService, SuggestionsService, CorrectiveActionsService],
 })
 export class FeedbackModule {}

@@ -7,6 +7,7 @@ import { toComplaintFacts } from './complaint-view';
 import { ComplaintsRepository } from './complaints.repository';
 import { ComplaintsService } from './complaints.service';
 import {
+  Claimant,
   ComplaintFacts,
   ComplaintFactsPort,
   ComplaintFromFiling,
@@ -29,6 +30,16 @@ export class ComplaintFactsAdapter implements ComplaintFactsPort {
     const complaint = await this.complaints.findByReference(
       manager ?? this.dataSource.manager,
       reference,
+    );
+    return complaint ? toComplaintFacts(complaint) : null;
+  }
+
+  async factsForClaimant(reference: string, claimant: Claimant): Promise<ComplaintFacts | null> {
+    if (!isComplaintReference(reference)) return null;
+    const complaint = await this.complaints.findByReferenceForCustomer(
+      this.dataSource.manager,
+      reference,
+      claimant,
     );
     return complaint ? toComplaintFacts(complaint) : null;
   }

@@ -58,6 +58,31 @@ export class ComplaintsRepository {
     return manager.getRepository(ComplaintEntity).findOneBy({ reference });
   }
 
+  /**
+   * The complaint if it is this customer's (e-mail trimmed and lower-cased, or a non-blank
+   * customer number, trimmed); the ownership test is part of the one query, so a complaint of
+   * someone else costs the same as none.
+   */
+  findByReferenceForCustomer(
+    manager: EntityManager,
+    reference: string,
+    customer: { email: string; customerNumber?: string },
+  ): Promise<ComplaintEntity | null> {
+    return manager
+      .getRepository(ComplaintEntity)
+      .createQueryBuilder('c')
+      .where('c.reference = :reference', { reference })
+      .andWhere(
+        `(lower(btrim(c.customer_email)) = :email
+          OR (btrim(c.customer_number) <> '' AND btrim(c.customer_number) = :customerNumber))`,
+        {
+          email: customer.email.trim().toLowerCase(),
+          customerNumber: customer.customerNumber?.trim() ?? '',
+        },
+      )
+      .getOne();
+  }
+
   /** The complaint, or COMPLAINT_NOT_FOUND; a malformed reference never reaches the database. */
   async mustFind(manager: EntityManager, reference: string): Promise<ComplaintEntity> {
     const complaint = isComplaintReference(reference)

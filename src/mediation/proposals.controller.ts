@@ -9,7 +9,7 @@ import {
 import { StaffActor } from '../auth/actor';
 import { CurrentStaff, Roles } from '../auth/auth.decorators';
 import { CaseReader } from '../cases/case-reader.service';
-import { HonoursIfMatch } from '../cases/if-match/honours-if-match.decorator';
+import { StaffCaseWrites } from '../cases/conflicts/staff-case-writes.decorator';
 import { ApiProblems } from '../common/openapi/api-problems';
 import { UuidOr404 } from '../compensation/uuid-param.pipe';
 import { ProposalMadeDto, StaffProposalDto } from './dto/proposal-view.dto';
@@ -23,7 +23,7 @@ const PROPOSAL_ID = new UuidOr404('PROPOSAL_NOT_FOUND');
 @Controller('v1/admin/cases/:reference/proposals')
 @ApiParam({ name: 'reference', example: 'OMB-2026-000001' })
 @ApiProblems(404)
-@HonoursIfMatch()
+@StaffCaseWrites()
 export class ProposalsController {
   constructor(
     private readonly cases: CaseReader,

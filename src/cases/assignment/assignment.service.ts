@@ -8,7 +8,8 @@ import { OutboxService } from '../../notifications/outbox/outbox.service';
 import { CaseEntity } from '../case.entity';
 import { CaseStatus, OPEN_STATUSES } from '../case-lifecycle';
 import { CaseTransitions } from '../case-transitions.service';
-import { invalidTransition, versionMismatch } from '../cases.errors';
+import { conflictOfInterest, invalidTransition, versionMismatch } from '../cases.errors';
+import { ConflictDeclarations } from '../conflicts/conflict-declarations.repository';
 import { AssignCaseDto, ConflictDeclarationDto, DeclareConflictDto } from '../dto/assign-case.dto';
 import { CaseTimeline } from '../timeline/case-timeline';
 
@@ -51,6 +52,7 @@ export class AssignmentService {
     private readonly timeline: CaseTimeline,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
+    private readonly conflicts: ConflictDeclarations,
   ) {}
 
   assign(
@@ -121,6 +123,13 @@ export class AssignmentService {
       );
     }
     return this.dataSource.transaction(async (manager) => {
+      // The route is open to conflicted staff so they can declare their own; not a colleague's.
+      if (
+        staffId !== actor.sub &&
+        (await this.conflicts.declaredOn(c.reference, actor.sub, manager))
+      ) {
+        throw conflictOfInterest(c.reference);
+      }
       const [inserted] = (await manager.query(
         `INSERT INTO case_conflict_declaration (case_id, staff_id, reason, declared_by) VALUES ($1, $2, $3, $4)
          ON CONFLICT (case_id, staff_id) DO NOTHING

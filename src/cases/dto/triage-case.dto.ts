@@ -14,6 +14,10 @@ export class TriageCaseDto {
   @ApiProperty({
     example: 'The front line answered on 2 November; the customer is within time.',
     maxLength: 4000,
+    description:
+      'The customer reads it: on the timeline of their case and, for a refusal or a referral ' +
+      'to the company, as the explanation of that decision. The company does not see it. Keep ' +
+      'internal remarks for a note.',
   })
   @IsString()
   @IsNotBlank()

@@ -35,12 +35,20 @@ export const ERROR_CATALOG = {
   CASE_INVALID_TRANSITION: { status: 409, title: 'Not possible in the case’s current status' },
   CASE_VERSION_MISMATCH: { status: 412, title: 'The case changed since you read it' },
   CASE_CONFLICT_OF_INTEREST: { status: 409, title: 'Conflict of interest' },
+  CONFLICT_OF_INTEREST: {
+    status: 403,
+    title: 'You declared a conflict of interest on this case',
+  },
   CASE_ALREADY_ASSIGNED: { status: 409, title: 'The case is handled by someone else' },
   CASE_ROLE_FORBIDDEN: { status: 403, title: 'Your role may not do this to a case' },
   INFORMATION_REQUEST_NOT_OPEN: { status: 409, title: 'The information request is not open' },
   // Escalation
   COMPLAINT_REFERENCE_UNKNOWN: { status: 422, title: 'Unknown front-line complaint' },
   CASE_TOKEN_MISSING: { status: 401, title: 'Send the case access token' },
+  CASE_TOKEN_GUESSES_LIMITED: {
+    status: 429,
+    title: 'Too many wrong access tokens for this case',
+  },
   // Feedback and suggestions
   FEEDBACK_CASE_NOT_CLOSED: { status: 409, title: 'Feedback is possible once the case is closed' },
   FEEDBACK_ALREADY_GIVEN: { status: 409, title: 'Feedback was already given for this case' },

@@ -13,6 +13,12 @@ export interface ComplaintFacts {
   readonly finalResponseAt: Date | null;
 }
 
+/** Who says a complaint is theirs: the filer of an escalation. */
+export interface Claimant {
+  readonly email: string;
+  readonly customerNumber?: string;
+}
+
 export interface ComplaintFromFiling {
   readonly customer: {
     readonly name: string;
@@ -28,6 +34,13 @@ export interface ComplaintFromFiling {
 /** Dependency-injection token and contract of the front line's published interface. */
 export abstract class ComplaintFactsPort {
   abstract factsFor(reference: string, manager?: EntityManager): Promise<ComplaintFacts | null>;
+
+  /**
+   * The complaint, only if it exists and is the claimant's: the same e-mail (trimmed,
+   * lower-cased) or the same customer number. Null otherwise, with the same query either way,
+   * so that a caller cannot tell another customer's complaint from no complaint at all.
+   */
+  abstract factsForClaimant(reference: string, claimant: Claimant): Promise<ComplaintFacts | null>;
 
   /**
    * Opens a complaint for the front line from a customer's filing, inside the caller's
