@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { actorRef, CustomerActor } from '../auth/actor';
 import { CaseReader } from '../cases/case-reader.service';
 import { ApiProblems } from '../common/openapi/api-problems';
@@ -21,7 +21,6 @@ const PROPOSAL_ID = new UuidOr404('PROPOSAL_NOT_FOUND');
 @PublicRateLimit()
 @CaseTokenAuth()
 @ApiParam({ name: 'reference', example: 'OMB-2026-000001' })
-@ApiOkResponse({ type: CustomerViewDto })
 @ApiProblems(400, 409)
 export class EscalationAnswersController {
   constructor(
@@ -33,6 +32,8 @@ export class EscalationAnswersController {
 
   @Post('proposals/:proposalId/accept')
   @HttpCode(200)
+  @ApiOkResponse({ type: CustomerViewDto })
+  @ApiBody({ type: AnswerDto, required: false })
   @ApiParam({ name: 'proposalId', format: 'uuid' })
   @ApiOperation({
     summary: 'Accept a mediation proposal',
@@ -50,6 +51,8 @@ export class EscalationAnswersController {
 
   @Post('proposals/:proposalId/reject')
   @HttpCode(200)
+  @ApiOkResponse({ type: CustomerViewDto })
+  @ApiBody({ type: AnswerDto, required: false })
   @ApiParam({ name: 'proposalId', format: 'uuid' })
   @ApiOperation({ summary: 'Reject a mediation proposal, with a reason if you wish' })
   rejectProposal(
@@ -62,6 +65,8 @@ export class EscalationAnswersController {
 
   @Post('decision/accept')
   @HttpCode(200)
+  @ApiOkResponse({ type: CustomerViewDto })
+  @ApiBody({ type: AnswerDto, required: false })
   @ApiOperation({
     summary: 'Accept the decision: it becomes binding on the company',
     description:
@@ -77,6 +82,8 @@ export class EscalationAnswersController {
 
   @Post('decision/reject')
   @HttpCode(200)
+  @ApiOkResponse({ type: CustomerViewDto })
+  @ApiBody({ type: AnswerDto, required: false })
   @ApiOperation({
     summary: 'Reject the decision: the case closes and you keep your right to go to court',
   })
