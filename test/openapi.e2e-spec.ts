@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { OpenApiContract, OpenApiDocument } from './support/openapi-contract';
 import { startTestApp, TestApp } from './support/test-app';
 
 const COMMITTED = join(__dirname, '..', 'openapi.json');
@@ -71,6 +72,34 @@ describe('the OpenAPI document', () => {
         statuses: expect.arrayContaining(['400']),
       });
     }
+  });
+
+  it('gives examples that are valid against their own schemas', () => {
+    const contract = new OpenApiContract(document as unknown as OpenApiDocument);
+    const invalid: string[] = [];
+    let checked = 0;
+    const visit = (node: unknown, at: string[]): void => {
+      if (node === null || typeof node !== 'object') return;
+      if (Array.isArray(node)) return node.forEach((item, i) => visit(item, [...at, String(i)]));
+      const record = node as Record<string, unknown>;
+      if ('example' in record) {
+        // A media type holds its example beside its schema; a schema holds its own.
+        const isMediaType = at[at.length - 2] === 'content';
+        const schema = isMediaType ? [...at, 'schema'] : at;
+        if (!isMediaType || record.schema) {
+          checked += 1;
+          const pointer =
+            '#/' + schema.map((p) => p.replace(/~/g, '~0').replace(/\//g, '~1')).join('/');
+          for (const error of contract.validateAgainst(pointer, record.example))
+            invalid.push(`${pointer}: example ${error}`);
+        }
+      }
+      for (const [key, value] of Object.entries(record))
+        if (key !== 'example' && key !== 'examples') visit(value, [...at, key]);
+    };
+    visit(document, []);
+    expect(checked).toBeGreaterThan(100);
+    expect(invalid).toEqual([]);
   });
 
   it('describes errors as application/problem+json', () => {

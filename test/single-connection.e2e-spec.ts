@@ -129,9 +129,9 @@ describe('a service with a single database connection', () => {
     const remedyId = decided.body.pending.remedies[0].id as string;
     const second = `Bearer ${t.token('ombudsman', 'otto', 'Otto Ombudsman')}`;
     const third = `Bearer ${t.token('ombudsman', 'ora', 'Ora Ombudsman')}`;
-    await r.admin('post', ref, `/remedies/${remedyId}/approvals`, second, {}).expect(201);
-    await r.admin('post', ref, `/remedies/${remedyId}/approvals`, third, {}).expect(201);
-    await r.admin('post', ref, '/decision/issue', as.ombudsman, {}).expect(200);
+    await r.admin('post', ref, `/remedies/${remedyId}/approvals`, second).expect(201);
+    await r.admin('post', ref, `/remedies/${remedyId}/approvals`, third).expect(201);
+    await r.admin('post', ref, '/decision/issue', as.ombudsman).expect(200);
     await r
       .admin('post', ref, '/decision/revisions', as.ombudsman, {
         reason: 'Typo in the reasoning.',

@@ -17,6 +17,7 @@ import { StaffCaseWrites } from './conflicts/staff-case-writes.decorator';
 import { CreateInformationRequestDto, InformationRequestDto } from './dto/information-request.dto';
 import { InformationRequests } from './information-requests/information-requests.service';
 import { CaseConversation } from './messages/case-conversation.service';
+import { staffTimelineEntry } from './staff-case-view';
 import { CaseTimeline } from './timeline/case-timeline';
 
 const STAFF = ['ombudsman_officer', 'ombudsman'] as const;
@@ -112,7 +113,7 @@ export class CaseRecordsController {
     const entries = await this.timeline.list(c.id, 'office');
     return {
       reference,
-      items: entries.map((e) => ({ ...e, occurredAt: e.occurredAt.toISOString() })),
+      items: entries.map(staffTimelineEntry),
     };
   }
 

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { ResolutionViews } from '../compensation/views/resolution-views';
 import { DeadlinesService } from '../sla/deadlines.service';
 import { CaseEntity } from './case.entity';
-import { StaffCaseDto } from './dto/staff-case.dto';
+import { StaffCaseDto, StaffTimelineEntryDto } from './dto/staff-case.dto';
+import { TimelineEntryEntity } from './timeline/timeline-entry.entity';
 import { CaseTimeline } from './timeline/case-timeline';
 import { InformationRequests } from './information-requests/information-requests.service';
 
@@ -49,8 +50,24 @@ export class StaffCaseView {
       waitingOnCustomer: requests.some((r) => r.party === 'customer' && r.status === 'open'),
       informationRequests: requests,
       deadlines,
-      timeline: entries.map((e) => ({ ...e, occurredAt: e.occurredAt.toISOString() })),
+      timeline: entries.map(staffTimelineEntry),
       ...resolution,
     };
   }
+}
+
+/** A timeline entry as staff read it (the API shape, not the row: no internal case id). */
+export function staffTimelineEntry(e: TimelineEntryEntity): StaffTimelineEntryDto {
+  return {
+    id: e.id,
+    type: e.type,
+    actorSub: e.actorSub,
+    actorRole: e.actorRole,
+    actorName: e.actorName,
+    body: e.body,
+    data: e.data,
+    visibleToCustomer: e.visibleToCustomer,
+    visibleToCompany: e.visibleToCompany,
+    occurredAt: e.occurredAt.toISOString(),
+  };
 }

@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { actorRef, CustomerActor } from '../auth/actor';
 import { CaseReader } from '../cases/case-reader.service';
 import { ApiProblems } from '../common/openapi/api-problems';
@@ -19,7 +19,6 @@ const PROPOSAL_ID = new UuidOr404('PROPOSAL_NOT_FOUND');
 @Controller('v1/escalations/:reference')
 @CaseTokenAuth()
 @ApiParam({ name: 'reference', example: 'OMB-2026-000001' })
-@ApiOkResponse({ type: CustomerViewDto })
 @ApiProblems(400, 409)
 export class EscalationAnswersController {
   constructor(
@@ -31,6 +30,8 @@ export class EscalationAnswersController {
 
   @Post('proposals/:proposalId/accept')
   @HttpCode(200)
+  @ApiOkResponse({ type: CustomerViewDto })
+  @ApiBody({ type: AnswerDto, required: false })
   @ApiParam({ name: 'proposalId', format: 'uuid' })
   @ApiOperation({
     summary: 'Accept a mediation proposal',
@@ -48,6 +49,8 @@ export class EscalationAnswersController {
 
   @Post('proposals/:proposalId/reject')
   @HttpCode(200)
+  @ApiOkResponse({ type: CustomerViewDto })
+  @ApiBody({ type: AnswerDto, required: false })
   @ApiParam({ name: 'proposalId', format: 'uuid' })
   @ApiOperation({ summary: 'Reject a mediation proposal, with a reason if you wish' })
   rejectProposal(
@@ -60,6 +63,8 @@ export class EscalationAnswersController {
 
   @Post('decision/accept')
   @HttpCode(200)
+  @ApiOkResponse({ type: CustomerViewDto })
+  @ApiBody({ type: AnswerDto, required: false })
   @ApiOperation({
     summary: 'Accept the decision: it becomes binding on the company',
     description:
@@ -75,6 +80,8 @@ export class EscalationAnswersController {
 
   @Post('decision/reject')
   @HttpCode(200)
+  @ApiOkResponse({ type: CustomerViewDto })
+  @ApiBody({ type: AnswerDto, required: false })
   @ApiOperation({
     summary: 'Reject the decision: the case closes and you keep your right to go to court',
   })

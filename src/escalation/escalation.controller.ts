@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post, Res } from '@nestjs/common';
 import {
+  ApiBody,
   ApiCreatedResponse,
   ApiOkResponse,
   ApiOperation,
@@ -114,6 +115,7 @@ export class EscalationController {
       'Possible while the case is open; once a settlement or award is owed it cannot be withdrawn.',
   })
   @ApiOkResponse({ type: CustomerViewDto })
+  @ApiBody({ type: WithdrawDto, required: false })
   @ApiProblems(400, 409)
   async withdraw(
     @CurrentCustomer() customer: CustomerActor,

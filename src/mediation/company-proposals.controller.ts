@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { actorRef, StaffActor } from '../auth/actor';
 import { CurrentStaff, Roles } from '../auth/auth.decorators';
 import { CaseReader } from '../cases/case-reader.service';
@@ -18,7 +18,6 @@ const PROPOSAL_ID = new UuidOr404('PROPOSAL_NOT_FOUND');
 @Roles('frontline_agent', 'integration')
 @ApiParam({ name: 'reference', example: 'OMB-2026-000001' })
 @ApiParam({ name: 'proposalId', format: 'uuid' })
-@ApiOkResponse({ type: CompanyCaseViewDto })
 @ApiProblems(400, 404, 409)
 export class CompanyProposalsController {
   constructor(
@@ -29,6 +28,8 @@ export class CompanyProposalsController {
 
   @Post('accept')
   @HttpCode(200)
+  @ApiOkResponse({ type: CompanyCaseViewDto })
+  @ApiBody({ type: AnswerDto, required: false })
   @ApiOperation({
     summary: 'Accept a proposal for the company',
     description:
@@ -46,6 +47,8 @@ export class CompanyProposalsController {
 
   @Post('reject')
   @HttpCode(200)
+  @ApiOkResponse({ type: CompanyCaseViewDto })
+  @ApiBody({ type: AnswerDto, required: false })
   @ApiOperation({ summary: 'Reject a proposal for the company, with a reason if you wish' })
   reject(
     @Param('reference') reference: string,

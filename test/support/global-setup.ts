@@ -20,5 +20,6 @@ export default async function globalSetup(): Promise<void> {
   await runMigrations(server.url);
   process.env.TEST_PG_TEMPLATE_URL = server.url;
   process.env.TEST_PG_DATA_DIR = dataDir;
+  process.env.TEST_OPENAPI_COUNT_FILE = join(dataDir, 'openapi-checked-responses');
   (globalThis as { __testPostgres?: typeof server }).__testPostgres = server;
 }

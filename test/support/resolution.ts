@@ -21,7 +21,7 @@ export function eur(major: number) {
 export function routes(t: TestApp) {
   const send = (method: 'post' | 'get', path: string, auth: string, body?: object) => {
     const req = t.http()[method](path).set('authorization', auth);
-    return method === 'post' ? req.send(body ?? {}) : req;
+    return body === undefined ? req : req.send(body);
   };
   return {
     admin: (method: 'post' | 'get', ref: string, path: string, auth: string, body?: object) =>

@@ -10,6 +10,7 @@ import { signStaffToken } from '../../src/auth/token-signer';
 import { JwtRole } from '../../src/auth/roles';
 import { loadConfig } from '../../src/config/load-config';
 import { AppConfig } from '../../src/config/app-config';
+import { contractChecked } from './contract-checked-http';
 import { createTestDatabase } from './database';
 
 export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256-0123456789';
@@ -53,7 +54,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     config,
     databaseUrl,
     dataSource: app.get<DataSource>(getDataSourceToken()),
-    http: () => request(app.getHttpServer()),
+    http: () => contractChecked(request(app.getHttpServer())),
     token: (roles, sub = 'staff-1', name) =>
       signStaffToken(TEST_JWT_SECRET, {
         sub,

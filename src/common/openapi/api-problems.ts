@@ -2,7 +2,7 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiResponse, getSchemaPath } from '@nestjs/swagger';
 import { ProblemSchema } from './problem.schema';
 
-const DESCRIPTIONS: Record<number, string> = {
+export const DESCRIPTIONS: Record<number, string> = {
   400: 'The request is not valid (field paths in `errors[]`)',
   401: 'Missing, invalid or expired token (see `WWW-Authenticate`)',
   403: 'Your role may not use this route',

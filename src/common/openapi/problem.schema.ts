@@ -15,4 +15,24 @@ export class ProblemSchema {
   code!: string;
   @ApiPropertyOptional({ example: '/v1/escalations' }) instance?: string;
   @ApiPropertyOptional({ type: [FieldErrorSchema] }) errors?: FieldErrorSchema[];
+  @ApiPropertyOptional({
+    example: 'investigation',
+    description: 'On a 409 about a case: its status now',
+  })
+  currentStatus?: string;
+  @ApiPropertyOptional({
+    example: 7,
+    description: 'On a 412: the version of the resource now (send it as `If-Match`)',
+  })
+  currentVersion?: number;
+  @ApiPropertyOptional({
+    example: 30,
+    description: 'On a 429 or 503: seconds to wait, as in `Retry-After`',
+  })
+  retryAfterSeconds?: number;
+  @ApiPropertyOptional({
+    example: '0f5c9a1e-6b1d-4c3e-9b7a-2f4d8e1c0a9b',
+    description: 'On a 500: the `X-Request-Id` of the request, to quote to support',
+  })
+  correlationId?: string;
 }

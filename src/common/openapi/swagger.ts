@@ -1,6 +1,14 @@
 import { INestApplication } from '@nestjs/common';
-import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, getSchemaPath, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { DESCRIPTIONS } from './api-problems';
 import { FieldErrorSchema, ProblemSchema } from './problem.schema';
+
+const UNEXPECTED_ERROR = {
+  description: DESCRIPTIONS[500],
+  content: {
+    'application/problem+json': { schema: { $ref: getSchemaPath(ProblemSchema) } },
+  },
+};
 
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()
@@ -21,11 +29,56 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
       'caseToken',
     )
     .build();
-  return SwaggerModule.createDocument(app, config, {
+  const document = SwaggerModule.createDocument(app, config, {
     extraModels: [ProblemSchema, FieldErrorSchema],
     operationIdFactory: (controller, method) =>
       `${controller.replace(/Controller$/, '')}_${method}`,
   });
+  return admitNullWhereNullable(withUnexpectedErrors(withOpenProblems(document)));
+}
+
+/**
+ * RFC 9457 lets a problem type carry extension members (the proposal's status on a 409, the field
+ * that conflicts, …), and a client must ignore those it does not know: the schema says so.
+ */
+function withOpenProblems(document: OpenAPIObject): OpenAPIObject {
+  const problem = document.components?.schemas?.[ProblemSchema.name];
+  if (problem && !('$ref' in problem)) problem.additionalProperties = true;
+  return document;
+}
+
+/** Any operation may fail unexpectedly; the 500 it answers is a problem with a correlation id. */
+function withUnexpectedErrors(document: OpenAPIObject): OpenAPIObject {
+  for (const item of Object.values(document.paths))
+    for (const method of ['get', 'put', 'post', 'delete', 'patch'] as const) {
+      const operation = item[method];
+      if (operation && !operation.responses['500']) operation.responses['500'] = UNEXPECTED_ERROR;
+    }
+  return document;
+}
+
+type SchemaNode = Record<string, unknown>;
+
+/**
+ * OpenAPI 3.0.3 reads `nullable: true` as adding `null` to the `type` beside it, nothing more: an
+ * `enum` without `null`, or the `allOf: [{ $ref }]` that @nestjs/swagger emits for a nullable
+ * object property, still refuses `null`, and validating proxies and generated clients read it so.
+ * Every nullable enum therefore lists `null`, and a nullable object is "the referenced object, or
+ * null" (`anyOf` with a schema that admits only `null`).
+ */
+export function admitNullWhereNullable<T>(node: T): T {
+  if (Array.isArray(node)) return node.map((item: unknown) => admitNullWhereNullable(item)) as T;
+  if (node === null || typeof node !== 'object') return node;
+  const out: SchemaNode = Object.fromEntries(
+    Object.entries(node).map(([key, value]) => [key, admitNullWhereNullable(value)]),
+  );
+  if (out.nullable !== true) return out as T;
+  if (Array.isArray(out.enum) && !out.enum.includes(null)) out.enum = [...out.enum, null];
+  if (Array.isArray(out.allOf) && out.allOf.length === 1) {
+    out.anyOf = [out.allOf[0], { type: 'object', nullable: true, enum: [null] }];
+    delete out.allOf;
+  }
+  return out as T;
 }
 
 export function mountSwagger(app: INestApplication, document: OpenAPIObject): void {

@@ -3,18 +3,21 @@ import { CASE_OUTCOMES } from '../../cases/case-lifecycle';
 import { REJECTION_CODES } from '../../cases/triage/rejection-code';
 import { CategoryShareDto } from './kpi-report.dto';
 
-class RefusalReasonDto {
+class AnnualRefusalReasonDto {
   @ApiProperty({ enum: REJECTION_CODES, example: 'out_of_time' }) code!: string;
   @ApiProperty({ example: 3 }) count!: number;
   @ApiProperty({ example: 42.9, nullable: true, type: Number, description: 'Of the refused' })
   percent!: number | null;
 }
 
-class RefusedDto {
+class AnnualRefusedDto {
   @ApiProperty({ example: 7 }) count!: number;
   @ApiProperty({ example: 8.8, nullable: true, type: Number }) percent!: number | null;
-  @ApiProperty({ type: [RefusalReasonDto], description: 'Every rejection code, zeros included' })
-  reasons!: RefusalReasonDto[];
+  @ApiProperty({
+    type: [AnnualRefusalReasonDto],
+    description: 'Every rejection code, zeros included',
+  })
+  reasons!: AnnualRefusalReasonDto[];
 }
 
 class DiscontinuedDto {
@@ -35,7 +38,7 @@ class ComplianceDto {
   @ApiProperty({ example: 95, nullable: true, type: Number }) percent!: number | null;
 }
 
-class OpenImplementedDto {
+class AnnualOpenImplementedDto {
   @ApiProperty({ example: 5 }) implemented!: number;
   @ApiProperty({ example: 3 }) open!: number;
 }
@@ -51,7 +54,7 @@ export class AnnualReportDto {
   @ApiProperty({ example: 120 }) disputesReceived!: number;
   @ApiProperty({ example: 80 }) disputesClosed!: number;
   @ApiProperty({ type: [CategoryShareDto] }) disputeTypes!: CategoryShareDto[];
-  @ApiProperty({ type: RefusedDto }) refused!: RefusedDto;
+  @ApiProperty({ type: AnnualRefusedDto }) refused!: AnnualRefusedDto;
   @ApiProperty({ type: DiscontinuedDto }) discontinued!: DiscontinuedDto;
   @ApiProperty({ type: DurationDto }) duration!: DurationDto;
   @ApiProperty({
@@ -66,6 +69,6 @@ export class AnnualReportDto {
   compliance!: ComplianceDto;
   @ApiProperty({ type: [CategoryShareDto], description: 'The most frequent categories' })
   recurringProblems!: CategoryShareDto[];
-  @ApiProperty({ type: OpenImplementedDto }) correctiveActions!: OpenImplementedDto;
+  @ApiProperty({ type: AnnualOpenImplementedDto }) correctiveActions!: AnnualOpenImplementedDto;
   @ApiProperty({ type: AnnualSatisfactionDto }) satisfaction!: AnnualSatisfactionDto;
 }
