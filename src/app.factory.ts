@@ -10,7 +10,8 @@ import { validationFailed } from './common/errors/validation-errors';
 import { NestPinoLogger, createLogger } from './common/logging/pino-logger';
 import { requestIdFor } from './common/http/request-id';
 import { RouteTable } from './common/http/route-table';
-import { refuseUnsafeBody } from './common/http/body-guard';
+import { useGuardedJsonParser } from './common/http/json-body-parser';
+import { isPublicRoute } from './common/http/public-routes';
 import { buildOpenApiDocument, mountSwagger } from './common/openapi/swagger';
 
 export interface AppOptions {
@@ -38,11 +39,18 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
   const fastify = adapter.getInstance();
   // JSON only: without this, Fastify's built-in text/plain parser lets non-JSON bodies through.
   fastify.removeContentTypeParser('text/plain');
-  fastify.addHook('onRoute', (route) => routes.add(route.method, route.url));
+  useGuardedJsonParser(fastify, {
+    maxNodes: config.http.bodyMaxNodes,
+    maxDepth: config.http.bodyMaxDepth,
+  });
+  fastify.addHook('onRoute', (route) => {
+    routes.add(route.method, route.url);
+    // Anyone may send these a body: they get the smaller limit.
+    if (isPublicRoute(route.url)) route.bodyLimit = config.http.publicBodyLimitBytes;
+  });
   fastify.addHook('onRequest', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });
-  fastify.addHook('preValidation', async (request) => refuseUnsafeBody(request.body));
   // Requests in flight at shutdown finish, and their keep-alive sockets close behind them, so
   // closing never waits for a client's idle connection to time out.
   let closing = false;
@@ -72,6 +80,8 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
     {
       logger: new NestPinoLogger(logger),
       abortOnError: false,
+      // Nest's parsers would replace the guarded JSON parser and accept form bodies: JSON only.
+      bodyParser: false,
     },
   );
   const filter = new ProblemFilter(routes);

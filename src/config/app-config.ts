@@ -29,7 +29,14 @@ export interface AuthConfig {
 }
 
 export interface HttpConfig {
+  /** Largest body of a staff route. */
   readonly bodyLimitBytes: number;
+  /** Largest body of a public route (`/v1/escalations…`, `/v1/public…`): anyone may send one. */
+  readonly publicBodyLimitBytes: number;
+  /** Most keys and array elements a JSON body may hold in all, at every depth. */
+  readonly bodyMaxNodes: number;
+  /** Deepest nesting of objects and arrays a JSON body may have. */
+  readonly bodyMaxDepth: number;
   readonly rateLimitPerMinute: number;
   readonly trustProxy: boolean;
 }

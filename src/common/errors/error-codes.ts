@@ -6,6 +6,7 @@ export const ERROR_CATALOG = {
   // Platform
   VALIDATION_FAILED: { status: 400, title: 'The request is not valid' },
   MALFORMED_JSON: { status: 400, title: 'The body is not valid JSON' },
+  BODY_TOO_DEEP: { status: 400, title: 'The body is nested too deeply' },
   BAD_REQUEST: { status: 400, title: 'Bad request' },
   AUTH_UNAUTHENTICATED: { status: 401, title: 'Authentication required' },
   AUTH_FORBIDDEN: { status: 403, title: 'Not allowed for your role' },
@@ -19,6 +20,7 @@ export const ERROR_CATALOG = {
   CONFLICT: { status: 409, title: 'Conflict' },
   PRECONDITION_FAILED: { status: 412, title: 'The resource changed since you read it' },
   PAYLOAD_TOO_LARGE: { status: 413, title: 'The body is too large' },
+  BODY_TOO_MANY_FIELDS: { status: 413, title: 'The body has too many fields' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'Unsupported content type' },
   UNPROCESSABLE: { status: 422, title: 'The request cannot be processed' },
   RATE_LIMITED: { status: 429, title: 'Too many requests' },
