@@ -1,11 +1,11 @@
 import { FastifyInstance } from 'fastify';
 import { bodyRefusal, BodyShapeLimits, inspectBody } from './body-guard';
-import { nestsDeeperThan } from './json-depth';
+import { jsonShapeFinding } from './json-shape';
 
 /**
  * Replaces Fastify's JSON parser with one that refuses a hostile body before any hook, guard or
- * pipe sees it: too deep (checked on the text, before parsing), then, on the parsed value, too many
- * keys and elements, NUL, or inherited member names. Parsing itself stays Fastify's (prototype
+ * pipe sees it: too deep or too many keys and elements (told from the text, before parsing, and
+ * checked again on the parsed value), NUL, or inherited member names. Parsing itself stays Fastify's (prototype
  * poisoning refused). Running here, the refusal comes before authentication and rate limiting and
  * costs at most one pass over a body no larger than the route's body limit.
  */
@@ -14,8 +14,9 @@ export function useGuardedJsonParser(fastify: FastifyInstance, limits: BodyShape
   fastify.removeContentTypeParser('application/json');
   fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (request, raw, done) => {
     const text = raw as string;
-    if (nestsDeeperThan(text, limits.maxDepth)) {
-      done(bodyRefusal({ kind: 'too-deep' }, limits), undefined);
+    const shape = jsonShapeFinding(text, limits);
+    if (shape) {
+      done(bodyRefusal(shape, limits), undefined);
       return;
     }
     parse(request, text, (error, body) => {
