@@ -2,6 +2,7 @@ import { Type, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import helmet from '@fastify/helmet';
+import { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { DestinationStream, Logger } from 'pino';
 import { AppModule } from './app.module';
 import { AppConfig } from './config/app-config';
@@ -12,6 +13,8 @@ import { requestIdFor } from './common/http/request-id';
 import { RouteTable } from './common/http/route-table';
 import { useGuardedJsonParser } from './common/http/json-body-parser';
 import { isPublicRoute } from './common/http/public-routes';
+import { refuseBadBytes } from './common/http/bad-bytes';
+import { answerClientError } from './common/http/client-errors';
 import { buildOpenApiDocument, mountSwagger } from './common/openapi/swagger';
 
 export interface AppOptions {
@@ -29,13 +32,18 @@ export interface CreatedApp {
 /** Builds the HTTP application exactly as production runs it; tests and the bench use it too. */
 export async function createApp(config: AppConfig, options: AppOptions = {}): Promise<CreatedApp> {
   const logger = createLogger(config.logLevel, options.logStream);
+  const routes = new RouteTable();
+  const filter = new ProblemFilter(routes);
   const adapter = new FastifyAdapter({
     bodyLimit: config.http.bodyLimitBytes,
     trustProxy: config.http.trustProxy,
     genReqId: requestIdFor,
     return503OnClosing: true,
+    // Fastify's own answers (bad URL, over-long parameter, unparsable request) as problem+json.
+    frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) =>
+      filter.send(error, request, reply),
+    clientErrorHandler: answerClientError,
   });
-  const routes = new RouteTable();
   const fastify = adapter.getInstance();
   // JSON only: without this, Fastify's built-in text/plain parser lets non-JSON bodies through.
   fastify.removeContentTypeParser('text/plain');
@@ -50,6 +58,7 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
   });
   fastify.addHook('onRequest', async (request, reply) => {
     void reply.header('x-request-id', request.id);
+    refuseBadBytes(request.raw.url ?? request.url, request.headers);
   });
   // Requests in flight at shutdown finish, and their keep-alive sockets close behind them, so
   // closing never waits for a client's idle connection to time out.
@@ -84,7 +93,6 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
       bodyParser: false,
     },
   );
-  const filter = new ProblemFilter(routes);
   await app.register(helmet, { contentSecurityPolicy: false });
   app.useGlobalFilters(filter);
   app.useGlobalPipes(
