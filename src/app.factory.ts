@@ -15,6 +15,7 @@ import { useGuardedJsonParser } from './common/http/json-body-parser';
 import { isPublicRoute } from './common/http/public-routes';
 import { refuseBadBytes } from './common/http/bad-bytes';
 import { answerClientError } from './common/http/client-errors';
+import { capConnections, timeoutOptions } from './common/http/server-limits';
 import { buildOpenApiDocument, mountSwagger } from './common/openapi/swagger';
 
 export interface AppOptions {
@@ -39,12 +40,14 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
     trustProxy: config.http.trustProxy,
     genReqId: requestIdFor,
     return503OnClosing: true,
+    ...timeoutOptions(config.http),
     // Fastify's own answers (bad URL, over-long parameter, unparsable request) as problem+json.
     frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) =>
       filter.send(error, request, reply),
     clientErrorHandler: answerClientError,
   });
   const fastify = adapter.getInstance();
+  capConnections(fastify.server, config.http);
   // JSON only: without this, Fastify's built-in text/plain parser lets non-JSON bodies through.
   fastify.removeContentTypeParser('text/plain');
   useGuardedJsonParser(fastify, {

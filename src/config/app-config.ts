@@ -37,6 +37,16 @@ export interface HttpConfig {
   readonly bodyMaxNodes: number;
   /** Deepest nesting of objects and arrays a JSON body may have. */
   readonly bodyMaxDepth: number;
+  /** Time for a whole request (headers and body) to arrive; 408 after it. */
+  readonly requestTimeoutMs: number;
+  /** Time for the request line and headers to arrive; 408 after it. */
+  readonly headersTimeoutMs: number;
+  /** Silence on a connection, at any stage, after which it is closed. */
+  readonly connectionTimeoutMs: number;
+  /** How long an idle keep-alive connection waits for its next request. */
+  readonly keepAliveTimeoutMs: number;
+  /** Connections one instance holds at once; more are closed as they arrive. */
+  readonly maxConnections: number;
   readonly rateLimitPerMinute: number;
   readonly trustProxy: boolean;
 }

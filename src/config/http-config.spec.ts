@@ -21,4 +21,18 @@ describe('readHttpConfig', () => {
     expect(() => readHttpConfig({ BODY_MAX_DEPTH: '1' })).toThrow(/BODY_MAX_DEPTH/);
     expect(() => readHttpConfig({ BODY_MAX_NODES: 'many' })).toThrow(/BODY_MAX_NODES/);
   });
+
+  it('reads the timeouts and refuses a headers timeout above the request timeout', () => {
+    expect(readHttpConfig({})).toMatchObject({
+      requestTimeoutMs: 30_000,
+      headersTimeoutMs: 10_000,
+      connectionTimeoutMs: 30_000,
+      keepAliveTimeoutMs: 5_000,
+      maxConnections: 1_000,
+    });
+    expect(() =>
+      readHttpConfig({ HTTP_REQUEST_TIMEOUT_MS: '5000', HTTP_HEADERS_TIMEOUT_MS: '6000' }),
+    ).toThrow(/HTTP_HEADERS_TIMEOUT_MS must not be above HTTP_REQUEST_TIMEOUT_MS/);
+    expect(() => readHttpConfig({ HTTP_MAX_CONNECTIONS: '0' })).toThrow(/HTTP_MAX_CONNECTIONS/);
+  });
 });
