@@ -16,6 +16,7 @@ import { isPublicRoute } from './common/http/public-routes';
 import { refuseBadBytes } from './common/http/bad-bytes';
 import { answerClientError } from './common/http/client-errors';
 import { capConnections, timeoutOptions } from './common/http/server-limits';
+import { applySecurityHeaders } from './common/http/security-headers';
 import { buildOpenApiDocument, mountSwagger } from './common/openapi/swagger';
 
 export interface AppOptions {
@@ -69,7 +70,8 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
   fastify.addHook('preClose', async () => {
     closing = true;
   });
-  fastify.addHook('onSend', async (_request, reply) => {
+  fastify.addHook('onSend', async (request, reply) => {
+    applySecurityHeaders(request, reply);
     if (closing) void reply.header('connection', 'close');
   });
   fastify.addHook('onResponse', async (request, reply) => {
