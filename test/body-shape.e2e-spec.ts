@@ -71,6 +71,22 @@ describe('body shape limits', () => {
     expect(res.body.errorCount).toBe(302);
   });
 
+  it('takes a filing with every text at its longest, in Chinese, under the public limit', async () => {
+    const han = (n: number) => '诉'.repeat(n);
+    await t
+      .http()
+      .post('/v1/escalations')
+      .send(
+        filingBody({
+          customer: { name: han(200), email: 'anna@example.org', customerNumber: 'C-1009' },
+          subject: han(200),
+          description: han(10_000),
+          desiredOutcome: han(2_000),
+        }),
+      )
+      .expect(201);
+  });
+
   it('gives public routes a smaller body limit than staff routes', async () => {
     const description = 'x'.repeat(80 * 1024);
     const publicRes = await t
