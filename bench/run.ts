@@ -23,7 +23,9 @@ function readSeconds(): number {
 
 function selectScenarios(name: string | undefined): readonly (Scenario | TimedScenario)[] {
   if (name === undefined) return SCENARIOS;
-  const found = SCENARIOS.filter((s) => s.name === name);
+  // One name, or several separated by commas: `npm run bench -- search:exact,search:partial`.
+  const names = name.split(',');
+  const found = SCENARIOS.filter((s) => names.includes(s.name));
   if (found.length === 0) {
     const known = SCENARIOS.map((s) => s.name).join(', ');
     throw new Error(`unknown scenario "${name}" (known: ${known})`);

@@ -32,6 +32,7 @@ import { ProtectAnswersAndApprovals1764000460000 } from './1764000460000-protect
 import { CreateCaseTokenFailures1764000473100 } from './1764000473100-create-case-token-failures';
 
 /** Every migration in order; listed explicitly so the same list runs from src, dist and tests. */
+import { AddExactSearchIndexes1764000700000 } from './1764000700000-add-exact-search-indexes';
 export const MIGRATIONS = [
   CreateAuditLog1764000000000,
   CreateOutbox1764000001000,
@@ -65,4 +66,5 @@ export const MIGRATIONS = [
   AddOpenProposalExpiryIndex1764000450000,
   ProtectAnswersAndApprovals1764000460000,
   CreateCaseTokenFailures1764000473100,
+  AddExactSearchIndexes1764000700000,
 ];

@@ -1,4 +1,5 @@
 import { buildQueueQuery } from '../src/cases/queue/case-queue.sql';
+import { recogniseExact } from '../src/cases/queue/exact-search';
 import { parseSearch } from '../src/cases/queue/search-terms';
 import { fileCase } from './support/filing';
 import { startTestApp, TestApp } from './support/test-app';
@@ -132,6 +133,86 @@ describe('searching the case queue', () => {
     await expectFound('example.ru', [], { status: 'closed' });
   });
 
+  describe('by what the customer quotes', () => {
+    let quoted: Record<string, string>;
+
+    beforeAll(async () => {
+      const complaint = await fileCase(t, {
+        customer: { name: 'Olga Quote', email: 'Olga.Quote@Example.net', customerNumber: 'C-7781' },
+        subject: 'Meter reading wrong',
+        description: 'The bill used an estimated reading.',
+      });
+      // Another case that only mentions her address and number: one of "the rest".
+      const mention = await fileCase(t, {
+        customer: { name: 'Piotr Other', email: 'piotr@example.net' },
+        subject: 'Neighbour complaint',
+        description: `My neighbour olga.quote@example.net (customer C-7781) has the same problem.`,
+      });
+      quoted = { complaint: complaint.reference, mention: mention.reference };
+    });
+
+    it.each([
+      ['the reference as printed', (r: string) => r],
+      ['the reference in lower case', (r: string) => r.toLowerCase()],
+      ['the reference without dashes', (r: string) => r.replace(/-/g, '')],
+      ['the reference with spaces for dashes', (r: string) => r.replace(/-/g, ' ')],
+    ])('finds a case by %s, and only that case', async (_, form) => {
+      expect(await search(t, { q: form(quoted.complaint) })).toEqual([quoted.complaint]);
+    });
+
+    it('finds the cases of an e-mail address typed in any case with spaces around it first, then the cases that mention it, once each', async () => {
+      const found = await search(t, { q: '  OLGA.QUOTE@example.NET ' });
+      expect(found).toEqual([quoted.complaint, quoted.mention]);
+    });
+
+    it('finds a case by its customer number first, then the cases that mention the number', async () => {
+      expect(await search(t, { q: 'c-7781' })).toEqual([quoted.complaint, quoted.mention]);
+    });
+
+    it('pages through exact matches and the rest in one order without repeating a case', async () => {
+      const pages: string[][] = [];
+      let cursor: string | undefined;
+      do {
+        const res = await t
+          .http()
+          .get(QUEUE)
+          .query({ q: 'olga.quote@example.net', limit: '1', ...(cursor ? { cursor } : {}) })
+          .set('authorization', `Bearer ${t.token('auditor')}`)
+          .expect(200);
+        pages.push((res.body.items as { reference: string }[]).map((item) => item.reference));
+        cursor = res.body.nextCursor ?? undefined;
+      } while (cursor !== undefined);
+      expect(pages.flat()).toEqual([quoted.complaint, quoted.mention]);
+    });
+
+    it('keeps the exact path inside the other filters', async () => {
+      expect(await search(t, { q: quoted.complaint, status: 'closed' })).toEqual([]);
+      expect(await search(t, { q: quoted.complaint, category: 'billing' })).toEqual([
+        quoted.complaint,
+      ]);
+    });
+
+    it('still finds part of an e-mail address or of a reference through the free-text path', async () => {
+      expect(await search(t, { q: 'olga.quote@' })).toEqual([quoted.mention, quoted.complaint]);
+      expect(await search(t, { q: quoted.complaint.slice('OMB-'.length) })).toEqual([
+        quoted.complaint,
+      ]);
+    });
+
+    it('finds a case by the front-line complaint reference it was filed about', async () => {
+      const linked = await t.dataSource.query(
+        `SELECT reference, complaint_reference FROM ombudsman_case
+          WHERE complaint_reference IS NOT NULL ORDER BY created_at LIMIT 1`,
+      );
+      const { reference, complaint_reference: complaintReference } = linked[0] as {
+        reference: string;
+        complaint_reference: string;
+      };
+      expect(await search(t, { q: complaintReference.toLowerCase() })).toContain(reference);
+      expect((await search(t, { q: complaintReference.replace('-', '') }))[0]).toBe(reference);
+    });
+  });
+
   it.each(['ab', 'a b', '   ', '%%'])(
     'refuses q=%j, which no index can serve, with 400',
     async (q) => {
@@ -154,7 +235,8 @@ describe('searching a large table', () => {
     // 20,000 cases of everyday text, then a few that hold the words searched for below.
     await t.dataSource.query(`
       INSERT INTO ombudsman_case (reference, status, customer_name, customer_email, subject,
-        description, category, language, access_token_hash, created_at, updated_at)
+        description, category, language, access_token_hash, created_at, updated_at,
+        customer_number, complaint_reference)
       SELECT 'OMB-2000-' || lpad(i::text, 6, '0'), 'investigation',
              (ARRAY['Ivan Petrov', 'Мария Иванова',
                     -- Given names from 300 characters, each in some twenty cases, as in life
@@ -166,7 +248,8 @@ describe('searching a large table', () => {
              (ARRAY['The complaint is about delivery number ', 'Жалоба на доставку номер ',
                     '关于快递的投诉 '])[1 + i % 3] || i,
              'delivery', (ARRAY['en', 'ru', 'zh'])[1 + i % 3], sha256(int4send(i)),
-             now() - i * interval '1 minute', now() - i * interval '1 minute'
+             now() - i * interval '1 minute', now() - i * interval '1 minute',
+             'N-' || i, CASE WHEN i % 2 = 0 THEN 'CMP-' || lpad(i::text, 6, '0') END
         FROM generate_series(1, 20000) AS i`);
     await t.dataSource.query(`
       UPDATE ombudsman_case
@@ -216,6 +299,36 @@ describe('searching a large table', () => {
       expect(plan).not.toMatch(/Seq Scan on ombudsman_case/);
     },
   );
+
+  const explainExact = async (q: string): Promise<string> => {
+    const key = recogniseExact(q);
+    if (!key) throw new Error(`${q} is not recognised as an identifier`);
+    const sql = buildQueueQuery({
+      statuses: [],
+      assignee: null,
+      category: null,
+      terms: [],
+      exact: { key, mode: 'only' },
+      after: null,
+      fetch: 26,
+    });
+    const rows = (await t.dataSource.query(`EXPLAIN ${sql.text}`, sql.values)) as {
+      'QUERY PLAN': string;
+    }[];
+    return rows.map((row) => row['QUERY PLAN']).join('\n');
+  };
+
+  it.each([
+    ['a case reference', 'omb2000012345', 'uq_ombudsman_case_reference'],
+    ['an e-mail address', 'Customer.12345@Example.org', 'ix_ombudsman_case_customer_email'],
+    ['a customer number', 'N-12345', 'ix_ombudsman_case_customer_number'],
+    ['a complaint reference', 'CMP-012345', 'ix_ombudsman_case_complaint'],
+  ])('looks %s up in its own index (%s)', async (_, q, index) => {
+    const plan = await explainExact(q);
+    expect(plan).toMatch(new RegExp(`(Index|Bitmap Index) Scan (using|on) ${index}`));
+    expect(plan).not.toMatch(/Seq Scan on ombudsman_case/);
+    expect(plan).not.toContain('ix_ombudsman_case_search_trgm');
+  });
 
   it('finds the three cases among twenty thousand, whichever way it is asked', async () => {
     const expected = ['OMB-2000-000137', 'OMB-2000-007331', 'OMB-2000-015029'];

@@ -1,6 +1,5 @@
-import { buildQueueQuery, QueueRow } from '../../src/cases/queue/case-queue.sql';
-import { decodeQueueCursor, encodeQueueCursor } from '../../src/cases/queue/queue-cursor';
-import { parseSearch } from '../../src/cases/queue/search-terms';
+import { QueueRow } from '../../src/cases/queue/case-queue.sql';
+import { queuePage } from '../../src/cases/queue/queue-page';
 import { BaselineRoute } from './types';
 
 /**
@@ -13,23 +12,19 @@ export const queueRoutes: readonly BaselineRoute[] = [
     path: '/v1/admin/cases',
     async handle({ pool, query }) {
       const limit = Number(query.get('limit') ?? 25);
-      const cursor = query.get('cursor');
-      const q = query.get('q');
-      const sql = buildQueueQuery({
-        statuses: [],
-        assignee: null,
-        category: null,
-        terms: q ? parseSearch(q) : [],
-        after: cursor ? decodeQueueCursor(cursor) : null,
-        fetch: limit + 1,
-      });
-      const { rows } = await pool.query<QueueRow>(sql.text, sql.values);
-      const page = rows.slice(0, limit);
-      const last = page[page.length - 1];
+      const page = await queuePage(
+        {
+          filters: { statuses: [], assignee: null, category: null },
+          q: query.get('q') ?? undefined,
+          cursor: query.get('cursor') ?? undefined,
+          limit,
+        },
+        async (sql) => (await pool.query<QueueRow>(sql.text, sql.values)).rows,
+      );
       return {
         status: 200,
         body: {
-          items: page.map((row) => ({
+          items: page.rows.map((row) => ({
             id: row.id,
             reference: row.reference,
             status: row.status,
@@ -44,10 +39,7 @@ export const queueRoutes: readonly BaselineRoute[] = [
             updatedAt: row.updated_at.toISOString(),
             version: row.version,
           })),
-          nextCursor:
-            rows.length > limit && last
-              ? encodeQueueCursor({ createdAt: last.cursor_at, id: last.id })
-              : null,
+          nextCursor: page.nextCursor,
         },
       };
     },

@@ -4,6 +4,7 @@ import { intake } from './intake';
 import { kpis, kpisPublic } from './kpis';
 import { queue } from './queue';
 import { search } from './search';
+import { searchExact, searchPartial } from './search-exact';
 import { sweep } from './sweep';
 import { Scenario, TimedScenario } from './types';
 
@@ -13,6 +14,8 @@ export const SCENARIOS: readonly (Scenario | TimedScenario)[] = [
   intake,
   queue,
   search,
+  searchExact,
+  searchPartial,
   kpis,
   kpisPublic,
   sweep,

@@ -2,12 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { StaffActor } from '../../auth/actor';
-import { Page, toPage } from '../../common/pagination/cursor';
-import { AssigneeFilter, buildQueueQuery, QueueRow } from './case-queue.sql';
+import { Page } from '../../common/pagination/cursor';
+import { AssigneeFilter, QueueRow } from './case-queue.sql';
 import { CaseQueueRowDto } from './dto/case-queue-page.dto';
 import { CaseQueueQueryDto } from './dto/case-queue-query.dto';
-import { decodeQueueCursor } from './queue-cursor';
-import { parseSearch } from './search-terms';
+import { queuePage } from './queue-page';
 
 const DEFAULT_LIMIT = 25;
 
@@ -46,17 +45,21 @@ export class CaseQueue {
 
   async list(query: CaseQueueQueryDto, caller: StaffActor): Promise<Page<CaseQueueRowDto>> {
     const limit = query.limit ?? DEFAULT_LIMIT;
-    const sql = buildQueueQuery({
-      statuses: query.status ?? [],
-      assignee: assigneeFilter(query.assignee, caller),
-      category: query.category ?? null,
-      breached: query.breached === true,
-      atRisk: query.atRisk === true,
-      terms: query.q === undefined ? [] : parseSearch(query.q),
-      after: query.cursor === undefined ? null : decodeQueueCursor(query.cursor),
-      fetch: limit + 1,
-    });
-    const rows = (await this.dataSource.query(sql.text, sql.values)) as QueueRow[];
-    return toPage(rows, limit, toRow, (row) => [row.cursor_at, row.id]);
+    const page = await queuePage(
+      {
+        filters: {
+          statuses: query.status ?? [],
+          assignee: assigneeFilter(query.assignee, caller),
+          category: query.category ?? null,
+          breached: query.breached === true,
+          atRisk: query.atRisk === true,
+        },
+        q: query.q,
+        cursor: query.cursor,
+        limit,
+      },
+      async (sql) => (await this.dataSource.query(sql.text, sql.values)) as QueueRow[],
+    );
+    return { items: page.rows.map(toRow), nextCursor: page.nextCursor };
   }
 }

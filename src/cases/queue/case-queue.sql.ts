@@ -1,5 +1,6 @@
 import type { CaseStatus } from '../case-lifecycle';
 import type { QueueKey } from './queue-cursor';
+import { exactCondition, ExactKey } from './exact-search';
 import type { SearchTerm } from './search-terms';
 
 export type AssigneeFilter = { readonly officerId: string } | 'unassigned';
@@ -9,6 +10,11 @@ export interface QueueFilter {
   readonly assignee: AssigneeFilter | null;
   readonly category: string | null;
   readonly terms: readonly SearchTerm[];
+  /**
+   * An identifier the `q` was recognised as: `only` lists the cases it names (the exact phase),
+   * `exclude` the free-text matches other than those (the rest), so no case appears twice.
+   */
+  readonly exact?: { readonly key: ExactKey; readonly mode: 'only' | 'exclude' };
   /** Cases with a deadline past due and still owed, or one at 80% of its time (DESIGN §4). */
   readonly breached?: boolean;
   readonly atRisk?: boolean;
@@ -67,7 +73,13 @@ export function buildQueueQuery(filter: QueueFilter): SqlQuery {
        AND d.at_risk_at IS NOT NULL AND d.breached_at IS NULL AND d.met_at IS NULL
        AND d.cancelled_at IS NULL)`);
   }
-  for (const term of filter.terms) {
+  if (filter.exact) {
+    const condition = exactCondition(filter.exact.key.kind, bind(filter.exact.key.value));
+    // IS NOT TRUE: a case without a complaint or customer number is one of "the rest".
+    where.push(filter.exact.mode === 'only' ? condition : `(${condition}) IS NOT TRUE`);
+  }
+  const terms = filter.exact?.mode === 'only' ? [] : filter.terms;
+  for (const term of terms) {
     if (term.cjk) {
       where.push(
         `search_cjk_tokens @> case_search_cjk_query(case_search_normalize(${bind(term.text)}))`,

@@ -34,3 +34,40 @@ export function decodeQueueCursor(cursor: string): QueueKey {
   }
   return { createdAt, id };
 }
+
+/**
+ * Where a page of the queue starts. A search for an identifier (src/cases/queue/exact-search.ts)
+ * walks two phases in one keyset order: the cases it names exactly, then the other matches.
+ */
+export type QueuePosition =
+  | { readonly phase: 'exact'; readonly after: QueueKey | null }
+  | { readonly phase: 'rest'; readonly after: QueueKey | null };
+
+const EXACT_PHASE = 'x';
+const REST_PHASE = 'r';
+
+export function encodeQueuePosition(position: QueuePosition): string {
+  if (position.phase === 'rest')
+    return position.after ? encodeQueueCursor(position.after) : encodeCursor([REST_PHASE]);
+  if (!position.after) throw new Error('an exact phase continues after a case');
+  return encodeCursor([EXACT_PHASE, position.after.createdAt, position.after.id]);
+}
+
+/** No cursor starts with the exact phase; a plain (created_at, id) cursor continues the rest. */
+export function decodeQueuePosition(cursor: string | undefined): QueuePosition {
+  if (cursor === undefined) return { phase: 'exact', after: null };
+  let raw: unknown;
+  try {
+    raw = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    raw = undefined;
+  }
+  if (Array.isArray(raw) && raw.length === 1 && raw[0] === REST_PHASE)
+    return { phase: 'rest', after: null };
+  if (Array.isArray(raw) && raw.length === 3 && raw[0] === EXACT_PHASE)
+    return {
+      phase: 'exact',
+      after: decodeQueueCursor(encodeCursor(raw.slice(1) as (string | number)[])),
+    };
+  return { phase: 'rest', after: decodeQueueCursor(cursor) };
+}

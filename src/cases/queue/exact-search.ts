@@ -1,0 +1,45 @@
+/**
+ * What staff type most: the identifier a customer reads out on the phone or writes in a letter.
+ * Such a `q` is first looked up exactly, through a unique or b-tree index (migration
+ * 1764000700000-add-exact-search-indexes), before the free-text path, whose trigram candidates
+ * for strings made of common pieces (`OMB-2025-…`, `…@mail.example.ru`) are huge.
+ */
+export type ExactKey =
+  | { readonly kind: 'reference'; readonly value: string }
+  | { readonly kind: 'complaintReference'; readonly value: string }
+  | { readonly kind: 'email'; readonly value: string }
+  | { readonly kind: 'customerNumber'; readonly value: string };
+
+/** `OMB-2025-000123`, `omb2025000123`, `OMB 2025 000123`: any case, dashes optional. */
+const CASE_REFERENCE = /^omb[-\s]?(\d{4})[-\s]?(\d{6,})$/iu;
+/** `CMP-000123`, `cmp000123`. */
+const COMPLAINT_REFERENCE = /^cmp[-\s]?(\d{6,})$/iu;
+/** A whole address: something@domain.tld, no spaces. */
+const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/u;
+/** One token holding a digit (`C-1009`, `100245`): customer numbers have no fixed shape. */
+const CUSTOMER_NUMBER = /^(?=[^\s]*\p{N})[\p{L}\p{N}][\p{L}\p{N}._/-]{0,63}$/u;
+
+export function recogniseExact(q: string): ExactKey | null {
+  const text = q.trim();
+  const reference = CASE_REFERENCE.exec(text);
+  if (reference) return { kind: 'reference', value: `OMB-${reference[1]}-${reference[2]}` };
+  const complaint = COMPLAINT_REFERENCE.exec(text);
+  if (complaint) return { kind: 'complaintReference', value: `CMP-${complaint[1]}` };
+  if (EMAIL.test(text)) return { kind: 'email', value: text.toLowerCase() };
+  if (CUSTOMER_NUMBER.test(text)) return { kind: 'customerNumber', value: text.toLowerCase() };
+  return null;
+}
+
+/** The condition for one exact key, written exactly as its index is, so the planner uses it. */
+export function exactCondition(kind: ExactKey['kind'], placeholder: string): string {
+  switch (kind) {
+    case 'reference':
+      return `reference = ${placeholder}`; // uq_ombudsman_case_reference
+    case 'complaintReference':
+      return `complaint_reference = ${placeholder}`; // ix_ombudsman_case_complaint
+    case 'email':
+      return `lower(customer_email) = ${placeholder}`; // ix_ombudsman_case_customer_email
+    case 'customerNumber':
+      return `lower(customer_number) = ${placeholder}`; // ix_ombudsman_case_customer_number
+  }
+}
