@@ -30,6 +30,10 @@ export const ERROR_CATALOG = {
     status: 409,
     title: 'The complaint already has its final response',
   },
+  COMPLAINT_EXTERNAL_ID_CONFLICT: {
+    status: 409,
+    title: 'This externalId already made a complaint with other content',
+  },
   // Cases
   CASE_NOT_FOUND: { status: 404, title: 'Case not found' },
   CASE_INVALID_TRANSITION: { status: 409, title: 'Not possible in the case’s current status' },
