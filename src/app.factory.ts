@@ -11,6 +11,7 @@ import { NestPinoLogger, createLogger } from './common/logging/pino-logger';
 import { requestIdFor } from './common/http/request-id';
 import { RouteTable } from './common/http/route-table';
 import { refuseUnsafeBody } from './common/http/body-guard';
+import { hasLargeBody } from './common/http/large-body';
 import { buildOpenApiDocument, mountSwagger } from './common/openapi/swagger';
 
 export interface AppOptions {
@@ -38,7 +39,10 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
   const fastify = adapter.getInstance();
   // JSON only: without this, Fastify's built-in text/plain parser lets non-JSON bodies through.
   fastify.removeContentTypeParser('text/plain');
-  fastify.addHook('onRoute', (route) => routes.add(route.method, route.url));
+  fastify.addHook('onRoute', (route) => {
+    routes.add(route.method, route.url);
+    if (hasLargeBody(route.config)) route.bodyLimit = config.http.importBodyLimitBytes;
+  });
   fastify.addHook('onRequest', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });

@@ -43,6 +43,8 @@ export interface TokenRules {
 
 export interface HttpConfig {
   readonly bodyLimitBytes: number;
+  /** The larger body of a bulk route (`POST /v1/frontline/complaints:import`). */
+  readonly importBodyLimitBytes: number;
   readonly rateLimitPerMinute: number;
   /** Wrong case access tokens per case reference and hour before further ones answer 429. */
   readonly caseTokenFailuresPerHour: number;

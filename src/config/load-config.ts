@@ -47,6 +47,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     auth,
     http: {
       bodyLimitBytes: readSize(env, 'BODY_LIMIT', 1024 * 1024),
+      importBodyLimitBytes: readSize(env, 'IMPORT_BODY_LIMIT', 16 * 1024 * 1024),
       rateLimitPerMinute: readInt(env, 'RATE_LIMIT_PER_MINUTE', 30, 1, 1_000_000),
       caseTokenFailuresPerHour: readInt(env, 'CASE_TOKEN_FAILURES_PER_HOUR', 10, 1, 1_000_000),
       trustProxy: readBool(env, 'TRUST_PROXY', false),

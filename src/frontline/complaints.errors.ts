@@ -17,11 +17,15 @@ export function invalidTime(field: string, message: string): DomainError {
   return new DomainError('VALIDATION_FAILED', `${field}: ${message}`, {}, [{ field, message }]);
 }
 
-export function externalIdConflict(externalId: string, reference: string): DomainError {
+export function externalIdConflict(
+  externalId: string,
+  reference: string,
+  differences: readonly string[],
+): DomainError {
   return new DomainError(
     'COMPLAINT_EXTERNAL_ID_CONFLICT',
-    `externalId ${externalId} already made complaint ${reference} with other content; ` +
-      'an import never changes a complaint',
-    { externalId, reference },
+    `externalId ${externalId} already made complaint ${reference}, which differs in ` +
+      `${differences.join(', ')}; an import never changes a complaint`,
+    { externalId, reference, differences },
   );
 }
