@@ -32,6 +32,7 @@ import { ProtectAnswersAndApprovals1764000460000 } from './1764000460000-protect
 import { CreateCaseTokenFailures1764000473100 } from './1764000473100-create-case-token-failures';
 import { CreateStaffDirectory1764000480000 } from './1764000480000-create-staff-directory';
 import { ForgetOfficerIdsShownAsNames1764000481000 } from './1764000481000-forget-officer-ids-shown-as-names';
+import { AddSupersededDecisionRevisions1764000482000 } from './1764000482000-add-superseded-decision-revisions';
 
 /** Every migration in order; listed explicitly so the same list runs from src, dist and tests. */
 export const MIGRATIONS = [
@@ -69,4 +70,5 @@ export const MIGRATIONS = [
   CreateCaseTokenFailures1764000473100,
   CreateStaffDirectory1764000480000,
   ForgetOfficerIdsShownAsNames1764000481000,
+  AddSupersededDecisionRevisions1764000482000,
 ];
