@@ -30,9 +30,13 @@ import { AddWaitingOnCustomerIndex1764000440000 } from './1764000440000-add-wait
 import { AddOpenProposalExpiryIndex1764000450000 } from './1764000450000-add-open-proposal-expiry-index';
 import { ProtectAnswersAndApprovals1764000460000 } from './1764000460000-protect-answers-and-approvals';
 import { CreateCaseTokenFailures1764000473100 } from './1764000473100-create-case-token-failures';
+import { CreateStaffDirectory1764000480000 } from './1764000480000-create-staff-directory';
+import { ForgetOfficerIdsShownAsNames1764000481000 } from './1764000481000-forget-officer-ids-shown-as-names';
+import { AddSupersededDecisionRevisions1764000482000 } from './1764000482000-add-superseded-decision-revisions';
+
+import { AddExactSearchIndexes1764000700000 } from './1764000700000-add-exact-search-indexes';
 
 /** Every migration in order; listed explicitly so the same list runs from src, dist and tests. */
-import { AddExactSearchIndexes1764000700000 } from './1764000700000-add-exact-search-indexes';
 export const MIGRATIONS = [
   CreateAuditLog1764000000000,
   CreateOutbox1764000001000,
@@ -66,5 +70,8 @@ export const MIGRATIONS = [
   AddOpenProposalExpiryIndex1764000450000,
   ProtectAnswersAndApprovals1764000460000,
   CreateCaseTokenFailures1764000473100,
+  CreateStaffDirectory1764000480000,
+  ForgetOfficerIdsShownAsNames1764000481000,
+  AddSupersededDecisionRevisions1764000482000,
   AddExactSearchIndexes1764000700000,
 ];

@@ -17,6 +17,7 @@ import { refuseBadBytes } from './common/http/bad-bytes';
 import { answerClientError } from './common/http/client-errors';
 import { capConnections, timeoutOptions } from './common/http/server-limits';
 import { applySecurityHeaders } from './common/http/security-headers';
+import { hasLargeBody } from './common/http/large-body';
 import { buildOpenApiDocument, mountSwagger } from './common/openapi/swagger';
 
 export interface AppOptions {
@@ -51,14 +52,18 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
   capConnections(fastify.server, config.http);
   // JSON only: without this, Fastify's built-in text/plain parser lets non-JSON bodies through.
   fastify.removeContentTypeParser('text/plain');
-  useGuardedJsonParser(fastify, {
-    maxNodes: config.http.bodyMaxNodes,
+  useGuardedJsonParser(fastify, (request) => ({
+    // A bulk route carries many records: its own size and node limits (IMPORT_BODY_*).
+    maxNodes: hasLargeBody(request.routeOptions.config)
+      ? config.http.importBodyMaxNodes
+      : config.http.bodyMaxNodes,
     maxDepth: config.http.bodyMaxDepth,
-  });
+  }));
   fastify.addHook('onRoute', (route) => {
     routes.add(route.method, route.url);
     // Anyone may send these a body: they get the smaller limit.
     if (isPublicRoute(route.url)) route.bodyLimit = config.http.publicBodyLimitBytes;
+    if (hasLargeBody(route.config)) route.bodyLimit = config.http.importBodyLimitBytes;
   });
   fastify.addHook('onRequest', async (request, reply) => {
     void reply.header('x-request-id', request.id);

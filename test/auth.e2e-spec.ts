@@ -29,6 +29,37 @@ describe('staff authentication with HS256 tokens', () => {
     expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
   });
 
+  it('a request with no credentials is challenged without an error parameter', async () => {
+    for (const authorization of [undefined, 'Basic YWxpY2U6c2VjcmV0', 'Bearer']) {
+      const request = t.http().get(ROUTE);
+      if (authorization) void request.set('authorization', authorization);
+      const res = await request.expect(401);
+      expect({ authorization, challenge: res.headers['www-authenticate'] }).toEqual({
+        authorization,
+        challenge: 'Bearer realm="ombudsman"',
+      });
+    }
+  });
+
+  it('a token that was sent and failed is challenged with error="invalid_token"', async () => {
+    const expired = sign(
+      { roles: ['ombudsman'], exp: Math.floor(Date.now() / 1000) - 60 },
+      TEST_JWT_SECRET,
+      { subject: 'alice' },
+    );
+    for (const token of [expired, 'not.a.jwt']) {
+      const res = await t.http().get(ROUTE).set('authorization', `Bearer ${token}`).expect(401);
+      expect(res.headers['www-authenticate']).toBe(
+        'Bearer realm="ombudsman", error="invalid_token"',
+      );
+    }
+  });
+
+  it('a customer route without the case access token is challenged without an error parameter', async () => {
+    const res = await t.http().get('/v1/escalations/OMB-2026-000001').expect(401);
+    expect(res.headers['www-authenticate']).toBe('Bearer realm="ombudsman"');
+  });
+
   it('refuses a token signed with another secret', async () => {
     const forged = sign(
       { roles: ['ombudsman'] },

@@ -339,6 +339,77 @@ describe('decisions', () => {
     await r.admin('post', ref, '/decision/issue', as.ombudsman).expect(409);
   });
 
+  it.each(['accept', 'reject'] as const)(
+    'a revision still awaiting approval when the customer answers (%s) the earlier one is closed as superseded, on the record, and approvals on it are refused',
+    async (answer) => {
+      const vera = `Bearer ${t.token('ombudsman', 'vera', 'Vera Ombudsman')}`;
+      const { filed, decision } = await decided();
+      const ref = filed.reference;
+      const drafted = await r
+        .admin('post', ref, '/decision/revisions', as.ombudsman, {
+          ...UPHELD,
+          remedies: [eur(15000)],
+          reason: 'The harm was far greater than first assessed.',
+        })
+        .expect(201);
+      const draftId = drafted.body.pending.id as string;
+      const remedyId = drafted.body.pending.remedies[0].id as string;
+      await r.admin('post', ref, `/remedies/${remedyId}/approvals`, vera).expect(201);
+
+      await r.customer(ref, `/decision/${answer}`, filed.accessToken).expect(200);
+
+      const read = await r.admin('get', ref, '/decision', as.auditor).expect(200);
+      expect(read.body).toMatchObject({ currentRevision: 1, pending: null });
+      expect(read.body.revisions).toEqual([
+        expect.objectContaining({ id: decision.id, revision: 1, status: 'issued' }),
+        expect.objectContaining({ id: draftId, revision: 2, status: 'superseded', issuedAt: null }),
+      ]);
+      expect(read.body.revisions[1].remedies).toEqual([
+        expect.objectContaining({ id: remedyId, status: 'superseded' }),
+      ]);
+
+      const paul = `Bearer ${t.token('ombudsman', 'paul', 'Paul Ombudsman')}`;
+      const approval = await r
+        .admin('post', ref, `/remedies/${remedyId}/approvals`, paul)
+        .expect(409);
+      expect(approval.body.code).toBe('REMEDY_SUPERSEDED');
+      const issue = await r.admin('post', ref, '/decision/issue', as.ombudsman).expect(409);
+      expect(issue.body.code).toBe('DECISION_NOT_AWAITING_APPROVAL');
+
+      const timeline = await r.admin('get', ref, '/timeline', as.auditor).expect(200);
+      expect(timeline.body.items).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({
+            type: 'decision.revision_superseded',
+            actorRole: 'customer',
+            body: expect.stringContaining('Revision 2'),
+          }),
+        ]),
+      );
+      const [entry] = await sql<{ after: Record<string, unknown> }>(
+        t,
+        `SELECT a.after FROM audit_entry a JOIN ombudsman_case c ON a.chain_key = c.id::text
+          WHERE c.reference = $1 AND a.action = 'decision.revision_superseded'`,
+        [ref],
+      );
+      expect(entry.after).toMatchObject({
+        decisionId: draftId,
+        revision: 2,
+        answeredRevision: 1,
+        answer: answer === 'accept' ? 'accepted' : 'rejected',
+        status: 'superseded',
+      });
+      expect(await eventTypes(t, ref)).toContain('decision.revision_superseded');
+      const customer = await r.view(ref, filed.accessToken).expect(200);
+      expect(JSON.stringify(customer.body)).not.toContain(draftId);
+      expect(
+        await sql(t, 'UPDATE case_decision SET reasoning = $2 WHERE id = $1', [draftId, 'x']).catch(
+          (e: Error) => e.message,
+        ),
+      ).toMatch(/immutable/);
+    },
+  );
+
   it('shows staff the full case with every proposal, the decision with all its revisions and drafts, and every remedy', async () => {
     const filed = await investigatedCase(t);
     const ref = filed.reference;

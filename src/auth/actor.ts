@@ -4,8 +4,16 @@ import { JwtRole, Role } from './roles';
 export interface StaffActor {
   readonly kind: 'staff';
   readonly sub: string;
-  readonly name?: string;
+  /** The token's `name`, else the name last seen for this `sub`, else the `sub` itself. */
+  readonly name: string;
+  /** Where `name` came from: only a `token` or `directory` name belongs to a person. */
+  readonly nameSource: 'token' | 'directory' | 'sub';
   readonly roles: readonly JwtRole[];
+}
+
+/** The actor's name if a person carried it, never their id: what a customer may be shown. */
+export function personalName(actor: StaffActor): string | undefined {
+  return actor.nameSource === 'sub' ? undefined : actor.name;
 }
 
 export interface CustomerActor {

@@ -6,6 +6,7 @@ import { AuthenticatedRequest, PUBLIC_ROUTE, ROUTE_ROLES } from './auth.decorato
 import { bearerToken } from './bearer';
 import { JwtVerifier } from './jwt-verifier';
 import { JwtRole } from './roles';
+import { StaffNames } from './staff-names';
 
 /**
  * Global guard: every route is closed unless marked `@Public()` or `@Roles(...)`. Routes that take a
@@ -16,9 +17,10 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly verifier: JwtVerifier,
+    private readonly names: StaffNames,
   ) {}
 
-  canActivate(context: ExecutionContext): boolean {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
     const roles = this.reflector.getAllAndOverride<JwtRole[] | undefined>(ROUTE_ROLES, targets);
@@ -28,14 +30,15 @@ export class AuthGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<FastifyRequest & AuthenticatedRequest>();
     const token = bearerToken(request.headers);
     if (!token) throw new DomainError('AUTH_UNAUTHENTICATED', 'Send a bearer token');
-    const actor = this.verifier.verify(token);
-    if (!actor.roles.some((role) => roles.includes(role))) {
+    const verified = this.verifier.verify(token);
+    if (!verified.roles.some((role) => roles.includes(role))) {
       throw new DomainError(
         'AUTH_FORBIDDEN',
         `This route needs one of the roles: ${roles.join(', ')}`,
       );
     }
-    request.actor = actor;
+    // Every authenticated request keeps the staff directory's name for this sub up to date.
+    request.actor = await this.names.actorFor(verified);
     return true;
   }
 }

@@ -3,9 +3,16 @@ import { createPublicKey, createSecretKey, KeyObject } from 'node:crypto';
 import { verify as verifyJwt } from 'jsonwebtoken';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { DomainError } from '../common/errors/domain-error';
-import { StaffActor } from './actor';
-import { holdsBothSides, isJwtRole } from './roles';
+import { TokenRefused } from '../common/errors/token-refused';
+import { holdsBothSides, isJwtRole, JwtRole } from './roles';
 import { claimsRefusal, headerRefusal, StaffClaims } from './token-claims';
+
+/** What a valid staff token says: who, their roles, and their name when it carries one. */
+export interface VerifiedStaff {
+  readonly sub: string;
+  readonly roles: readonly JwtRole[];
+  readonly name?: string;
+}
 
 /**
  * Verifies staff and system tokens: algorithm pinned by configuration, `exp` and `iat` required,
@@ -27,7 +34,7 @@ export class JwtVerifier {
         : createPublicKey(verificationKey);
   }
 
-  verify(token: string, nowMs: number = Date.now()): StaffActor {
+  verify(token: string, nowMs: number = Date.now()): VerifiedStaff {
     const { algorithm, tokenRules } = this.config.auth;
     const nowSeconds = Math.floor(nowMs / 1000);
     let header: object;
@@ -59,11 +66,12 @@ export class JwtVerifier {
         'Nobody may act for the front line and the ombudsman office at once',
       );
     }
-    const name = typeof claims.name === 'string' ? claims.name.slice(0, 200) : undefined;
-    return { kind: 'staff', sub: claims.sub, name, roles };
+    // `name` is optional: a blank one is no name at all.
+    const name = typeof claims.name === 'string' ? claims.name.trim().slice(0, 200) : '';
+    return name === '' ? { sub: claims.sub, roles } : { sub: claims.sub, roles, name };
   }
 }
 
 function unauthenticated(detail: string): DomainError {
-  return new DomainError('AUTH_UNAUTHENTICATED', detail);
+  return new TokenRefused(detail);
 }

@@ -40,6 +40,13 @@ export class RemedyApprovals {
       // The case lock makes concurrent approvals of one remedy count one after the other.
       const c = await lockCase(manager, caseId);
       const remedy = await findRemedy(manager, caseId, remedyId);
+      if (remedy.status === 'superseded') {
+        throw new DomainError(
+          'REMEDY_SUPERSEDED',
+          'The remedy belongs to an offer or decision revision that was superseded',
+          { remedyStatus: remedy.status },
+        );
+      }
       if (remedy.status !== 'proposed') {
         throw new DomainError(
           'REMEDY_APPROVAL_NOT_NEEDED',

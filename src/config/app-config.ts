@@ -60,6 +60,10 @@ export interface HttpConfig {
   readonly keepAliveTimeoutMs: number;
   /** Connections one instance holds at once; more are closed as they arrive. */
   readonly maxConnections: number;
+  /** The larger body of a bulk route (`POST /v1/frontline/complaints:import`). */
+  readonly importBodyLimitBytes: number;
+  /** Most keys and array elements the body of a bulk route may hold. */
+  readonly importBodyMaxNodes: number;
   readonly rateLimitPerMinute: number;
   /** Wrong case access tokens per case reference and hour before further ones answer 429. */
   readonly caseTokenFailuresPerHour: number;

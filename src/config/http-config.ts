@@ -24,6 +24,8 @@ export function readHttpConfig(env: Env): HttpConfig {
     ...readTimeouts(env),
     maxConnections: readInt(env, 'HTTP_MAX_CONNECTIONS', 1_000, 1, 1_000_000),
     rateLimitPerMinute: readInt(env, 'RATE_LIMIT_PER_MINUTE', 30, 1, 1_000_000),
+    importBodyLimitBytes: readSize(env, 'IMPORT_BODY_LIMIT', 16 * 1024 * 1024),
+    importBodyMaxNodes: readInt(env, 'IMPORT_BODY_MAX_NODES', 100_000, 1, 10_000_000),
     caseTokenFailuresPerHour: readInt(env, 'CASE_TOKEN_FAILURES_PER_HOUR', 10, 1, 1_000_000),
     trustProxy: readBool(env, 'TRUST_PROXY', false),
   };

@@ -19,6 +19,7 @@ describe('loadConfig', () => {
       logLevel: 'info',
       http: {
         bodyLimitBytes: 1024 * 1024,
+        importBodyLimitBytes: 16 * 1024 * 1024,
         rateLimitPerMinute: 30,
         caseTokenFailuresPerHour: 10,
         trustProxy: false,
@@ -119,6 +120,7 @@ describe('loadConfig', () => {
     ['CASE_TOKEN_FAILURES_PER_HOUR', '0', /CASE_TOKEN_FAILURES_PER_HOUR must be between/],
     ['LOG_LEVEL', 'loud', /LOG_LEVEL must be one of/],
     ['BODY_LIMIT', 'huge', /BODY_LIMIT must be a size/],
+    ['IMPORT_BODY_LIMIT', '500mb', /IMPORT_BODY_LIMIT must be between/],
     ['TRUST_PROXY', 'maybe', /TRUST_PROXY must be true or false/],
     ['NODE_ENV', 'staging', /NODE_ENV must be one of/],
     ['JWT_PUBLIC_KEY', 'not-a-key', /JWT_PUBLIC_KEY must be an RSA public key/],

@@ -11,7 +11,7 @@ export interface DecisionRow {
   id: string;
   case_id: string;
   revision: number;
-  status: 'awaiting_approval' | 'issued';
+  status: 'awaiting_approval' | 'issued' | 'superseded';
   finding: 'upheld' | 'partially_upheld' | 'not_upheld';
   reasoning: string;
   revision_reason: string | null;

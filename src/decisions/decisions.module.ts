@@ -4,12 +4,13 @@ import { CompensationModule } from '../compensation/compensation.module';
 import { MediationModule } from '../mediation/mediation.module';
 import { DecisionsController } from './decisions.controller';
 import { DecisionsService } from './decisions.service';
+import { StrandedRevisions } from './stranded-revisions';
 
 /** Decisions and their revisions. */
 @Module({
   imports: [CasesModule, CompensationModule, MediationModule],
   controllers: [DecisionsController],
-  providers: [DecisionsService],
+  providers: [DecisionsService, StrandedRevisions],
   exports: [DecisionsService],
 })
 export class DecisionsModule {}

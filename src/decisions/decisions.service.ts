@@ -18,6 +18,7 @@ import { decisionContentHash } from './decision-hash';
 import { currentDecision, DecisionRow, decisionsOfCase, toStaffDecision } from './decision-read';
 import { IssueDecisionDto, ReviseDecisionDto } from './dto/decision-requests.dto';
 import { StaffDecisionDto } from './dto/decision-view.dto';
+import { StrandedRevisions } from './stranded-revisions';
 
 type Who = ActorRef & { name?: string };
 export type DecisionAnswer = 'accepted' | 'rejected';
@@ -39,6 +40,7 @@ export class DecisionsService {
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
     private readonly proposals: ProposalClosure,
+    private readonly stranded: StrandedRevisions,
   ) {}
 
   issue(caseId: string, body: IssueDecisionDto, actor: StaffActor): Promise<StaffDecisionDto> {
@@ -74,7 +76,9 @@ export class DecisionsService {
       }
       const current = currentDecision(rows);
       if (!current) throw new DomainError('DECISION_NOT_FOUND', 'No decision to revise');
-      const row = await this.draft(manager, c, body, body.reason, actor, current.revision + 1);
+      // After the last revision drafted, superseded ones included: revision numbers are unique.
+      const next = rows[rows.length - 1].revision + 1;
+      const row = await this.draft(manager, c, body, body.reason, actor, next);
       if (row.status === 'issued') await this.publishRevision(manager, c, row, current, who(actor));
       return this.staffView(manager, c);
     });
@@ -116,7 +120,8 @@ export class DecisionsService {
     return this.dataSource.transaction(async (manager) => {
       const c = await lockCase(manager, caseId);
       requireStatus(c, ['decision_issued'], 'answered');
-      const current = currentDecision(await decisionsOfCase(manager, caseId));
+      const rows = await decisionsOfCase(manager, caseId);
+      const current = currentDecision(rows);
       if (!current) throw new DomainError('DECISION_NOT_FOUND', 'No decision to answer');
       await manager.query(
         `INSERT INTO decision_answer (decision_id, case_id, answer, reason) VALUES ($1, $2, $3, $4)`,
@@ -148,6 +153,7 @@ export class DecisionsService {
         aggregateId: c.reference,
         payload: { reference: c.reference, ...facts },
       });
+      await this.stranded.close(manager, c, rows, { revision: current.revision, answer }, by);
       if (moved.to === 'fulfilment') {
         await this.ledger.bind(manager, c, current.id, by, { finding: current.finding });
       } else {

@@ -78,4 +78,6 @@ export interface CustomerTextCatalogue {
   /** A closed case whose outcome was not recorded; should not happen, but must still read well. */
   readonly closedWithoutOutcome: CaseText<string>;
   readonly timeline: { readonly [E in TimelineEvent]: string } & { readonly other: string };
+  /** Who handles the case, when no name of the officer is known: never their internal id. */
+  readonly unnamedHandler: string;
 }

@@ -171,4 +171,5 @@ export const EN: CustomerTextCatalogue = {
       'Thank you for your answer. The time limits run again, extended by the time they were on hold.',
     other: 'Your case was updated.',
   },
+  unnamedHandler: 'Your case handler',
 };

@@ -95,3 +95,8 @@ export function timelineText(lang: Language, eventType: string): string {
     ? timeline[eventType as keyof typeof timeline]
     : timeline.other;
 }
+
+/** The handler's name for the customer, or neutral words in their language when none is known. */
+export function handlerName(lang: Language, name: string | null): string {
+  return name ?? catalogueFor(lang).unnamedHandler;
+}

@@ -153,4 +153,5 @@ export const ZH: CustomerTextCatalogue = {
     'sla.resumed': '感谢您的答复。处理期限恢复计算，并顺延暂停的时间。',
     other: '您的案件有新的进展。',
   },
+  unnamedHandler: '您的案件处理人',
 };

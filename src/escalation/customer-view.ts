@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { StaffNames } from '../auth/staff-names';
 import { CaseEntity } from '../cases/case.entity';
 import { CaseStatus } from '../cases/case-lifecycle';
 import { CaseTimeline } from '../cases/timeline/case-timeline';
@@ -8,7 +9,7 @@ import { ResolutionViews } from '../compensation/views/resolution-views';
 import { DeadlinesService, DeadlineView } from '../sla/deadlines.service';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { ComplaintFactsPort } from '../frontline/public/complaint-facts.port';
-import { nextStep, statusText, timelineText } from './customer-texts';
+import { handlerName, nextStep, statusText, timelineText } from './customer-texts';
 import { explainIntakeDecision } from './eligibility-explanation';
 import { CustomerTimelineEntryDto, CustomerViewDto } from './dto/customer-view.dto';
 
@@ -51,15 +52,17 @@ export class CustomerViewBuilder {
     private readonly deadlines: DeadlinesService,
     private readonly resolution: ResolutionViews,
     private readonly complaints: ComplaintFactsPort,
+    private readonly staff: StaffNames,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async build(c: CaseEntity): Promise<CustomerViewDto> {
-    const [deadlines, entries, resolution, finalResponseAt] = await Promise.all([
+    const [deadlines, entries, resolution, finalResponseAt, handler] = await Promise.all([
       this.deadlines.listForCase(c.id),
       this.timeline.list(c.id, 'customer'),
       this.resolution.forParties(c),
       this.finalResponseIfRefusedAsLate(c),
+      this.handlerOf(c),
     ]);
     return {
       reference: c.reference,
@@ -67,7 +70,7 @@ export class CustomerViewBuilder {
       outcome: c.outcome,
       ...textsFor(c, deadlines),
       explanation: explanationFor(c, deadlines, entries, finalResponseAt, this.config),
-      handler: c.assignedOfficerName ? { name: c.assignedOfficerName } : null,
+      handler,
       subject: c.subject,
       language: c.language,
       filedAt: c.createdAt.toISOString(),
@@ -75,6 +78,16 @@ export class CustomerViewBuilder {
       timeline: entries.map((entry) => toCustomerEntry(c.language, entry)),
       ...resolution,
     };
+  }
+
+  /**
+   * Who handles the case, by name: the one given at assignment, else the one the officer last
+   * carried in a token, else neutral words. Never the officer's id.
+   */
+  private async handlerOf(c: CaseEntity): Promise<{ name: string } | null> {
+    if (!c.assignedOfficerId) return null;
+    const name = c.assignedOfficerName ?? (await this.staff.knownName(c.assignedOfficerId));
+    return { name: handlerName(c.language, name) };
   }
 
   /** Only a refusal for lateness needs the front line's facts: the date of its final response. */

@@ -33,7 +33,8 @@ export class ComplaintsController {
   @ApiOperation({
     summary: 'Record a front-line complaint',
     description:
-      'The deadline for the final response is set by policy (15 business days by default). ' +
+      'The deadline for the final response is set by policy (15 business days by default) and ' +
+      'counts from `receivedAt`, which a CRM pushing its history may date back. ' +
       'Pushing an externalId the caller already pushed returns that complaint with 200 and ' +
       'changes nothing, so integrations may retry safely.',
   })
@@ -54,6 +55,7 @@ export class ComplaintsController {
         externalId: body.externalId,
         agentId: body.agentId ?? staff.sub,
         channel: body.channel,
+        receivedAt: body.receivedAt === undefined ? undefined : new Date(body.receivedAt),
       },
       actorRef(staff),
     );

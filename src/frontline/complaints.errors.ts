@@ -12,8 +12,20 @@ export function complaintAlreadyAnswered(reference: string, respondedAt: Date | 
   );
 }
 
-export function invalidRespondedAt(message: string): DomainError {
-  return new DomainError('VALIDATION_FAILED', `respondedAt: ${message}`, {}, [
-    { field: 'respondedAt', message },
-  ]);
+/** A time the caller gave that cannot be true (in the future, before receipt, …). */
+export function invalidTime(field: string, message: string): DomainError {
+  return new DomainError('VALIDATION_FAILED', `${field}: ${message}`, {}, [{ field, message }]);
+}
+
+export function externalIdConflict(
+  externalId: string,
+  reference: string,
+  differences: readonly string[],
+): DomainError {
+  return new DomainError(
+    'COMPLAINT_EXTERNAL_ID_CONFLICT',
+    `externalId ${externalId} already made complaint ${reference}, which differs in ` +
+      `${differences.join(', ')}; an import never changes a complaint`,
+    { externalId, reference, differences },
+  );
 }

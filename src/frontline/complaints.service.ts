@@ -10,7 +10,9 @@ import { SlaPolicies } from '../sla/policies/sla-policies.service';
 import { ComplaintEntity } from './complaint.entity';
 import { decodeComplaintCursor, encodeComplaintCursor } from './complaint-cursor';
 import { formatComplaintReference } from './complaint-reference';
+import { receivedAtRefusal } from './complaint-times';
 import { toComplaintDto } from './complaint-view';
+import { invalidTime } from './complaints.errors';
 import { ComplaintsRepository } from './complaints.repository';
 import { ComplaintDto } from './dto/complaint.dto';
 
@@ -27,6 +29,8 @@ export interface ComplaintDraft {
   readonly externalId?: string;
   readonly agentId: string;
   readonly channel?: string;
+  /** When the front line received it, if earlier than now (a CRM pushing its history). */
+  readonly receivedAt?: Date;
 }
 
 export interface Opened {
@@ -53,7 +57,11 @@ export class ComplaintsService {
 
   /** Opens a complaint in the caller's transaction, with its audit entry and event. */
   async open(manager: EntityManager, draft: ComplaintDraft, actor: ActorRef): Promise<Opened> {
-    const receivedAt = new Date();
+    const receivedAt = draft.receivedAt ?? new Date();
+    if (draft.receivedAt) {
+      const refusal = receivedAtRefusal(draft.receivedAt, new Date());
+      if (refusal) throw invalidTime('receivedAt', refusal);
+    }
     const complaint: ComplaintEntity = {
       id: randomUUID(),
       reference: formatComplaintReference(await this.complaints.nextSequence(manager)),
@@ -82,7 +90,8 @@ export class ComplaintsService {
       chainKey: `complaint:${complaint.reference}`,
       actor,
       action: 'complaint.created',
-      after: view,
+      // A receipt time given by the caller is theirs to answer for, and says so on the record.
+      after: draft.receivedAt ? { ...view, receivedAtSetBy: actor.sub } : view,
     });
     await this.outbox.record(manager, {
       type: 'complaint.created',

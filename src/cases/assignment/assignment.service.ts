@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { StaffActor, actorRef } from '../../auth/actor';
+import { StaffActor, actorRef, personalName } from '../../auth/actor';
+import { StaffNames } from '../../auth/staff-names';
 import { AuditService } from '../../audit/audit.service';
 import { DomainError } from '../../common/errors/domain-error';
 import { OutboxService } from '../../notifications/outbox/outbox.service';
@@ -53,6 +54,7 @@ export class AssignmentService {
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
     private readonly conflicts: ConflictDeclarations,
+    private readonly staff: StaffNames,
   ) {}
 
   assign(
@@ -64,10 +66,7 @@ export class AssignmentService {
     this.checkAuthority(c, body, actor);
     return this.dataSource.transaction(async (manager) => {
       await this.refuseConflicts(manager, c, body.officerId);
-      const officerName =
-        body.officerName ??
-        (body.officerId === actor.sub ? actor.name : undefined) ??
-        body.officerId;
+      const officerName = await this.officerName(manager, body, actor);
       const rows = (await manager.query(
         `UPDATE ombudsman_case
             SET assigned_officer_id = $2, assigned_officer_name = $3, version = version + 1, updated_at = now()
@@ -184,6 +183,20 @@ export class AssignmentService {
       [caseId, staffId],
     )) as DeclarationRow[];
     return row;
+  }
+
+  /**
+   * The name the customer will read: the one given, else the officer's own (from their token or
+   * the staff directory), else null, which the customer reads as neutral words. Never the id.
+   */
+  private async officerName(
+    manager: EntityManager,
+    body: AssignCaseDto,
+    actor: StaffActor,
+  ): Promise<string | null> {
+    if (body.officerName !== undefined && body.officerName.trim() !== '') return body.officerName;
+    if (body.officerId === actor.sub) return personalName(actor) ?? null;
+    return this.staff.knownName(body.officerId, manager);
   }
 
   /** Officers may take an unassigned case for themselves; assigning others is the ombudsman's. */

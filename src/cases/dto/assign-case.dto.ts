@@ -15,7 +15,10 @@ export class AssignCaseDto {
 
   @ApiPropertyOptional({
     example: 'Olga O',
-    description: 'Shown to the customer as who handles the case',
+    description:
+      'Shown to the customer as who handles the case. When absent, the name the officer last ' +
+      'carried in a token; if the service never saw one, the customer reads neutral words ' +
+      '(“Your case handler”) in their language, never the officer’s id',
     maxLength: 200,
   })
   @IsOptional()

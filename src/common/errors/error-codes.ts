@@ -37,6 +37,10 @@ export const ERROR_CATALOG = {
     status: 409,
     title: 'The complaint already has its final response',
   },
+  COMPLAINT_EXTERNAL_ID_CONFLICT: {
+    status: 409,
+    title: 'This externalId already made a complaint with other content',
+  },
   // Cases
   CASE_NOT_FOUND: { status: 404, title: 'Case not found' },
   CASE_INVALID_TRANSITION: { status: 409, title: 'Not possible in the case’s current status' },
@@ -95,6 +99,10 @@ export const ERROR_CATALOG = {
   REMEDY_SELF_APPROVAL: { status: 403, title: 'Nobody approves their own remedy' },
   REMEDY_ALREADY_APPROVED: { status: 409, title: 'You have already approved this remedy' },
   REMEDY_APPROVAL_NOT_NEEDED: { status: 409, title: 'The remedy needs no further approval' },
+  REMEDY_SUPERSEDED: {
+    status: 409,
+    title: 'The remedy was superseded and can no longer be approved',
+  },
   REMEDY_NOT_DUE: { status: 409, title: 'The remedy is not owed' },
   REMEDY_NOT_FULFILLED: { status: 409, title: 'The remedy has not been fulfilled yet' },
   // Webhooks

@@ -2,6 +2,7 @@ import { HttpException } from '@nestjs/common';
 import { DomainError } from './domain-error';
 import { ERROR_CATALOG, ErrorCode } from './error-codes';
 import { Problem, problemOf } from './problem';
+import { TokenRefused } from './token-refused';
 
 const STATUS_CODES: Record<number, ErrorCode> = {
   400: 'BAD_REQUEST',
@@ -56,7 +57,10 @@ function render(error: unknown, ctx: ProblemContext): RenderedProblem {
   if (error instanceof DomainError) {
     const headers: Record<string, string> = {};
     if (ERROR_CATALOG[error.code].status === 401) {
-      headers['www-authenticate'] = `Bearer realm="ombudsman", error="invalid_token"`;
+      headers['www-authenticate'] =
+        error instanceof TokenRefused
+          ? `Bearer realm="ombudsman", error="invalid_token"`
+          : `Bearer realm="ombudsman"`;
     }
     const retryAfter = error.extensions.retryAfterSeconds;
     if (typeof retryAfter === 'number') headers['retry-after'] = String(retryAfter);

@@ -1,4 +1,4 @@
-import { FastifyInstance } from 'fastify';
+import { FastifyInstance, FastifyRequest } from 'fastify';
 import { bodyRefusal, BodyShapeLimits, inspectBody } from './body-guard';
 import { jsonShapeFinding } from './json-shape';
 
@@ -9,11 +9,15 @@ import { jsonShapeFinding } from './json-shape';
  * poisoning refused). Running here, the refusal comes before authentication and rate limiting and
  * costs at most one pass over a body no larger than the route's body limit.
  */
-export function useGuardedJsonParser(fastify: FastifyInstance, limits: BodyShapeLimits): void {
+export function useGuardedJsonParser(
+  fastify: FastifyInstance,
+  limitsFor: (request: FastifyRequest) => BodyShapeLimits,
+): void {
   const parse = fastify.getDefaultJsonParser('error', 'error');
   fastify.removeContentTypeParser('application/json');
   fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (request, raw, done) => {
     const text = raw as string;
+    const limits = limitsFor(request);
     const shape = jsonShapeFinding(text, limits);
     if (shape) {
       done(bodyRefusal(shape, limits), undefined);

@@ -14,4 +14,13 @@ describe('RouteTable', () => {
     expect(table.allowedMethods('/v1/admin/cases/OMB-1/notes')).toEqual([]);
     expect(table.allowedMethods('/health/livez')).toEqual([]);
   });
+
+  it('reads `::` as a literal colon, not as a parameter', () => {
+    const colons = new RouteTable();
+    colons.add('POST', '/v1/frontline/complaints::import');
+    colons.add('GET', '/v1/frontline/complaints/:reference');
+    expect(colons.allowedMethods('/v1/frontline/complaints:import')).toEqual(['POST']);
+    expect(colons.allowedMethods('/v1/frontline/complaints:export')).toEqual([]);
+    expect(colons.allowedMethods('/v1/frontline/complaints/CMP-000001')).toEqual(['GET']);
+  });
 });

@@ -10,7 +10,9 @@ export class RouteTable {
       '^' +
         url
           .replace(/[.+?^${}()|[\]\\]/g, '\\$&')
-          .replace(/:[^/]+/g, '[^/]+')
+          // `::` is Fastify's escape for a literal colon (`/complaints::import`).
+          .replace(/(^|[^:]):(?!:)[^/:]+/g, '$1[^/]+')
+          .replace(/::/g, ':')
           .replace(/\*/g, '.*') +
         '/?$',
     );

@@ -4,7 +4,7 @@ import { ProblemSchema } from './problem.schema';
 
 export const DESCRIPTIONS: Record<number, string> = {
   400: 'The request is not valid (field paths in `errors[]`)',
-  401: 'Missing, invalid or expired token (see `WWW-Authenticate`)',
+  401: 'Missing, invalid or expired token (`WWW-Authenticate` carries `error="invalid_token"` only when a token was sent and refused)',
   403: 'Your role may not use this route',
   404: 'Not found, or not yours to see',
   409: 'Conflicts with the current state (the body carries it)',

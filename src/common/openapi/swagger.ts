@@ -26,7 +26,18 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
         'Every error is RFC 9457 application/problem+json.',
     )
     .setVersion('1')
-    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, 'jwt')
+    .addBearerAuth(
+      {
+        type: 'http',
+        scheme: 'bearer',
+        bearerFormat: 'JWT',
+        description:
+          'Staff and system token: `sub`, `roles`, `iat`, `exp`, and optionally `name`. Without ' +
+          '`name` the service uses the name it last saw in a token of that `sub`, else the `sub`; ' +
+          'a customer is never shown a `sub`.',
+      },
+      'jwt',
+    )
     .addBearerAuth(
       {
         type: 'http',

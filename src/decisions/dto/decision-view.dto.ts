@@ -65,7 +65,14 @@ export class DecisionViewDto {
 export class DecisionRevisionDto {
   @ApiProperty({ example: '6f1c2a9e-1d7b-4a55-8c1e-3f2d1f1f9a10' }) id!: string;
   @ApiProperty({ example: 1 }) revision!: number;
-  @ApiProperty({ enum: ['awaiting_approval', 'issued'], example: 'issued' }) status!: string;
+  @ApiProperty({
+    enum: ['awaiting_approval', 'issued', 'superseded'],
+    example: 'issued',
+    description:
+      '`superseded`: the revision awaited approval when the customer answered the one in force, ' +
+      'so it can never be issued',
+  })
+  status!: string;
   @ApiProperty({ enum: FINDINGS, example: 'upheld' }) finding!: string;
   @ApiProperty({ example: 'The deposit was withheld without a contractual basis.' })
   reasoning!: string;

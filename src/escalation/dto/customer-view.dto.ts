@@ -19,7 +19,13 @@ export class CustomerTimelineEntryDto {
 }
 
 export class HandlerDto {
-  @ApiProperty({ example: 'Olga Ombudsman' }) name!: string;
+  @ApiProperty({
+    example: 'Olga Ombudsman',
+    description:
+      'The officer’s name, or neutral words in the case’s language (“Your case handler”) when ' +
+      'no name is known; never an internal id',
+  })
+  name!: string;
 }
 
 /** What the customer sees of their case (DESIGN §5), in the case's language. */

@@ -4,6 +4,7 @@ import {
   IsObject,
   IsEmail,
   IsIn,
+  IsISO8601,
   IsOptional,
   IsString,
   MaxLength,
@@ -92,4 +93,18 @@ export class CreateComplaintDto {
   @IsOptional()
   @IsIn(COMPLAINT_CHANNELS)
   channel?: ComplaintChannel;
+
+  @ApiPropertyOptional({
+    format: 'date-time',
+    maxLength: 40,
+    example: '2025-09-15T08:30:00Z',
+    description:
+      'When the front line received the complaint, for a complaint pushed after the fact (a ' +
+      'CRM’s history): not in the future, not before 2000; now when absent. Stored and shown as ' +
+      'given; the final-response deadline counts from it, and the audit entry names who set it.',
+  })
+  @IsOptional()
+  @IsISO8601({ strict: true, strictSeparator: true })
+  @MaxLength(40)
+  receivedAt?: string;
 }

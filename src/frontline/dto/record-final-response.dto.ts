@@ -31,7 +31,11 @@ export class RecordFinalResponseDto {
   @ApiPropertyOptional({
     format: 'date-time',
     example: '2026-03-02T10:15:00Z',
-    description: 'When the response was sent to the customer; now when absent',
+    maxLength: 40,
+    description:
+      'When the response was sent to the customer: any time between the complaint’s ' +
+      '`receivedAt` and now, stored and shown as given (the audit entry names who set it); ' +
+      'now when absent',
   })
   @IsOptional()
   @IsISO8601({ strict: true, strictSeparator: true })

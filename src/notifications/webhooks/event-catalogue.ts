@@ -19,6 +19,8 @@ export const WEBHOOK_EVENT_CATALOGUE = {
   'decision.issued': 'The ombudsman issued a decision',
   'decision.revised': 'The ombudsman corrected a decision with a new revision and a reason',
   'decision.answered': 'The customer accepted or rejected the decision',
+  'decision.revision_superseded':
+    'A revision awaiting approval was closed because the customer answered the decision in force',
   'remedy.due': 'A remedy became owed, with its payment deadline',
   'remedy.approved': 'An award above an officer’s authority was approved',
   'remedy.fulfilled': 'The company recorded a remedy as fulfilled',

@@ -1,0 +1,25 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+
+/** The SQL of the staff directory: the name each `sub` last carried in a token. */
+@Injectable()
+export class StaffDirectoryRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async remember(sub: string, name: string): Promise<void> {
+    await this.dataSource.query(
+      `INSERT INTO staff_directory (sub, name) VALUES ($1, $2)
+       ON CONFLICT (sub) DO UPDATE SET name = EXCLUDED.name, seen_at = now()`,
+      [sub, name],
+    );
+  }
+
+  async nameOf(sub: string, manager?: EntityManager): Promise<string | null> {
+    const [row] = (await (manager ?? this.dataSource.manager).query(
+      'SELECT name FROM staff_directory WHERE sub = $1',
+      [sub],
+    )) as { name: string }[];
+    return row?.name ?? null;
+  }
+}
