@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { isKnownCurrency } from '../src/common/money/money';
-import { CATEGORIES } from '../src/escalation/dto/file-escalation.dto';
-import { LANGUAGES } from '../src/escalation/customer-texts';
+import { CATEGORIES } from '../src/cases/case-category';
+import { LANGUAGES } from '../src/views/texts/customer-texts';
 import { startTestApp, TestApp } from './support/test-app';
 
 /**

@@ -8,7 +8,7 @@ import { CaseTimeline } from '../cases/timeline/case-timeline';
 import { DomainError } from '../common/errors/domain-error';
 import { OutboxService } from '../notifications/outbox/outbox.service';
 import { DeadlinesService } from '../sla/deadlines.service';
-import { lockCase, requireStatus } from './case-lock';
+import { lockCase, requireStatus } from '../cases/case-lock';
 import { ConfirmFulfilmentDto, RecordFulfilmentDto } from './dto/compensation-requests.dto';
 import { StaffRemedyDto } from './dto/remedy.dto';
 import { findRemedy } from './remedy-approvals.service';

@@ -1,3 +1,5 @@
+import type { LogLevel } from '../common/logging/pino-logger';
+
 /** The whole configuration, read once at start-up and injected; nothing else reads the environment. */
 export interface AppConfig {
   readonly nodeEnv: 'development' | 'production' | 'test';
@@ -48,8 +50,6 @@ export interface HttpConfig {
   readonly caseTokenFailuresPerHour: number;
   readonly trustProxy: boolean;
 }
-
-export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
 export interface PolicyDefaults {
   readonly acknowledgeBusinessDays: number;

@@ -4,10 +4,11 @@ import { CompensationModule } from '../compensation/compensation.module';
 import { MediationModule } from '../mediation/mediation.module';
 import { DecisionsController } from './decisions.controller';
 import { DecisionsService } from './decisions.service';
+import { SlaModule } from '../sla/sla.module';
 
 /** Decisions and their revisions. */
 @Module({
-  imports: [CasesModule, CompensationModule, MediationModule],
+  imports: [SlaModule, CasesModule, CompensationModule, MediationModule],
   controllers: [DecisionsController],
   providers: [DecisionsService],
   exports: [DecisionsService],

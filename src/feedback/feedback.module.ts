@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CasesModule } from '../cases/cases.module';
-import { CaseTokenModule } from '../escalation/case-token.module';
+import { CaseTokenModule } from '../cases/access/case-token.module';
 import { CorrectiveActionsService } from './corrective-actions.service';
 import { CustomerFeedbackController } from './customer-feedback.controller';
 import { FeedbackService } from './feedback.service';

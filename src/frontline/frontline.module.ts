@@ -5,9 +5,11 @@ import { ComplaintsRepository } from './complaints.repository';
 import { ComplaintsService } from './complaints.service';
 import { FinalResponsesService } from './final-responses.service';
 import { ComplaintFactsPort } from './public/complaint-facts.port';
+import { SlaModule } from '../sla/sla.module';
 
 /** The company's first tier. Exports only its published interface (src/frontline/public). */
 @Module({
+  imports: [SlaModule],
   controllers: [ComplaintsController],
   providers: [
     ComplaintsRepository,

@@ -13,20 +13,8 @@ import {
 } from 'class-validator';
 import { IsNotBlank } from '../../common/validation/is-not-blank';
 import { MoneyDto } from '../../common/money/money.dto';
-import { LANGUAGES, Language } from '../customer-texts';
-
-export const CATEGORIES = [
-  'billing',
-  'delivery',
-  'product_quality',
-  'service',
-  'contract',
-  'privacy',
-  'accessibility',
-  'other',
-] as const;
-export type Category = (typeof CATEGORIES)[number];
-export const DEFAULT_CATEGORY: Category = 'other';
+import { CATEGORIES, Category, DEFAULT_CATEGORY } from '../../cases/case-category';
+import { LANGUAGES, Language } from '../../views/texts/customer-texts';
 
 export class FilingCustomerDto {
   @ApiProperty({ example: 'Анна Петрова', maxLength: 200 })
