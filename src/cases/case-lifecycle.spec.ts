@@ -15,7 +15,7 @@ import {
   mayUseCommand,
 } from './case-lifecycle';
 
-// Written out from DESIGN §3 without looking at the table, so a slip in either shows up here.
+// Written out from the diagram in docs/architecture.md without looking at the table, so a slip in either shows up here.
 const STAFF: LifecycleRole[] = ['ombudsman_officer', 'ombudsman'];
 const TRIAGE: LifecycleRole[] = ['ombudsman_officer', 'ombudsman', 'system'];
 const OPEN: CaseStatus[] = [

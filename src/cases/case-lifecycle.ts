@@ -1,5 +1,5 @@
 /**
- * The case lifecycle of DESIGN §3 as one transition table: (status, command, role) → next status
+ * The case lifecycle (docs/architecture.md) as one transition table: (status, command, role) → next status
  * and outcome, or a refusal. Services ask it before every status change; nothing else decides.
  */
 export const CASE_STATUSES = [

@@ -1,5 +1,5 @@
 /**
- * Eligibility on intake, where the facts are known (DESIGN §3): the front line goes first; a
+ * Eligibility on intake, where the facts are known (docs/architecture.md, "The case lifecycle"): the front line goes first; a
  * dispute brought too long after the front line's final response is out of time.
  */
 export interface EligibilityFacts {

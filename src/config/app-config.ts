@@ -62,7 +62,7 @@ export interface PolicyDefaults {
   readonly escalationTimeLimitMonths: number;
 }
 
-/** The breach sweep (DESIGN §4): how often each instance runs it, and rows per transaction. */
+/** The breach sweep: how often each instance runs it, and rows per transaction. */
 export interface SlaSweepConfig {
   /** 0 turns the background sweep off (the default under NODE_ENV=test: tests call `run`). */
   readonly sweepIntervalMs: number;

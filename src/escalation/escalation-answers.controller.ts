@@ -14,7 +14,7 @@ import { CustomerViewDto } from '../views/customer/customer-view.dto';
 
 const PROPOSAL_ID = new UuidOr404('PROPOSAL_NOT_FOUND');
 
-/** The customer's answers to a mediation proposal and to the decision (DESIGN §5). */
+/** The customer's answers to a mediation proposal and to the decision. */
 @ApiTags('escalations (customers)')
 @Controller('v1/escalations/:reference')
 @CaseTokenAuth()

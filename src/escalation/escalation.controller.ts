@@ -29,7 +29,7 @@ import { IntakeService } from './intake.service';
 
 const REFERENCE = ApiParam({ name: 'reference', example: 'OMB-2026-000001' });
 
-/** The public endpoint: customers file and follow their dispute (DESIGN §5). */
+/** The public endpoint: customers file and follow their dispute. */
 @ApiTags('escalations (customers)')
 @Controller('v1/escalations')
 @PublicRateLimit()

@@ -7,7 +7,7 @@ import { FeedbackService } from './feedback.service';
 import { SuggestionsAdminController } from './suggestions-admin.controller';
 import { SuggestionsService } from './suggestions.service';
 
-/** Satisfaction ratings, suggestions and the corrective-action register (DESIGN §5, rights 2, 9). */
+/** Satisfaction ratings, suggestions and the corrective-action register. */
 @Module({
   imports: [CasesModule, CaseTokenModule],
   controllers: [CustomerFeedbackController, SuggestionsAdminController],

@@ -9,7 +9,7 @@ export interface QueueFilter {
   readonly assignee: AssigneeFilter | null;
   readonly category: string | null;
   readonly terms: readonly SearchTerm[];
-  /** Cases with a deadline past due and still owed, or one at 80% of its time (DESIGN §4). */
+  /** Cases with a deadline past due and still owed, or one at 80% of its time. */
   readonly breached?: boolean;
   readonly atRisk?: boolean;
   readonly after: QueueKey | null;

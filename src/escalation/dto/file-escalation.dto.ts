@@ -35,7 +35,7 @@ export class FilingCustomerDto {
   customerNumber?: string;
 }
 
-/** The filing body of DESIGN §5. */
+/** The filing body (README.md, "Calling the API"). */
 export class FileEscalationDto {
   @ApiProperty({ type: FilingCustomerDto })
   @IsObject()
@@ -79,7 +79,7 @@ export class FileEscalationDto {
   amountInDispute?: MoneyDto;
 
   /**
-   * Optional (DESIGN §7 requires only name, email, subject and description): a customer often
+   * Optional (only name, email, subject and description are required): a customer often
    * cannot tell billing from contract; triage corrects it. `null` is refused, not defaulted.
    */
   @ApiPropertyOptional({

@@ -75,7 +75,7 @@ const PENDING = `
 
 /**
  * Flags deadlines at risk (80% of their running time) and breached (past due), writes their
- * events, and closes a case whose decision went unanswered (DESIGN §4). Each batch is one
+ * events, and closes a case whose decision went unanswered. Each batch is one
  * transaction that locks its rows with SKIP LOCKED: several instances sweeping at once share the
  * work, and a flag, its event and a lapse happen exactly once. Paused deadlines are not in the
  * indexes, so they are never flagged while the case waits on the customer.

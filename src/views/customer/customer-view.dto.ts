@@ -22,7 +22,7 @@ export class HandlerDto {
   @ApiProperty({ example: 'Olga Ombudsman' }) name!: string;
 }
 
-/** What the customer sees of their case (DESIGN §5), in the case's language. */
+/** What the customer sees of their case, in the case's language. */
 export class CustomerViewDto {
   @ApiProperty({ example: 'OMB-2026-000001' }) reference!: string;
   @ApiProperty({ enum: CASE_STATUSES, example: 'referred_to_frontline' }) status!: string;

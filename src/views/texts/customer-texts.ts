@@ -4,7 +4,7 @@ import { EN } from './customer-texts.en';
 import { RU } from './customer-texts.ru';
 import { ZH } from './customer-texts.zh';
 
-/** What the customer reads about their case, in the case's language (DESIGN §5). */
+/** What the customer reads about their case, in the case's language. */
 export const LANGUAGES = ['en', 'ru', 'zh'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
@@ -13,7 +13,7 @@ export interface NextStepFacts {
   readonly dueAt?: Date;
   /** The front line's final-response deadline, while the case is referred to it. */
   readonly frontlineDueAt?: Date;
-  /** The customer's time zone, used only to write dates; DESIGN §6 keeps UTC on the wire. */
+  /** The customer's time zone, used only to write dates; the wire keeps UTC. */
   readonly timeZone?: string;
 }
 
