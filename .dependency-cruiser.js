@@ -149,6 +149,15 @@ module.exports = {
       },
     },
     {
+      name: 'frontline-port-speaks-its-own-types',
+      comment:
+        'What the front line publishes names no TypeORM type: a transaction crosses it as a ' +
+        'UnitOfWork (src/database/unit-of-work.ts).',
+      severity: 'error',
+      from: { path: '^src/frontline/public/' },
+      to: { path: 'node_modules/(typeorm|@nestjs/typeorm|pg)/' },
+    },
+    {
       name: 'entity-registry-names-only-entities',
       comment: 'The list of entities sees only the entity classes of the modules.',
       severity: 'error',

@@ -164,6 +164,12 @@ describe('the layers', () => {
     expect(fixture.output).toContain(`${rule}: ${from} → ${to}`);
   });
 
+  it('keeps TypeORM out of what the front line publishes', () => {
+    expect(fixture.output).toMatch(
+      /frontline-port-speaks-its-own-types: src\/frontline\/public\/takes-an-entity-manager\.ts → .*node_modules\/typeorm\//,
+    );
+  });
+
   it('lets a layer import the layers below it', () => {
     expect(fixture.output).not.toMatch(/uses-compensation|reads-every-layer-below|uses-case-core/);
   });

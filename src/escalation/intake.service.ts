@@ -12,6 +12,7 @@ import { textsFor } from '../views/customer/customer-view';
 import { explainIntakeDecision } from '../views/texts/eligibility-explanation';
 import { FileEscalationDto } from './dto/file-escalation.dto';
 import { EscalationReceiptDto } from '../views/customer/customer-view.dto';
+import { unitOfWork } from '../database/unit-of-work';
 
 /**
  * Files a dispute: checks eligibility against the front line's facts, opens a front-line
@@ -62,7 +63,7 @@ export class IntakeService {
     const reference = await this.references.next(manager, now);
     const complaint =
       linked ??
-      (await this.complaints.openFromFiling(manager, {
+      (await this.complaints.openFromFiling(unitOfWork(manager), {
         customer: body.customer,
         subject: body.subject,
         description: body.description,
