@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { CaseStatus } from './case-lifecycle';
+import { CaseAction, CaseCommand, CaseStatus, mayApply } from './case-lifecycle';
 import { caseNotFound, invalidTransition } from './cases.errors';
 
 export interface LockedCase {
@@ -37,7 +37,14 @@ export async function lockCase(manager: EntityManager, caseId: string): Promise<
   };
 }
 
-/** 409 with the current status unless the case is in one of these. */
-export function requireStatus(c: LockedCase, allowed: readonly CaseStatus[], action: string): void {
-  if (!allowed.includes(c.status)) throw invalidTransition(c.reference, c.status, action);
+/**
+ * 409 with the current status unless the lifecycle table allows the command in it; `action` is
+ * how the refusal words it ("Case … is closed: it cannot be <action> now").
+ */
+export function requireCommand(
+  c: LockedCase,
+  command: CaseCommand | CaseAction,
+  action: string,
+): void {
+  if (!mayApply(c.status, command)) throw invalidTransition(c.reference, c.status, action);
 }
