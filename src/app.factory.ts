@@ -2,6 +2,7 @@ import { Type, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import helmet from '@fastify/helmet';
+import { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { DestinationStream, Logger } from 'pino';
 import { AppModule } from './app.module';
 import { AppConfig } from './config/app-config';
@@ -10,7 +11,12 @@ import { validationFailed } from './common/errors/validation-errors';
 import { NestPinoLogger, createLogger } from './common/logging/pino-logger';
 import { requestIdFor } from './common/http/request-id';
 import { RouteTable } from './common/http/route-table';
-import { refuseUnsafeBody } from './common/http/body-guard';
+import { useGuardedJsonParser } from './common/http/json-body-parser';
+import { isPublicRoute } from './common/http/public-routes';
+import { refuseBadBytes } from './common/http/bad-bytes';
+import { answerClientError } from './common/http/client-errors';
+import { capConnections, timeoutOptions } from './bootstrap/server-limits';
+import { applySecurityHeaders } from './common/http/security-headers';
 import { buildOpenApiDocument, mountSwagger } from './common/openapi/swagger';
 
 export interface AppOptions {
@@ -28,28 +34,44 @@ export interface CreatedApp {
 /** Builds the HTTP application exactly as production runs it; tests and the bench use it too. */
 export async function createApp(config: AppConfig, options: AppOptions = {}): Promise<CreatedApp> {
   const logger = createLogger(config.logLevel, options.logStream);
+  const routes = new RouteTable();
+  const filter = new ProblemFilter(routes);
   const adapter = new FastifyAdapter({
     bodyLimit: config.http.bodyLimitBytes,
     trustProxy: config.http.trustProxy,
     genReqId: requestIdFor,
     return503OnClosing: true,
+    ...timeoutOptions(config.http),
+    // Fastify's own answers (bad URL, over-long parameter, unparsable request) as problem+json.
+    frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) =>
+      filter.send(error, request, reply),
+    clientErrorHandler: answerClientError,
   });
-  const routes = new RouteTable();
   const fastify = adapter.getInstance();
+  capConnections(fastify.server, config.http);
   // JSON only: without this, Fastify's built-in text/plain parser lets non-JSON bodies through.
   fastify.removeContentTypeParser('text/plain');
-  fastify.addHook('onRoute', (route) => routes.add(route.method, route.url));
+  useGuardedJsonParser(fastify, {
+    maxNodes: config.http.bodyMaxNodes,
+    maxDepth: config.http.bodyMaxDepth,
+  });
+  fastify.addHook('onRoute', (route) => {
+    routes.add(route.method, route.url);
+    // Anyone may send these a body: they get the smaller limit.
+    if (isPublicRoute(route.url)) route.bodyLimit = config.http.publicBodyLimitBytes;
+  });
   fastify.addHook('onRequest', async (request, reply) => {
     void reply.header('x-request-id', request.id);
+    refuseBadBytes(request.raw.url ?? request.url, request.headers);
   });
-  fastify.addHook('preValidation', async (request) => refuseUnsafeBody(request.body));
   // Requests in flight at shutdown finish, and their keep-alive sockets close behind them, so
   // closing never waits for a client's idle connection to time out.
   let closing = false;
   fastify.addHook('preClose', async () => {
     closing = true;
   });
-  fastify.addHook('onSend', async (_request, reply) => {
+  fastify.addHook('onSend', async (request, reply) => {
+    applySecurityHeaders(request, reply);
     if (closing) void reply.header('connection', 'close');
   });
   fastify.addHook('onResponse', async (request, reply) => {
@@ -72,9 +94,10 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
     {
       logger: new NestPinoLogger(logger),
       abortOnError: false,
+      // Nest's parsers would replace the guarded JSON parser and accept form bodies: JSON only.
+      bodyParser: false,
     },
   );
-  const filter = new ProblemFilter(routes);
   await app.register(helmet, { contentSecurityPolicy: false });
   app.useGlobalFilters(filter);
   app.useGlobalPipes(

@@ -1,6 +1,7 @@
 import { filingBody } from './support/filing';
 import { Writable } from 'node:stream';
 import { ProbeModule } from './support/probe.module';
+import { listenOnLoopback, rawRequest } from './support/raw-http';
 import { startTestApp, TestApp } from './support/test-app';
 
 const PROBLEM = /^application\/problem\+json/;
@@ -167,5 +168,72 @@ describe('the HTTP edge', () => {
     const all = logLines.join('\n');
     expect(all).not.toContain(token);
     expect(all).not.toContain('Secretive');
+  });
+
+  describe('bad bytes', () => {
+    const staff = () => ({ authorization: `Bearer ${t.token('ombudsman')}` });
+
+    it('refuses NUL and other control characters in a path parameter with 400', async () => {
+      for (const bad of ['OMB-2026-%00', 'OMB-2026-%1B', 'OMB%7F']) {
+        const res = await t.http().get(`/v1/admin/cases/${bad}`).set(staff()).expect(400);
+        expect(res.headers['content-type']).toMatch(PROBLEM);
+        expect(res.body.code).toBe('INVALID_CHARACTERS');
+        expect(res.text).not.toContain('OMB');
+      }
+    });
+
+    it('refuses NUL in a query string with 400, on any route', async () => {
+      const res = await t.http().get('/v1/admin/cases?q=a%00b').set(staff()).expect(400);
+      expect(res.body.code).toBe('INVALID_CHARACTERS');
+      await t.http().get('/v1/public/statistics?year=2026%00').expect(400);
+      await t.http().get('/v1/admin/cases?q=%E0%A4%A').set(staff()).expect(400);
+    });
+
+    it('refuses control characters in a header value with 400', async () => {
+      // inject() skips Node's HTTP parser, which refuses them first on a real connection.
+      const res = await t.app.inject({
+        method: 'GET',
+        url: '/v1/public/statistics',
+        headers: { 'idempotency-key': 'secret\u00011' },
+      });
+      expect(res.statusCode).toBe(400);
+      expect(res.headers['content-type']).toMatch(PROBLEM);
+      expect(res.json()).toMatchObject({ code: 'INVALID_CHARACTERS' });
+      expect(res.body).not.toContain('secret');
+    });
+
+    it('answers a URL that is not valid UTF-8 with 400 problem+json, without echoing it', async () => {
+      const res = await t.http().get('/v1/admin/cases/%E0%A4%A-secret').expect(400);
+      expect(res.headers['content-type']).toMatch(PROBLEM);
+      expect(res.text).not.toContain('secret');
+    });
+
+    it('answers a parameter longer than any route takes with 414 problem+json, without echoing it', async () => {
+      const res = await t
+        .http()
+        .get(`/v1/admin/cases/${'x'.repeat(300)}`)
+        .expect(414);
+      expect(res.headers['content-type']).toMatch(PROBLEM);
+      expect(res.body.code).toBe('URI_TOO_LONG');
+      expect(res.text).not.toContain('xxxxxxxx');
+    });
+
+    it('answers NUL in a header and headers too large as problem+json', async () => {
+      const port = await listenOnLoopback(t);
+      const nul = await rawRequest(
+        port,
+        'GET /health/live HTTP/1.1\r\nHost: x\r\nX-A: a\u0000b\r\n\r\n',
+      );
+      expect(nul.status).toBe(400);
+      expect(nul.headers['content-type']).toMatch(PROBLEM);
+      expect(JSON.parse(nul.body)).toMatchObject({ status: 400, code: 'BAD_REQUEST' });
+      const big = await rawRequest(
+        port,
+        `GET /health/live HTTP/1.1\r\nHost: x\r\nX-Big: ${'y'.repeat(20_000)}\r\n\r\n`,
+      );
+      expect(big.status).toBe(431);
+      expect(big.headers['content-type']).toMatch(PROBLEM);
+      expect(JSON.parse(big.body)).toMatchObject({ status: 431, code: 'HEADERS_TOO_LARGE' });
+    });
   });
 });

@@ -38,6 +38,9 @@ function privateClone(): { folder: string; project: string } {
   return { folder, project };
 }
 
+// Each test starts the service (transpiled on the fly) once or twice: seconds each, more on a busy machine.
+jest.setTimeout(180_000);
+
 describe('a clone in a private folder', () => {
   it('starts with no configuration, keeps its data across restarts and says where PostgreSQL runs', async () => {
     const { folder, project } = privateClone();

@@ -9,6 +9,9 @@ import { spawnService, waitUntilReady } from './support/service-process';
 
 const SECRET = 'process-test-secret-that-is-long-enough-0123456789';
 
+// Each test starts the service (transpiled on the fly) once or twice: seconds each, more on a busy machine.
+jest.setTimeout(180_000);
+
 describe('the service process', () => {
   it('refuses to start on a bad setting with one line naming it', async () => {
     const service = spawnService({ PORT: 'abc', JWT_SECRET: SECRET });

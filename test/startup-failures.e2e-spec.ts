@@ -30,6 +30,9 @@ function tempDir(prefix: string): string {
   return dir;
 }
 
+// Each test starts the service (transpiled on the fly) once or twice: seconds each, more on a busy machine.
+jest.setTimeout(180_000);
+
 describe('a start that cannot succeed ends with one line naming the cause and the remedy', () => {
   it('names the port when another program already listens on it', async () => {
     const port = await freePort();

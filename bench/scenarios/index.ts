@@ -1,4 +1,5 @@
 import { health } from './health';
+import { hostileBody } from './hostile-body';
 import { intake } from './intake';
 import { kpis, kpisPublic } from './kpis';
 import { queue } from './queue';
@@ -15,4 +16,5 @@ export const SCENARIOS: readonly (Scenario | TimedScenario)[] = [
   kpis,
   kpisPublic,
   sweep,
+  hostileBody,
 ];

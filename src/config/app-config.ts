@@ -44,7 +44,24 @@ export interface TokenRules {
 }
 
 export interface HttpConfig {
+  /** Largest body of a staff route. */
   readonly bodyLimitBytes: number;
+  /** Largest body of a public route (`/v1/escalations…`, `/v1/public…`): anyone may send one. */
+  readonly publicBodyLimitBytes: number;
+  /** Most keys and array elements a JSON body may hold in all, at every depth. */
+  readonly bodyMaxNodes: number;
+  /** Deepest nesting of objects and arrays a JSON body may have. */
+  readonly bodyMaxDepth: number;
+  /** Time for a whole request (headers and body) to arrive; 408 after it. */
+  readonly requestTimeoutMs: number;
+  /** Time for the request line and headers to arrive; 408 after it. */
+  readonly headersTimeoutMs: number;
+  /** Silence on a connection, at any stage, after which it is closed. */
+  readonly connectionTimeoutMs: number;
+  /** How long an idle keep-alive connection waits for its next request. */
+  readonly keepAliveTimeoutMs: number;
+  /** Connections one instance holds at once; more are closed as they arrive. */
+  readonly maxConnections: number;
   readonly rateLimitPerMinute: number;
   /** Wrong case access tokens per case reference and hour before further ones answer 429. */
   readonly caseTokenFailuresPerHour: number;

@@ -6,7 +6,8 @@ import { ConfigError } from './config-error';
 import { requireWritableDataDir } from './data-dir';
 import { readJwtPublicKey } from './jwt-public-key';
 import { developmentSecret, MIN_SECRET_BYTES } from './jwt-secret';
-import { readBool, readEnum, readInt, readPostgresUrl, readSize } from './parsers';
+import { readHttpConfig } from './http-config';
+import { readEnum, readInt, readPostgresUrl } from './parsers';
 import { readTokenRules } from './token-rules-config';
 import { readWebhooksConfig } from './webhooks-config';
 
@@ -46,12 +47,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     dataDir,
     embeddedPostgresPort: readInt(env, 'EMBEDDED_PG_PORT', 54329, 1024, 65535),
     auth,
-    http: {
-      bodyLimitBytes: readSize(env, 'BODY_LIMIT', 1024 * 1024),
-      rateLimitPerMinute: readInt(env, 'RATE_LIMIT_PER_MINUTE', 30, 1, 1_000_000),
-      caseTokenFailuresPerHour: readInt(env, 'CASE_TOKEN_FAILURES_PER_HOUR', 10, 1, 1_000_000),
-      trustProxy: readBool(env, 'TRUST_PROXY', false),
-    },
+    http: readHttpConfig(env),
     logLevel: readEnum(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
     policy: {
       acknowledgeBusinessDays: readInt(env, 'POLICY_ACKNOWLEDGE_BUSINESS_DAYS', 2, 1, 60),

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Post, Res } from '@nestjs/common';
 import {
   ApiBody,
   ApiCreatedResponse,
@@ -47,6 +47,8 @@ export class EscalationController {
   @Public()
   @ApiIdempotencyKey()
   @HttpCode(201)
+  // The answer carries the case access token: no cache may keep it.
+  @Header('Cache-Control', 'no-store')
   @ApiOperation({
     summary: 'File a dispute with the ombudsman',
     description:

@@ -1,5 +1,6 @@
 import type { RejectionCode } from '../cases/triage/rejection-code';
 import type { AnnualReport } from './annual-report';
+import { inlineStylePolicy } from '../common/http/security-headers';
 
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 
@@ -76,6 +77,18 @@ function table(caption: string, rows: string[], head?: string[]): string {
   return `<table><caption>${escapeHtml(caption)}</caption>${header}<tbody>${rows.join('')}</tbody></table>`;
 }
 
+/** The report page's only resource; its Content-Security-Policy allows it by its hash. */
+const ANNUAL_REPORT_STYLE = `
+body { font-family: Georgia, serif; max-width: 48rem; margin: 2rem auto; color: #111; }
+table { border-collapse: collapse; width: 100%; margin: 1.5rem 0; page-break-inside: avoid; }
+caption { text-align: left; font-weight: bold; font-size: 1.1rem; padding-bottom: .4rem; }
+th, td { border-bottom: 1px solid #ccc; padding: .3rem .5rem; text-align: left; }
+td { text-align: right; }
+@media print { body { margin: 0; } }
+`;
+
+export const ANNUAL_REPORT_CSP = inlineStylePolicy(ANNUAL_REPORT_STYLE);
+
 /** A printable page of the annual report; every text goes through escapeHtml. */
 export function annualReportHtml(report: AnnualReport, officeName: string): string {
   const title = `${officeName}: annual activity report ${report.year}`;
@@ -128,14 +141,7 @@ export function annualReportHtml(report: AnnualReport, officeName: string): stri
 <head>
 <meta charset="utf-8">
 <title>${escapeHtml(title)}</title>
-<style>
-body { font-family: Georgia, serif; max-width: 48rem; margin: 2rem auto; color: #111; }
-table { border-collapse: collapse; width: 100%; margin: 1.5rem 0; page-break-inside: avoid; }
-caption { text-align: left; font-weight: bold; font-size: 1.1rem; padding-bottom: .4rem; }
-th, td { border-bottom: 1px solid #ccc; padding: .3rem .5rem; text-align: left; }
-td { text-align: right; }
-@media print { body { margin: 0; } }
-</style>
+<style>${ANNUAL_REPORT_STYLE}</style>
 </head>
 <body>
 <h1>${escapeHtml(title)}</h1>

@@ -13,7 +13,7 @@ import { ApiProblems } from '../common/openapi/api-problems';
 import { AnnualReportDto } from './dto/annual-report.dto';
 import { KpiReportDto } from './dto/kpi-report.dto';
 import { KpiQueryDto, YearQueryDto } from './dto/report-query.dto';
-import { annualReportHtml, toCsv } from './report-formats';
+import { ANNUAL_REPORT_CSP, annualReportHtml, toCsv } from './report-formats';
 import { parsePeriod } from './report-period';
 import { ReportsService } from './reports.service';
 
@@ -86,7 +86,9 @@ export class ReportsController {
   ): Promise<AnnualReportDto | string> {
     const report = await this.reports.annual(query.year ?? new Date().getUTCFullYear());
     if (!wants(accept, 'text/html')) return report;
-    void reply.header('content-type', 'text/html; charset=utf-8');
+    void reply
+      .header('content-type', 'text/html; charset=utf-8')
+      .header('content-security-policy', ANNUAL_REPORT_CSP);
     return annualReportHtml(report, OFFICE_NAME);
   }
 }

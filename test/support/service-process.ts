@@ -34,7 +34,7 @@ export function spawnService(env: Record<string, string>, root = ROOT): ServiceP
 export async function waitUntilReady(
   base: string,
   service: ServiceProcess,
-  timeoutMs = 60_000,
+  timeoutMs = 150_000,
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {

@@ -6,7 +6,10 @@ export const ERROR_CATALOG = {
   // Platform
   VALIDATION_FAILED: { status: 400, title: 'The request is not valid' },
   MALFORMED_JSON: { status: 400, title: 'The body is not valid JSON' },
+  BODY_TOO_DEEP: { status: 400, title: 'The body is nested too deeply' },
   BAD_REQUEST: { status: 400, title: 'Bad request' },
+  MALFORMED_URL: { status: 400, title: 'The URL is not valid' },
+  INVALID_CHARACTERS: { status: 400, title: 'The request holds characters this service refuses' },
   AUTH_UNAUTHENTICATED: { status: 401, title: 'Authentication required' },
   AUTH_FORBIDDEN: { status: 403, title: 'Not allowed for your role' },
   AUTH_BOTH_SIDES: {
@@ -16,12 +19,16 @@ export const ERROR_CATALOG = {
   ROUTE_NOT_FOUND: { status: 404, title: 'No such route' },
   NOT_FOUND: { status: 404, title: 'Not found' },
   METHOD_NOT_ALLOWED: { status: 405, title: 'Method not allowed' },
+  REQUEST_TIMEOUT: { status: 408, title: 'The request took too long to arrive' },
   CONFLICT: { status: 409, title: 'Conflict' },
   PRECONDITION_FAILED: { status: 412, title: 'The resource changed since you read it' },
   PAYLOAD_TOO_LARGE: { status: 413, title: 'The body is too large' },
+  BODY_TOO_MANY_FIELDS: { status: 413, title: 'The body has too many fields' },
+  URI_TOO_LONG: { status: 414, title: 'The URL is too long' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'Unsupported content type' },
   UNPROCESSABLE: { status: 422, title: 'The request cannot be processed' },
   RATE_LIMITED: { status: 429, title: 'Too many requests' },
+  HEADERS_TOO_LARGE: { status: 431, title: 'The request headers are too large' },
   INTERNAL: { status: 500, title: 'Internal error' },
   SERVICE_UNAVAILABLE: { status: 503, title: 'Service unavailable' },
   // Front line

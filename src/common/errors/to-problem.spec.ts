@@ -21,4 +21,20 @@ describe('toProblem', () => {
     expect(JSON.stringify(rendered.problem)).not.toContain('secret_table');
     expect(rendered.unexpected).toBe(true);
   });
+
+  it('answers Fastify errors by their status in its own words, never echoing the URL', () => {
+    const fastify = (code: string, statusCode: number) =>
+      Object.assign(new Error(`'/v1/%E0%A4%A/secret' is bad`), { code, statusCode });
+    const badUrl = toProblem(fastify('FST_ERR_BAD_URL', 400), ctx).problem;
+    expect(badUrl).toMatchObject({ status: 400, code: 'MALFORMED_URL' });
+    expect(badUrl.instance).toBeUndefined();
+    const tooLong = toProblem(fastify('FST_ERR_MAX_PARAM_LENGTH', 414), ctx).problem;
+    expect(tooLong).toMatchObject({ status: 414, code: 'URI_TOO_LONG' });
+    const other = toProblem(fastify('FST_ERR_SOMETHING_NEW', 400), ctx);
+    expect(other.problem).toMatchObject({ status: 400, code: 'BAD_REQUEST' });
+    expect(other.unexpected).toBe(false);
+    for (const rendered of [badUrl, tooLong, other.problem]) {
+      expect(JSON.stringify(rendered)).not.toContain('secret');
+    }
+  });
 });

@@ -9,12 +9,15 @@ const STATUS_CODES: Record<number, ErrorCode> = {
   403: 'AUTH_FORBIDDEN',
   404: 'NOT_FOUND',
   405: 'METHOD_NOT_ALLOWED',
+  408: 'REQUEST_TIMEOUT',
   409: 'CONFLICT',
   412: 'PRECONDITION_FAILED',
   413: 'PAYLOAD_TOO_LARGE',
+  414: 'URI_TOO_LONG',
   415: 'UNSUPPORTED_MEDIA_TYPE',
   422: 'UNPROCESSABLE',
   429: 'RATE_LIMITED',
+  431: 'HEADERS_TOO_LARGE',
   503: 'SERVICE_UNAVAILABLE',
 };
 
@@ -42,9 +45,12 @@ export interface RenderedProblem {
 /** Turns anything thrown into an RFC 9457 problem. Never copies a stack or SQL into the body. */
 export function toProblem(error: unknown, ctx: ProblemContext): RenderedProblem {
   const rendered = render(error, ctx);
-  rendered.problem.instance = ctx.path;
+  if (!URL_PROBLEMS.has(rendered.problem.code)) rendered.problem.instance = ctx.path;
   return rendered;
 }
+
+/** Problems about the URL itself, which is not echoed: it may be huge or hold control bytes. */
+const URL_PROBLEMS = new Set<ErrorCode>(['MALFORMED_URL', 'URI_TOO_LONG', 'INVALID_CHARACTERS']);
 
 function render(error: unknown, ctx: ProblemContext): RenderedProblem {
   if (error instanceof DomainError) {
@@ -145,5 +151,23 @@ function frameworkProblem(error: FrameworkError): Problem | undefined {
   if (error instanceof SyntaxError || error.code === 'FST_ERR_CTP_INVALID_JSON_BODY') {
     return problemOf('MALFORMED_JSON', 'The body could not be parsed as JSON');
   }
-  return undefined;
+  return fastifyProblem(error);
+}
+
+/**
+ * Any other error Fastify raises for a request (bad URL, over-long parameter, …), answered by its
+ * status with our own words: Fastify's messages quote the URL.
+ */
+function fastifyProblem(error: FrameworkError): Problem | undefined {
+  if (!error.code?.startsWith('FST_ERR_')) return undefined;
+  if (error.code === 'FST_ERR_BAD_URL') {
+    return problemOf('MALFORMED_URL', 'The URL holds an escape that is not valid UTF-8');
+  }
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+    return problemOf('URI_TOO_LONG', 'A part of the URL is longer than any route accepts');
+  }
+  const status = error.statusCode ?? 500;
+  if (status < 400 || status >= 500) return undefined;
+  const code = STATUS_CODES[status] ?? 'BAD_REQUEST';
+  return problemOf(code, ERROR_CATALOG[code].title);
 }

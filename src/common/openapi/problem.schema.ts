@@ -14,7 +14,10 @@ export class ProblemSchema {
   @ApiProperty({ example: 'VALIDATION_FAILED', description: 'Stable machine-readable code' })
   code!: string;
   @ApiPropertyOptional({ example: '/v1/escalations' }) instance?: string;
-  @ApiPropertyOptional({ type: [FieldErrorSchema] }) errors?: FieldErrorSchema[];
+  @ApiPropertyOptional({ type: [FieldErrorSchema], description: 'The first 50 field errors' })
+  errors?: FieldErrorSchema[];
+  @ApiPropertyOptional({ example: 1, description: 'How many field errors there are in all' })
+  errorCount?: number;
   @ApiPropertyOptional({
     example: 'investigation',
     description: 'On a 409 about a case: its status now',

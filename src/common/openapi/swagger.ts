@@ -3,12 +3,19 @@ import { DocumentBuilder, getSchemaPath, OpenAPIObject, SwaggerModule } from '@n
 import { DESCRIPTIONS } from './api-problems';
 import { FieldErrorSchema, ProblemSchema } from './problem.schema';
 
-const UNEXPECTED_ERROR = {
-  description: DESCRIPTIONS[500],
-  content: {
-    'application/problem+json': { schema: { $ref: getSchemaPath(ProblemSchema) } },
-  },
-};
+function problemResponse(status: number) {
+  return {
+    description: DESCRIPTIONS[status],
+    content: {
+      'application/problem+json': { schema: { $ref: getSchemaPath(ProblemSchema) } },
+    },
+  };
+}
+
+/** Answered by the HTTP edge before any route runs (bad bytes, a URL too long, a crash). */
+const ANY_OPERATION = [400, 414, 500];
+/** Answered by the body parser of any operation that takes a body. */
+const ANY_BODY = [413, 415];
 
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()
@@ -34,7 +41,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     operationIdFactory: (controller, method) =>
       `${controller.replace(/Controller$/, '')}_${method}`,
   });
-  return admitNullWhereNullable(withUnexpectedErrors(withOpenProblems(document)));
+  return admitNullWhereNullable(withEdgeErrors(withOpenProblems(document)));
 }
 
 /**
@@ -47,12 +54,19 @@ function withOpenProblems(document: OpenAPIObject): OpenAPIObject {
   return document;
 }
 
-/** Any operation may fail unexpectedly; the 500 it answers is a problem with a correlation id. */
-function withUnexpectedErrors(document: OpenAPIObject): OpenAPIObject {
+/**
+ * Some answers come from the HTTP edge, not the route: invalid characters in the URL (400), a
+ * parameter longer than any route takes (414), a body too large, too deep or of another type
+ * (413, 415; see src/common/http), and the unexpected error (500, with a correlation id).
+ */
+function withEdgeErrors(document: OpenAPIObject): OpenAPIObject {
   for (const item of Object.values(document.paths))
     for (const method of ['get', 'put', 'post', 'delete', 'patch'] as const) {
       const operation = item[method];
-      if (operation && !operation.responses['500']) operation.responses['500'] = UNEXPECTED_ERROR;
+      if (!operation) continue;
+      const statuses = operation.requestBody ? [...ANY_OPERATION, ...ANY_BODY] : ANY_OPERATION;
+      for (const status of statuses)
+        operation.responses[String(status)] ??= problemResponse(status);
     }
   return document;
 }
