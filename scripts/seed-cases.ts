@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import { CASE_OUTCOMES, CaseStatus } from '../src/cases/case-lifecycle';
-import { CATEGORIES } from '../src/escalation/dto/file-escalation.dto';
+import { CATEGORIES } from '../src/cases/case-category';
 import { OFFICERS, VOCABULARY } from './seed-vocabulary';
 
 /** Roughly a real office's queue: most cases closed or being handled, few just filed. */

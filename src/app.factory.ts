@@ -15,7 +15,7 @@ import { useGuardedJsonParser } from './common/http/json-body-parser';
 import { isPublicRoute } from './common/http/public-routes';
 import { refuseBadBytes } from './common/http/bad-bytes';
 import { answerClientError } from './common/http/client-errors';
-import { capConnections, timeoutOptions } from './common/http/server-limits';
+import { capConnections, timeoutOptions } from './bootstrap/server-limits';
 import { applySecurityHeaders } from './common/http/security-headers';
 import { hasLargeBody } from './common/http/large-body';
 import { buildOpenApiDocument, mountSwagger } from './common/openapi/swagger';

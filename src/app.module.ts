@@ -2,17 +2,18 @@ import { DynamicModule, Module, Type } from '@nestjs/common';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
+import { ENTITIES } from './entities';
 import { AuthModule } from './auth/auth.module';
 import { AuditModule } from './audit/audit.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { HealthModule } from './health/health.module';
 import { ScheduleModule } from '@nestjs/schedule';
 import { IdempotencyModule } from './common/idempotency/idempotency.module';
-import { RateLimitModule } from './common/rate-limit/rate-limit.module';
+import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { FrontlineModule } from './frontline/frontline.module';
 import { SlaModule } from './sla/sla.module';
-import { SlaSweepModule } from './sla/sweep/sla-sweep.module';
 import { CasesModule } from './cases/cases.module';
+import { EdgesModule } from './edges/edges.module';
 import { EscalationModule } from './escalation/escalation.module';
 import { CompensationModule } from './compensation/compensation.module';
 import { DecisionsModule } from './decisions/decisions.module';
@@ -27,7 +28,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        DatabaseModule,
+        DatabaseModule.forRoot(ENTITIES),
         AuthModule,
         AuditModule,
         NotificationsModule,
@@ -39,7 +40,7 @@ export class AppModule {
         FrontlineModule,
         SlaModule,
         CasesModule,
-        SlaSweepModule,
+        EdgesModule,
         EscalationModule,
         MediationModule,
         DecisionsModule,

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 const ROOT = join(__dirname, '..');
 const FIXTURE = join(__dirname, 'fixtures', 'architecture');
 
-function cruise(cwd: string): { status: number | null; output: string } {
+function cruise(cwd: string, ...extra: string[]): { status: number | null; output: string } {
   const result = spawnSync(
     process.execPath,
     [
@@ -12,10 +12,54 @@ function cruise(cwd: string): { status: number | null; output: string } {
       'src',
       '--config',
       join(ROOT, '.dependency-cruiser.js'),
+      ...extra,
     ],
-    { cwd, encoding: 'utf8' },
+    { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
   );
   return { status: result.status, output: `${result.stdout}${result.stderr}` };
+}
+
+interface CruisedModule {
+  source: string;
+  dependencies: { resolved: string }[];
+}
+
+/** The top-level folders of src/ and which of them import which. */
+function folderGraph(cwd: string): Map<string, Set<string>> {
+  const { output } = cruise(cwd, '--output-type', 'json');
+  const modules = (JSON.parse(output.slice(output.indexOf('{'))) as { modules: CruisedModule[] })
+    .modules;
+  const folderOf = (path: string): string | null => /^src\/([^/]+)\//.exec(path)?.[1] ?? null;
+  const graph = new Map<string, Set<string>>();
+  for (const m of modules) {
+    const from = folderOf(m.source);
+    if (from === null) continue;
+    const targets = graph.get(from) ?? new Set<string>();
+    graph.set(from, targets);
+    for (const d of m.dependencies) {
+      const to = folderOf(d.resolved);
+      if (to !== null && to !== from) targets.add(to);
+    }
+  }
+  return graph;
+}
+
+/** Every folder that lies on a cycle of the folder graph, each cycle written `a → b → a`. */
+function folderCycles(graph: Map<string, Set<string>>): string[] {
+  const cycles: string[] = [];
+  const done = new Set<string>();
+  const visit = (folder: string, path: string[]): void => {
+    const at = path.indexOf(folder);
+    if (at >= 0) {
+      cycles.push([...path.slice(at), folder].join(' → '));
+      return;
+    }
+    if (done.has(folder)) return;
+    for (const next of graph.get(folder) ?? []) visit(next, [...path, folder]);
+    done.add(folder);
+  };
+  for (const folder of [...graph.keys()].sort()) visit(folder, []);
+  return cycles;
 }
 
 describe('the independence rule between the front line and the ombudsman', () => {
@@ -54,22 +98,98 @@ describe('the independence rule between the front line and the ombudsman', () =>
   });
 });
 
-describe('the platform rule', () => {
+describe('the layers', () => {
   const fixture = cruise(FIXTURE);
 
-  it('fails when a platform module imports a business module', () => {
+  it.each([
+    [
+      'layer-platform-knows-no-capability',
+      'src/common/errors/knows-case-lifecycle.ts',
+      'src/cases/case-lifecycle.ts',
+    ],
+    ['layer-common-is-the-ground', 'src/common/reads-config.ts', 'src/config/app-config.ts'],
+    ['layer-config-stands-on-common', 'src/config/uses-auth.ts', 'src/auth/actor.ts'],
+    [
+      'layer-deadlines-below-the-case-core',
+      'src/sla/sweep/closes-cases.ts',
+      'src/cases/case-transitions.service.ts',
+    ],
+    [
+      'layer-case-core-below-resolution',
+      'src/cases/dto/shows-remedies.ts',
+      'src/compensation/dto/remedy.dto.ts',
+    ],
+    [
+      'layer-frontline-beside-the-core',
+      'src/frontline/reads-reports.ts',
+      'src/reports/kpi-report.ts',
+    ],
+    [
+      'layer-compensation-is-the-base-of-resolution',
+      'src/compensation/views/reads-proposals.ts',
+      'src/mediation/proposal-read.ts',
+    ],
+    [
+      'layer-mediation-on-compensation',
+      'src/mediation/reads-decisions.ts',
+      'src/decisions/decision-read.ts',
+    ],
+    [
+      'layer-decisions-on-mediation',
+      'src/decisions/shows-company-view.ts',
+      'src/views/company/company-view.dto.ts',
+    ],
+    [
+      'layer-feedback-on-the-core',
+      'src/feedback/reads-proposals.ts',
+      'src/mediation/proposal-read.ts',
+    ],
+    [
+      'layer-read-models-below-the-edges',
+      'src/views/answers-with-a-controller.ts',
+      'src/edges/staff/cases.controller.ts',
+    ],
+    [
+      'layer-nothing-imports-an-edge',
+      'src/escalation/borrows-a-staff-route.ts',
+      'src/edges/staff/cases.controller.ts',
+    ],
+    [
+      'layer-nothing-imports-the-customer-edge',
+      'src/cases/queue/takes-filing-categories.ts',
+      'src/escalation/dto/file-escalation.dto.ts',
+    ],
+  ])('%s fails when %s imports upward', (rule, from, to) => {
     expect(fixture.status).not.toBe(0);
+    expect(fixture.output).toContain(`${rule}: ${from} → ${to}`);
+  });
+
+  it('keeps TypeORM out of what the front line publishes', () => {
     expect(fixture.output).toMatch(
-      /platform-does-not-import-business-modules: src\/common\/errors\/knows-case-lifecycle\.ts → src\/cases\/case-lifecycle\.ts/,
+      /frontline-port-speaks-its-own-types: src\/frontline\/public\/takes-an-entity-manager\.ts → .*node_modules\/typeorm\//,
     );
   });
 
+  it('lets a layer import the layers below it', () => {
+    expect(fixture.output).not.toMatch(/uses-compensation|reads-every-layer-below|uses-case-core/);
+  });
+
+  it('finds a cycle between two folders that no file-level cycle shows', () => {
+    expect(folderCycles(folderGraph(FIXTURE))).toContain('cases → compensation → cases');
+  });
+
+  it('leaves no cycle between the folders of the service', () => {
+    expect(folderCycles(folderGraph(ROOT))).toEqual([]);
+  });
+});
+
+describe('the platform rule', () => {
+  const fixture = cruise(FIXTURE);
+
   it('lets the entity registry name entity classes, and nothing else of a business module', () => {
     expect(fixture.output).toMatch(
-      /entity-registry-names-only-entities: src\/database\/entities\.ts → src\/cases\/case-reader\.service\.ts/,
+      /entity-registry-names-only-entities: src\/entities\.ts → src\/cases\/case-reader\.service\.ts/,
     );
-    expect(fixture.output).not.toMatch(
-      /src\/database\/entities\.ts → src\/cases\/case\.entity\.ts/,
-    );
+    expect(fixture.output).not.toMatch(/src\/entities\.ts → src\/cases\/case\.entity\.ts/);
   });
 });

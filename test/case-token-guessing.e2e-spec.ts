@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CaseTokenFailuresPurgeJob } from '../src/escalation/case-token-failures.purge.job';
+import { CaseTokenFailuresPurgeJob } from '../src/cases/access/case-token-failures.purge.job';
 import { fileCase } from './support/filing';
 import { startTestApp, TestApp } from './support/test-app';
 

@@ -1,5 +1,5 @@
 import { addMonths } from '../src/cases/eligibility';
-import { formatCustomerDate, Language } from '../src/escalation/customer-texts';
+import { formatCustomerDate, Language } from '../src/views/texts/customer-texts';
 import { staff, submittedCase } from './support/cases';
 import { createComplaint, fileCase } from './support/filing';
 import { startTestApp, TestApp } from './support/test-app';

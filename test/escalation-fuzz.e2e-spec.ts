@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { isKnownCurrency } from '../src/common/money/money';
-import { CATEGORIES } from '../src/escalation/dto/file-escalation.dto';
-import { LANGUAGES } from '../src/escalation/customer-texts';
+import { CATEGORIES } from '../src/cases/case-category';
+import { LANGUAGES } from '../src/views/texts/customer-texts';
 import { startTestApp, TestApp } from './support/test-app';
 
 /**
- * Every body generated here breaks at least one rule of the filing (DESIGN §5 and §7), by
+ * Every body generated here breaks at least one rule of the filing, by
  * construction: a valid body with one to three fields made invalid, or no filing at all. So any
  * 2xx, any 5xx, and any row written is a defect.
  */
@@ -35,7 +35,7 @@ const notAString = fc.oneof(
 /** `null` is as good as absent for an optional field, so it only breaks a required one. */
 const notAStringOrNull = fc.oneof(notAString, fc.constant(null));
 const longerThan = (max: number) => fc.string({ minLength: max + 1, maxLength: max + 40 });
-/** DESIGN §7: any Unicode except NUL, which answers 400. */
+/** Any Unicode except NUL, which answers 400. */
 const withNul = fc
   .tuple(fc.string({ maxLength: 20 }), fc.string({ maxLength: 20 }))
   .map(([a, b]) => `${a}\u0000${b}`);

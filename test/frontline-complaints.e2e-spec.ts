@@ -1,5 +1,6 @@
 import { JwtRole } from '../src/auth/roles';
 import { ComplaintFactsPort } from '../src/frontline/public/complaint-facts.port';
+import { unitOfWork } from '../src/database/unit-of-work';
 import {
   addBusinessDays,
   businessDaysBetween,
@@ -358,7 +359,7 @@ describe('front-line complaints', () => {
     it('opens a referral complaint inside the caller’s transaction and reports its facts', async () => {
       const port = t.app.get(ComplaintFactsPort);
       const facts = await t.dataSource.transaction((m) =>
-        port.openFromFiling(m, filing('OMB-2026-000001')),
+        port.openFromFiling(unitOfWork(m), filing('OMB-2026-000001')),
       );
       expect(facts).toEqual({
         reference: expect.stringMatching(/^CMP-\d{6,}$/),
@@ -375,7 +376,7 @@ describe('front-line complaints', () => {
         externalId: 'OMB-2026-000001',
       });
       const again = await t.dataSource.transaction((m) =>
-        port.openFromFiling(m, filing('OMB-2026-000001')),
+        port.openFromFiling(unitOfWork(m), filing('OMB-2026-000001')),
       );
       expect(again.reference).toBe(facts.reference);
       expect(await port.factsFor('CMP-777777')).toBeNull();
@@ -386,7 +387,7 @@ describe('front-line complaints', () => {
       const before = await complaintRows();
       await expect(
         t.dataSource.transaction(async (m) => {
-          await port.openFromFiling(m, filing('OMB-2026-000002'));
+          await port.openFromFiling(unitOfWork(m), filing('OMB-2026-000002'));
           throw new Error('the filing failed afterwards');
         }),
       ).rejects.toThrow('the filing failed afterwards');

@@ -1,4 +1,4 @@
-import { RateLimitPurgeJob } from '../src/common/rate-limit/rate-limit-purge.job';
+import { RateLimitPurgeJob } from '../src/rate-limit/rate-limit-purge.job';
 import { RateLimitProbeModule } from './support/rate-limit-probe.module';
 import { startTestApp, TestApp } from './support/test-app';
 

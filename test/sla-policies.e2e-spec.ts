@@ -37,7 +37,7 @@ describe('deadline policies and business calendars', () => {
   });
 
   // Runs first: the later tests change policies.
-  it('lists the six policies with the defaults of DESIGN §4 and the calendar that ships', async () => {
+  it('lists the six policies with their configured defaults and the calendar that ships', async () => {
     const res = await policies(as.auditor).expect(200);
     expect(
       res.body.items.map((p: { kind: string; amount: number; unit: string; source: string }) => [

@@ -2,7 +2,7 @@ import { Client } from 'pg';
 import { seedCases } from '../../scripts/seed-cases';
 import { progress } from './log';
 
-/** The case count of DESIGN's queue and search targets. */
+/** The case count of the queue and search targets. */
 export const SEEDED_CASES = 100_000;
 
 /**

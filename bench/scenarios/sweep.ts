@@ -66,7 +66,7 @@ async function measureAt(db: Client, sweep: SlaSweep, cases: number, base: Date)
 }
 
 /**
- * The breach sweep (DESIGN §4): one sweep with 1,000 newly due deadlines among 10,000 and then
+ * The breach sweep: one sweep with 1,000 newly due deadlines among 10,000 and then
  * 100,000 open cases, and a sweep with nothing due, run in-process against the bench database.
  */
 export const sweep: TimedScenario = {

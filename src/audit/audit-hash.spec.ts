@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { entryHash, firstBrokenLink, StoredEntry } from './audit-hash';
-import { canonicalJson } from './canonical-json';
+import { canonicalJson } from '../common/hashing/canonical-json';
 
 function chain(length: number): StoredEntry[] {
   const entries: StoredEntry[] = [];

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { canonicalJson } from './canonical-json';
+import { canonicalJson } from '../common/hashing/canonical-json';
 
 /** The fields of an entry that its hash covers. */
 export interface HashedEntry {

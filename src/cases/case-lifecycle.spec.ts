@@ -7,15 +7,19 @@ import {
   CaseStatus,
   LIFECYCLE_ROLES,
   LifecycleRole,
+  FILING_OUTCOMES,
   OPEN_STATUSES,
   TransitionContext,
   allowedCommands,
   decideTransition,
   isOpen,
+  mayApply,
   mayUseCommand,
+  statusesFor,
 } from './case-lifecycle';
 
-// Written out from DESIGN §3 without looking at the table, so a slip in either shows up here.
+// Written out from the diagram in docs/architecture.md without looking at the table, so a slip in
+// either shows up here.
 const STAFF: LifecycleRole[] = ['ombudsman_officer', 'ombudsman'];
 const TRIAGE: LifecycleRole[] = ['ombudsman_officer', 'ombudsman', 'system'];
 const OPEN: CaseStatus[] = [
@@ -202,6 +206,40 @@ describe('specific rules', () => {
 
   it('accepts nothing once a case is closed', () => {
     for (const role of LIFECYCLE_ROLES) expect(allowedCommands('closed', role)).toEqual([]);
+  });
+});
+
+describe('where a case starts and what needs which status', () => {
+  it('starts a case only where the diagram does: submitted, at the front line, or refused', () => {
+    expect(new Set(Object.values(FILING_OUTCOMES))).toEqual(
+      new Set(['submitted', 'referred_to_frontline', 'rejected']),
+    );
+  });
+
+  it('answers the pre-check of a status change from the same table as the transition', () => {
+    for (const command of CASE_COMMANDS) {
+      for (const status of CASE_STATUSES) {
+        const decided = decideTransition(status, command, 'system', CONTEXT);
+        const anyRole = LIFECYCLE_ROLES.some(
+          (role) => decideTransition(status, command, role, CONTEXT).ok,
+        );
+        expect({ command, status, pre: mayApply(status, command) }).toEqual({
+          command,
+          status,
+          pre: decided.ok || anyRole,
+        });
+      }
+    }
+  });
+
+  it.each([
+    ['assign', [...OPEN, 'settled', 'fulfilment']],
+    ['make_proposal', ['investigation', 'mediation']],
+    ['answer_proposal', ['mediation']],
+    ['revise_decision', ['decision_issued']],
+    ['record_fulfilment', ['fulfilment']],
+  ] as const)('lets %s happen only in %j', (action, statuses) => {
+    expect([...statusesFor(action)].sort()).toEqual([...statuses].sort());
   });
 });
 

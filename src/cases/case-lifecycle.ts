@@ -1,6 +1,8 @@
 /**
- * The case lifecycle of DESIGN §3 as one transition table: (status, command, role) → next status
- * and outcome, or a refusal. Services ask it before every status change; nothing else decides.
+ * The case lifecycle (docs/architecture.md) as one table: where a case starts (`FILING_OUTCOMES`),
+ * every command's allowed `from` statuses, and (status, command, role) → next status and outcome,
+ * or a refusal. Services ask it before every change (`mayApply`, `requireCommand` in
+ * case-lock.ts); nothing else decides.
  */
 export const CASE_STATUSES = [
   'submitted',
@@ -52,6 +54,36 @@ export const LIFECYCLE_ROLES = [
 export type LifecycleRole = (typeof LIFECYCLE_ROLES)[number];
 
 export type Finding = 'upheld' | 'partially_upheld' | 'not_upheld';
+
+/**
+ * Where a case starts. Filing ends in one of these, by the eligibility facts known at intake
+ * (src/cases/eligibility.ts decides which reason applies; this table says where each leads).
+ */
+export const FILING_OUTCOMES = {
+  no_frontline_complaint: 'referred_to_frontline',
+  frontline_deadline_running: 'referred_to_frontline',
+  frontline_deadline_passed: 'submitted',
+  frontline_final_response_given: 'submitted',
+  out_of_time: 'rejected',
+} as const satisfies Record<string, CaseStatus>;
+export type FilingReason = keyof typeof FILING_OUTCOMES;
+export type InitialStatus = (typeof FILING_OUTCOMES)[FilingReason];
+
+/**
+ * Commands on a case that leave its status as it is, and the statuses they need. They are checked
+ * with `mayApply` like status changes, so no service writes a list of statuses by hand.
+ */
+const CASE_ACTIONS = {
+  // A case may change hands until it closes; remedies owed still need someone to follow them.
+  assign: { from: [...OPEN_STATUSES, 'settled', 'fulfilment'] },
+  // The first proposal also starts mediation (start_mediation) when the case is in investigation.
+  make_proposal: { from: ['investigation', 'mediation'] },
+  answer_proposal: { from: ['mediation'] },
+  revise_decision: { from: ['decision_issued'] },
+  record_fulfilment: { from: ['fulfilment'] },
+} as const satisfies Record<string, { readonly from: readonly CaseStatus[] }>;
+export type CaseAction = keyof typeof CASE_ACTIONS;
+export const CASE_ACTION_NAMES = Object.keys(CASE_ACTIONS) as readonly CaseAction[];
 
 /** What the table cannot know from the status alone. */
 export interface TransitionContext {
@@ -144,6 +176,18 @@ export type TransitionDecision =
 
 function ruleFor(command: CaseCommand): CommandRule {
   return CASE_TRANSITIONS[command];
+}
+
+/** The statuses a command (a status change or an action on the case) may be applied in. */
+export function statusesFor(command: CaseCommand | CaseAction): readonly CaseStatus[] {
+  return command in CASE_ACTIONS
+    ? CASE_ACTIONS[command as CaseAction].from
+    : ruleFor(command as CaseCommand).from;
+}
+
+/** The pre-check every service uses before any other work: may this happen in this status? */
+export function mayApply(status: CaseStatus, command: CaseCommand | CaseAction): boolean {
+  return statusesFor(command).includes(status);
 }
 
 /** Whether the role may use the command at all, whatever the status (403 rather than 409). */

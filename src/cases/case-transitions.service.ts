@@ -110,7 +110,7 @@ export class CaseTransitions {
       outcome: decision.outcome,
       version: updated[0].version,
     };
-    // An outcome meets the outcome deadline; closure ends every clock (DESIGN §4).
+    // An outcome meets the outcome deadline; closure ends every clock.
     await this.deadlines.followStatus(manager, request.caseId, result.from, result.to);
     await this.record(manager, request, result);
     return result;

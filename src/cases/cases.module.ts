@@ -1,6 +1,4 @@
 import { Module } from '@nestjs/common';
-import { ResolutionViewsModule } from '../compensation/views/resolution-views.module';
-import { CaseQueueController } from './queue/case-queue.controller';
 import { CaseQueue } from './queue/case-queue.service';
 import { CaseAccess } from './case-access.service';
 import { ConflictDeclarations } from './conflicts/conflict-declarations.repository';
@@ -8,19 +6,15 @@ import { CaseFiling } from './case-filing.service';
 import { CaseReader } from './case-reader.service';
 import { CaseReferenceAllocator } from './case-reference.allocator';
 import { CaseTransitions } from './case-transitions.service';
-import { CasesController } from './cases.controller';
 import { AssignmentService } from './assignment/assignment.service';
 import { CaseAcknowledgement } from './case-acknowledgement';
-import { CaseHandlingController } from './case-handling.controller';
-import { CaseRecordsController } from './case-records.controller';
-import { CompanyCaseView } from './company/company-case-view';
-import { CompanyCasesController } from './company/company-cases.controller';
 import { InformationRequests } from './information-requests/information-requests.service';
 import { CustomerWaitClock } from './information-requests/customer-wait-clock';
 import { TriageService } from './triage/triage.service';
 import { CaseConversation } from './messages/case-conversation.service';
-import { StaffCaseView } from './staff-case-view';
 import { CaseTimeline } from './timeline/case-timeline';
+import { DecisionLapse } from './decision-lapse';
+import { SlaModule } from '../sla/sla.module';
 
 const EXPORTED = [
   CaseAccess,
@@ -31,29 +25,19 @@ const EXPORTED = [
   CaseTransitions,
   CaseConversation,
   CaseTimeline,
-  CompanyCaseView,
+  TriageService,
+  AssignmentService,
+  InformationRequests,
+  CaseQueue,
 ];
 
-/** The ombudsman case: filing, lifecycle, timeline, messages, the staff view. */
+/**
+ * The case core: filing, lifecycle, transitions, triage, assignment, information requests,
+ * messages, timeline and the staff queue. Its routes live in the HTTP edges (src/edges).
+ */
 @Module({
-  imports: [ResolutionViewsModule],
-  controllers: [
-    CasesController,
-    CaseHandlingController,
-    CaseRecordsController,
-    CompanyCasesController,
-    CaseQueueController,
-  ],
-  providers: [
-    ...EXPORTED,
-    StaffCaseView,
-    TriageService,
-    AssignmentService,
-    InformationRequests,
-    CustomerWaitClock,
-    CaseAcknowledgement,
-    CaseQueue,
-  ],
+  imports: [SlaModule],
+  providers: [...EXPORTED, CustomerWaitClock, CaseAcknowledgement, DecisionLapse],
   exports: EXPORTED,
 })
 export class CasesModule {}

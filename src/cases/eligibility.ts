@@ -1,6 +1,9 @@
+import { FILING_OUTCOMES, FilingReason, InitialStatus } from './case-lifecycle';
+
 /**
- * Eligibility on intake, where the facts are known (DESIGN §3): the front line goes first; a
- * dispute brought too long after the front line's final response is out of time.
+ * Eligibility on intake, where the facts are known (docs/architecture.md, "The case lifecycle"):
+ * the front line goes first; a dispute brought too long after the front line's final response is
+ * out of time. Which status each reason leads to is the lifecycle table's (`FILING_OUTCOMES`).
  */
 export interface EligibilityFacts {
   /** The linked front-line complaint, or null when the customer named none. */
@@ -12,30 +15,27 @@ export interface EligibilityFacts {
   readonly timeLimitMonths: number;
 }
 
-export type EligibilityReason =
-  | 'no_frontline_complaint'
-  | 'frontline_deadline_running'
-  | 'frontline_deadline_passed'
-  | 'frontline_final_response_given'
-  | 'out_of_time';
+export type EligibilityReason = FilingReason;
 
 export interface Eligibility {
-  readonly status: 'referred_to_frontline' | 'rejected' | 'submitted';
+  readonly status: InitialStatus;
   readonly reason: EligibilityReason;
 }
 
 export function assessEligibility(facts: EligibilityFacts): Eligibility {
-  const { complaint, now } = facts;
-  if (!complaint) return { status: 'referred_to_frontline', reason: 'no_frontline_complaint' };
+  const reason = eligibilityReason(facts);
+  return { status: FILING_OUTCOMES[reason], reason };
+}
+
+function eligibilityReason({ complaint, now, timeLimitMonths }: EligibilityFacts): FilingReason {
+  if (!complaint) return 'no_frontline_complaint';
   if (!complaint.finalResponseAt) {
     return complaint.responseDueAt > now
-      ? { status: 'referred_to_frontline', reason: 'frontline_deadline_running' }
-      : { status: 'submitted', reason: 'frontline_deadline_passed' };
+      ? 'frontline_deadline_running'
+      : 'frontline_deadline_passed';
   }
-  const limit = addMonths(complaint.finalResponseAt, facts.timeLimitMonths);
-  return limit < now
-    ? { status: 'rejected', reason: 'out_of_time' }
-    : { status: 'submitted', reason: 'frontline_final_response_given' };
+  const limit = addMonths(complaint.finalResponseAt, timeLimitMonths);
+  return limit < now ? 'out_of_time' : 'frontline_final_response_given';
 }
 
 /** Calendar months, clamped to the month's last day (31 Aug + 6 months = 28/29 Feb). */

@@ -2,7 +2,7 @@ import { Money, minorDigits } from '../common/money/money';
 import type { CompensationConfig } from '../config/app-config';
 
 /**
- * Authority limits of DESIGN §3 as plain functions. An officer may offer monetary remedies up to
+ * Authority limits (docs/architecture.md, "Remedies and authority") as plain functions. An officer may offer monetary remedies up to
  * limit A per currency and case alone; above A an ombudsman approves; above limit B two different
  * ombudsmen approve (four eyes). An ombudsman's own authority reaches B. Nobody approves their own
  * remedy, so the approvals counted are always other people's.

@@ -13,7 +13,7 @@ interface Spent {
 }
 
 /**
- * The yearly compensation budget (DESIGN §3): a remedy counts in the year it became binding;
+ * The yearly compensation budget: a remedy counts in the year it became binding;
  * committed while owed, paid once fulfilled. Exceeding it warns, it never blocks an award.
  */
 @Injectable()

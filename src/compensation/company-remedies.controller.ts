@@ -8,7 +8,7 @@ import { ApiProblems } from '../common/openapi/api-problems';
 import { RecordFulfilmentDto } from './dto/compensation-requests.dto';
 import { RemedyViewDto } from './dto/remedy.dto';
 import { FulfilmentService } from './fulfilment.service';
-import { UuidOr404 } from './uuid-param.pipe';
+import { UuidOr404 } from '../common/http/uuid-param.pipe';
 
 const REMEDY_ID = new UuidOr404('REMEDY_NOT_FOUND');
 

@@ -7,10 +7,11 @@ import { RemedyApprovals } from './remedy-approvals.service';
 import { RemedyLedger } from './remedy-ledger.service';
 import { RemedyQueries } from './remedy-queries.service';
 import { CaseRemediesController, CompensationController } from './remedies.controller';
+import { SlaModule } from '../sla/sla.module';
 
 /** Remedies, authority limits, approvals, fulfilment and the budget. */
 @Module({
-  imports: [CasesModule],
+  imports: [SlaModule, CasesModule],
   controllers: [CaseRemediesController, CompensationController, CompanyRemediesController],
   providers: [RemedyLedger, BudgetService, RemedyApprovals, FulfilmentService, RemedyQueries],
   exports: [RemedyLedger, BudgetService],

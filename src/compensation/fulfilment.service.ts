@@ -8,7 +8,7 @@ import { CaseTimeline } from '../cases/timeline/case-timeline';
 import { DomainError } from '../common/errors/domain-error';
 import { OutboxService } from '../notifications/outbox/outbox.service';
 import { DeadlinesService } from '../sla/deadlines.service';
-import { lockCase, requireStatus } from './case-lock';
+import { lockCase, requireCommand } from '../cases/case-lock';
 import { ConfirmFulfilmentDto, RecordFulfilmentDto } from './dto/compensation-requests.dto';
 import { StaffRemedyDto } from './dto/remedy.dto';
 import { findRemedy } from './remedy-approvals.service';
@@ -48,7 +48,7 @@ export class FulfilmentService {
     return this.dataSource.transaction(async (manager) => {
       const c = await lockCase(manager, caseId);
       const remedy = await findRemedy(manager, caseId, remedyId);
-      requireStatus(c, ['fulfilment'], 'fulfilled');
+      requireCommand(c, 'record_fulfilment', 'fulfilled');
       if (remedy.status !== 'due') {
         throw new DomainError('REMEDY_NOT_DUE', `The remedy is ${remedy.status}, not owed`, {
           remedyStatus: remedy.status,

@@ -22,7 +22,7 @@ import { RemedyApprovedDto, RemedyPageDto, StaffRemedyDto } from './dto/remedy.d
 import { FulfilmentService } from './fulfilment.service';
 import { RemedyApprovals } from './remedy-approvals.service';
 import { RemedyQueries } from './remedy-queries.service';
-import { UuidOr404 } from './uuid-param.pipe';
+import { UuidOr404 } from '../common/http/uuid-param.pipe';
 
 const REMEDY_ID = new UuidOr404('REMEDY_NOT_FOUND');
 const READERS = ['ombudsman_officer', 'ombudsman', 'auditor'] as const;

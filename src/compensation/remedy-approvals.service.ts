@@ -7,7 +7,7 @@ import { CaseTimeline } from '../cases/timeline/case-timeline';
 import { DomainError } from '../common/errors/domain-error';
 import { OutboxService } from '../notifications/outbox/outbox.service';
 import { ApprovalRefusal, checkApproval } from './authority-limits';
-import { lockCase } from './case-lock';
+import { lockCase } from '../cases/case-lock';
 import { RemedyApprovedDto } from './dto/remedy.dto';
 import { RemedyRow, remediesWhere, toStaffRemedy } from './remedy-rows';
 

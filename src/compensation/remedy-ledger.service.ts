@@ -12,7 +12,7 @@ import { DeadlinesService } from '../sla/deadlines.service';
 import { SlaPolicies } from '../sla/policies/sla-policies.service';
 import { approvalsPerRemedy, ProposerRole } from './authority-limits';
 import { RemedyInputDto } from './dto/remedy.dto';
-import { LockedCase } from './case-lock';
+import { LockedCase } from '../cases/case-lock';
 import {
   MONETARY_REMEDY_TYPES,
   NON_MONETARY_REMEDY_TYPES,

@@ -97,3 +97,14 @@ export async function remediesWhere(
     params,
   )) as RemedyRow[];
 }
+
+/** The remedies of each proposal or decision revision, by the id of their source. */
+export function groupBySource(remedies: readonly RemedyRow[]): Map<string, RemedyRow[]> {
+  const bySource = new Map<string, RemedyRow[]>();
+  for (const r of remedies) {
+    const list = bySource.get(r.source_id) ?? [];
+    list.push(r);
+    bySource.set(r.source_id, list);
+  }
+  return bySource;
+}

@@ -1,4 +1,4 @@
-/** The remedies of DESIGN §3; the monetary ones carry money, the others a description. */
+/** The remedies an ombudsman may propose or award; the monetary ones carry money, the others a description. */
 export const REMEDY_TYPES = [
   'refund',
   'goodwill_payment',

@@ -1,3 +1,5 @@
+import type { LogLevel } from '../common/logging/pino-logger';
+
 /** The whole configuration, read once at start-up and injected; nothing else reads the environment. */
 export interface AppConfig {
   readonly nodeEnv: 'development' | 'production' | 'test';
@@ -70,8 +72,6 @@ export interface HttpConfig {
   readonly trustProxy: boolean;
 }
 
-export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
-
 export interface PolicyDefaults {
   readonly acknowledgeBusinessDays: number;
   readonly frontlineResponseBusinessDays: number;
@@ -83,7 +83,7 @@ export interface PolicyDefaults {
   readonly escalationTimeLimitMonths: number;
 }
 
-/** The breach sweep (DESIGN §4): how often each instance runs it, and rows per transaction. */
+/** The breach sweep: how often each instance runs it, and rows per transaction. */
 export interface SlaSweepConfig {
   /** 0 turns the background sweep off (the default under NODE_ENV=test: tests call `run`). */
   readonly sweepIntervalMs: number;

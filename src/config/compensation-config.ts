@@ -8,7 +8,7 @@ type Env = Record<string, string | undefined>;
 const MAX_MAJOR = 1_000_000_000;
 
 /**
- * Authority limits and the yearly compensation budget, in major units per currency (DESIGN §3).
+ * Authority limits and the yearly compensation budget, in major units per currency.
  * `AUTHORITY_LIMITS=JPY=150000/1500000,EUR=1000/10000` overrides the default pair per currency;
  * `COMPENSATION_BUDGET=EUR=100000,GBP=80000` sets the budget of each currency.
  */

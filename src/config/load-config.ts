@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
-import { AppConfig, AuthConfig, LogLevel } from './app-config';
+import type { LogLevel } from '../common/logging/pino-logger';
+import { AppConfig, AuthConfig } from './app-config';
 import { readCompensationConfig } from './compensation-config';
 import { ConfigError } from './config-error';
 import { requireWritableDataDir } from './data-dir';

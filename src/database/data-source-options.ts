@@ -1,16 +1,21 @@
-import { DataSourceOptions } from 'typeorm';
+import { DataSourceOptions, EntitySchema } from 'typeorm';
 import { MIGRATIONS } from '../../migrations';
-import { ENTITIES } from './entities';
 
-/** One place for how the service talks to PostgreSQL: migrations only, never synchronize. */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM's own type
+export type EntityList = readonly (Function | EntitySchema)[];
+
+/**
+ * One place for how the service talks to PostgreSQL: migrations only, never synchronize. The
+ * entity classes come from the composition root (src/entities.ts): platform knows no capability.
+ */
 export function dataSourceOptions(
   url: string,
-  extra: { poolSize?: number; poolTimeoutMs?: number } = {},
+  extra: { poolSize?: number; poolTimeoutMs?: number; entities?: EntityList } = {},
 ): DataSourceOptions {
   return {
     type: 'postgres',
     url,
-    entities: ENTITIES,
+    entities: [...(extra.entities ?? [])],
     migrations: MIGRATIONS,
     migrationsTableName: 'schema_migrations',
     migrationsTransactionMode: 'each',

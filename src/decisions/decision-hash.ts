@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { canonicalJson } from '../audit/canonical-json';
+import { canonicalJson } from '../common/hashing/canonical-json';
 import type { RemedyInput } from '../compensation/remedy-ledger.service';
 
 export interface DecisionContent {

@@ -5,10 +5,11 @@ import { MediationModule } from '../mediation/mediation.module';
 import { DecisionsController } from './decisions.controller';
 import { DecisionsService } from './decisions.service';
 import { StrandedRevisions } from './stranded-revisions';
+import { SlaModule } from '../sla/sla.module';
 
 /** Decisions and their revisions. */
 @Module({
-  imports: [CasesModule, CompensationModule, MediationModule],
+  imports: [SlaModule, CasesModule, CompensationModule, MediationModule],
   controllers: [DecisionsController],
   providers: [DecisionsService, StrandedRevisions],
   exports: [DecisionsService],

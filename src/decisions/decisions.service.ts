@@ -6,10 +6,10 @@ import { AuditService } from '../audit/audit.service';
 import { CaseTransitions } from '../cases/case-transitions.service';
 import { CaseTimeline } from '../cases/timeline/case-timeline';
 import { DomainError } from '../common/errors/domain-error';
-import { LockedCase, lockCase, requireStatus } from '../compensation/case-lock';
+import { LockedCase, lockCase, requireCommand } from '../cases/case-lock';
 import { RemedyLedger } from '../compensation/remedy-ledger.service';
 import { remediesWhere } from '../compensation/remedy-rows';
-import { groupBySource } from '../compensation/views/resolution-views';
+import { groupBySource } from '../compensation/remedy-rows';
 import { ProposalClosure } from '../mediation/proposal-closure';
 import { OutboxService } from '../notifications/outbox/outbox.service';
 import { DeadlinesService } from '../sla/deadlines.service';
@@ -47,7 +47,7 @@ export class DecisionsService {
     this.validate(body);
     return this.dataSource.transaction(async (manager) => {
       const c = await lockCase(manager, caseId);
-      requireStatus(c, ['investigation', 'mediation'], 'decided');
+      requireCommand(c, 'issue_decision', 'decided');
       const existing = await decisionsOfCase(manager, caseId);
       if (existing.length > 0) {
         throw new DomainError(
@@ -66,7 +66,7 @@ export class DecisionsService {
     this.validate(body);
     return this.dataSource.transaction(async (manager) => {
       const c = await lockCase(manager, caseId);
-      requireStatus(c, ['decision_issued'], 'given a revised decision');
+      requireCommand(c, 'revise_decision', 'given a revised decision');
       const rows = await decisionsOfCase(manager, caseId);
       if (rows.some((r) => r.status === 'awaiting_approval')) {
         throw new DomainError(
@@ -93,11 +93,7 @@ export class DecisionsService {
       if (!pending) {
         throw new DomainError('DECISION_NOT_AWAITING_APPROVAL', 'No decision awaits issuing');
       }
-      requireStatus(
-        c,
-        pending.revision === 1 ? ['investigation', 'mediation'] : ['decision_issued'],
-        'decided',
-      );
+      requireCommand(c, pending.revision === 1 ? 'issue_decision' : 'revise_decision', 'decided');
       await this.ledger.requireApproved(manager, pending.id);
       const [issued] = (await manager.query(
         `UPDATE case_decision SET status = 'issued', issued_at = now(), issued_by = $2
@@ -119,7 +115,7 @@ export class DecisionsService {
   answer(caseId: string, answer: DecisionAnswer, by: Who, reason?: string): Promise<void> {
     return this.dataSource.transaction(async (manager) => {
       const c = await lockCase(manager, caseId);
-      requireStatus(c, ['decision_issued'], 'answered');
+      requireCommand(c, answer === 'accepted' ? 'accept_decision' : 'reject_decision', 'answered');
       const rows = await decisionsOfCase(manager, caseId);
       const current = currentDecision(rows);
       if (!current) throw new DomainError('DECISION_NOT_FOUND', 'No decision to answer');

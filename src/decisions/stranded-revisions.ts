@@ -3,7 +3,7 @@ import { EntityManager } from 'typeorm';
 import { ActorRef } from '../auth/actor';
 import { AuditService } from '../audit/audit.service';
 import { CaseTimeline } from '../cases/timeline/case-timeline';
-import { LockedCase } from '../compensation/case-lock';
+import { LockedCase } from '../cases/case-lock';
 import { RemedyLedger } from '../compensation/remedy-ledger.service';
 import { OutboxService } from '../notifications/outbox/outbox.service';
 import { DecisionRow } from './decision-read';

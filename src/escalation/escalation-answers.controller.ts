@@ -3,18 +3,18 @@ import { ApiBody, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs
 import { actorRef, CustomerActor } from '../auth/actor';
 import { CaseReader } from '../cases/case-reader.service';
 import { ApiProblems } from '../common/openapi/api-problems';
-import { UuidOr404 } from '../compensation/uuid-param.pipe';
+import { UuidOr404 } from '../common/http/uuid-param.pipe';
 import { DecisionAnswer, DecisionsService } from '../decisions/decisions.service';
 import { AnswerDto } from '../mediation/dto/proposal-requests.dto';
 import { Answer, MediationService } from '../mediation/mediation.service';
-import { CaseTokenAuth } from './case-token.guard';
-import { CurrentCustomer } from './current-customer.decorator';
-import { CustomerViewBuilder } from './customer-view';
-import { CustomerViewDto } from './dto/customer-view.dto';
+import { CaseTokenAuth } from '../cases/access/case-token.guard';
+import { CurrentCustomer } from '../cases/access/current-customer.decorator';
+import { CustomerViewBuilder } from '../views/customer/customer-view';
+import { CustomerViewDto } from '../views/customer/customer-view.dto';
 
 const PROPOSAL_ID = new UuidOr404('PROPOSAL_NOT_FOUND');
 
-/** The customer's answers to a mediation proposal and to the decision (DESIGN §5). */
+/** The customer's answers to a mediation proposal and to the decision. */
 @ApiTags('escalations (customers)')
 @Controller('v1/escalations/:reference')
 @CaseTokenAuth()

@@ -17,19 +17,19 @@ import { ApiIdempotencyKey, IdempotencyKey } from '../common/idempotency/idempot
 import { IdempotencyService } from '../common/idempotency/idempotency.service';
 import { sendIdempotent } from '../common/idempotency/idempotent-reply';
 import { ApiProblems } from '../common/openapi/api-problems';
-import { PublicRateLimit } from '../common/rate-limit/public-rate-limit.decorator';
-import { CaseTokenAuth } from './case-token.guard';
-import { CurrentCustomer } from './current-customer.decorator';
-import { CustomerViewBuilder } from './customer-view';
+import { PublicRateLimit } from '../rate-limit/public-rate-limit.decorator';
+import { CaseTokenAuth } from '../cases/access/case-token.guard';
+import { CurrentCustomer } from '../cases/access/current-customer.decorator';
+import { CustomerViewBuilder } from '../views/customer/customer-view';
 import { CustomerMessageDto, CustomerMessageReceiptDto } from './dto/customer-message.dto';
-import { CustomerViewDto, EscalationReceiptDto } from './dto/customer-view.dto';
+import { CustomerViewDto, EscalationReceiptDto } from '../views/customer/customer-view.dto';
 import { FileEscalationDto } from './dto/file-escalation.dto';
 import { WithdrawDto } from './dto/withdraw.dto';
 import { IntakeService } from './intake.service';
 
 const REFERENCE = ApiParam({ name: 'reference', example: 'OMB-2026-000001' });
 
-/** The public endpoint: customers file and follow their dispute (DESIGN §5). */
+/** The public endpoint: customers file and follow their dispute. */
 @ApiTags('escalations (customers)')
 @Controller('v1/escalations')
 @PublicRateLimit()

@@ -1,11 +1,10 @@
 import { Module } from '@nestjs/common';
 import { CasesModule } from '../cases/cases.module';
-import { ResolutionViewsModule } from '../compensation/views/resolution-views.module';
+import { ViewsModule } from '../views/views.module';
 import { DecisionsModule } from '../decisions/decisions.module';
 import { MediationModule } from '../mediation/mediation.module';
 import { FrontlineModule } from '../frontline/public/frontline-module';
-import { CaseTokenModule } from './case-token.module';
-import { CustomerViewBuilder } from './customer-view';
+import { CaseTokenModule } from '../cases/access/case-token.module';
 import { EscalationAnswersController } from './escalation-answers.controller';
 import { EscalationController } from './escalation.controller';
 import { IntakeService } from './intake.service';
@@ -17,9 +16,9 @@ import { IntakeService } from './intake.service';
     FrontlineModule,
     MediationModule,
     DecisionsModule,
-    ResolutionViewsModule,
+    ViewsModule,
   ],
   controllers: [EscalationController, EscalationAnswersController],
-  providers: [IntakeService, CustomerViewBuilder],
+  providers: [IntakeService],
 })
 export class EscalationModule {}

@@ -8,10 +8,11 @@ import { assessEligibility } from '../cases/eligibility';
 import { DomainError } from '../common/errors/domain-error';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { ComplaintFacts, ComplaintFactsPort } from '../frontline/public/complaint-facts.port';
-import { textsFor } from './customer-view';
-import { explainIntakeDecision } from './eligibility-explanation';
+import { textsFor } from '../views/customer/customer-view';
+import { explainIntakeDecision } from '../views/texts/eligibility-explanation';
 import { FileEscalationDto } from './dto/file-escalation.dto';
-import { EscalationReceiptDto } from './dto/customer-view.dto';
+import { EscalationReceiptDto } from '../views/customer/customer-view.dto';
+import { unitOfWork } from '../database/unit-of-work';
 
 /**
  * Files a dispute: checks eligibility against the front line's facts, opens a front-line
@@ -62,7 +63,7 @@ export class IntakeService {
     const reference = await this.references.next(manager, now);
     const complaint =
       linked ??
-      (await this.complaints.openFromFiling(manager, {
+      (await this.complaints.openFromFiling(unitOfWork(manager), {
         customer: body.customer,
         subject: body.subject,
         description: body.description,

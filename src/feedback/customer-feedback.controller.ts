@@ -8,8 +8,8 @@ import {
 } from '@nestjs/swagger';
 import { actorRef, CustomerActor } from '../auth/actor';
 import { ApiProblems } from '../common/openapi/api-problems';
-import { CaseTokenAuth } from '../escalation/case-token.guard';
-import { CurrentCustomer } from '../escalation/current-customer.decorator';
+import { CaseTokenAuth } from '../cases/access/case-token.guard';
+import { CurrentCustomer } from '../cases/access/current-customer.decorator';
 import { FeedbackDto, GiveFeedbackDto } from './dto/feedback.dto';
 import {
   CustomerSuggestionDto,

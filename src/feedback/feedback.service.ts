@@ -14,7 +14,7 @@ interface FeedbackRow {
   created_at: Date;
 }
 
-/** One satisfaction rating per case, once it is closed (DESIGN §5). */
+/** One satisfaction rating per case, once it is closed. */
 @Injectable()
 export class FeedbackService {
   constructor(

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { SYSTEM_ACTOR } from '../auth/actor';
+import { UnitOfWork, managerOf } from '../database/unit-of-work';
 import { isComplaintReference } from './complaint-reference';
 import { toComplaintFacts } from './complaint-view';
 import { ComplaintsRepository } from './complaints.repository';
@@ -25,12 +26,9 @@ export class ComplaintFactsAdapter implements ComplaintFactsPort {
     private readonly service: ComplaintsService,
   ) {}
 
-  async factsFor(reference: string, manager?: EntityManager): Promise<ComplaintFacts | null> {
+  async factsFor(reference: string): Promise<ComplaintFacts | null> {
     if (!isComplaintReference(reference)) return null;
-    const complaint = await this.complaints.findByReference(
-      manager ?? this.dataSource.manager,
-      reference,
-    );
+    const complaint = await this.complaints.findByReference(this.dataSource.manager, reference);
     return complaint ? toComplaintFacts(complaint) : null;
   }
 
@@ -45,12 +43,9 @@ export class ComplaintFactsAdapter implements ComplaintFactsPort {
   }
 
   /** Idempotent per case: opening again for the same case reference returns the first complaint. */
-  async openFromFiling(
-    manager: EntityManager,
-    filing: ComplaintFromFiling,
-  ): Promise<ComplaintFacts> {
+  async openFromFiling(work: UnitOfWork, filing: ComplaintFromFiling): Promise<ComplaintFacts> {
     const { complaint } = await this.service.open(
-      manager,
+      managerOf(work),
       {
         customer: filing.customer,
         subject: filing.subject,

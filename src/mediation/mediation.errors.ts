@@ -1,6 +1,6 @@
 import { StaffActor } from '../auth/actor';
 import { DomainError } from '../common/errors/domain-error';
-import { LockedCase } from '../compensation/case-lock';
+import { LockedCase } from '../cases/case-lock';
 
 export function proposalNotFound(id: string): DomainError {
   return new DomainError('PROPOSAL_NOT_FOUND', `No proposal ${id} on this case`);

@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CasesModule } from '../cases/cases.module';
 import { CompensationModule } from '../compensation/compensation.module';
-import { CompanyProposalsController } from './company-proposals.controller';
 import { MediationService } from './mediation.service';
 import { ProposalClosure } from './proposal-closure';
 import { ProposalExpiryJob } from './proposal-expiry.job';
@@ -11,7 +10,7 @@ import { ProposalsController } from './proposals.controller';
 /** Mediation proposals and settlements. */
 @Module({
   imports: [CasesModule, CompensationModule],
-  controllers: [ProposalsController, CompanyProposalsController],
+  controllers: [ProposalsController],
   providers: [MediationService, ProposalClosure, ProposalExpirySweep, ProposalExpiryJob],
   exports: [MediationService, ProposalClosure, ProposalExpirySweep],
 })

@@ -9,10 +9,10 @@ import { CaseTimeline } from '../cases/timeline/case-timeline';
 import { DomainError } from '../common/errors/domain-error';
 import { Money } from '../common/money/money';
 import { BudgetService } from '../compensation/budget.service';
-import { LockedCase, lockCase, requireStatus } from '../compensation/case-lock';
+import { LockedCase, lockCase, requireCommand } from '../cases/case-lock';
 import { RemedyLedger } from '../compensation/remedy-ledger.service';
 import { remediesWhere } from '../compensation/remedy-rows';
-import { groupBySource } from '../compensation/views/resolution-views';
+import { groupBySource } from '../compensation/remedy-rows';
 import { OutboxService } from '../notifications/outbox/outbox.service';
 import { ProposalMadeDto, StaffProposalDto } from './dto/proposal-view.dto';
 import { MakeProposalDto } from './dto/proposal-requests.dto';
@@ -25,7 +25,6 @@ export type Answer = 'accepted' | 'rejected';
 type Who = ActorRef & { name?: string };
 
 const SYSTEM: Who = { sub: 'system', role: 'system' };
-const MEDIATING: readonly CaseStatus[] = ['investigation', 'mediation'];
 
 /**
  * Mediation proposals: made by the case's officer or an ombudsman, answered once by each party.
@@ -57,7 +56,7 @@ export class MediationService {
     return this.dataSource.transaction(async (manager) => {
       const c = await lockCase(manager, caseId);
       requireHandler(c, actor);
-      requireStatus(c, MEDIATING, 'given a proposal');
+      requireCommand(c, 'make_proposal', 'given a proposal');
       const replaced = await this.closure.closeLive(manager, c);
       const [{ id }] = (await manager.query(
         `INSERT INTO mediation_proposal (case_id, terms, status, expires_at, proposed_by, proposed_by_role)
@@ -123,7 +122,7 @@ export class MediationService {
           { proposalStatus: row.status },
         );
       }
-      requireStatus(c, MEDIATING, 'given a proposal');
+      requireCommand(c, 'make_proposal', 'given a proposal');
       if (row.expires_at && row.expires_at.getTime() <= Date.now()) {
         throw new DomainError(
           'PROPOSAL_EXPIRED',
@@ -155,7 +154,7 @@ export class MediationService {
       const row = await this.proposal(manager, caseId, proposalId);
       // Drafts are the office's: a party cannot answer, or learn of, a proposal not sent to it.
       if (row.sent_at === null) throw proposalNotFound(proposalId);
-      requireStatus(c, ['mediation'], `answered (proposal ${proposalId})`);
+      requireCommand(c, 'answer_proposal', `answered (proposal ${proposalId})`);
       if (await this.closure.expire(manager, c, proposalId)) return proposalNotOpen('expired');
       const status = effectiveStatus(row, c.status, new Date());
       if (status !== 'open') throw proposalNotOpen(status);

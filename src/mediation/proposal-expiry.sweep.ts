@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { lockCase } from '../compensation/case-lock';
+import { lockCase } from '../cases/case-lock';
 import { ProposalClosure } from './proposal-closure';
 
 const BATCH = 200;

@@ -11,7 +11,7 @@ import { CurrentStaff, Roles } from '../auth/auth.decorators';
 import { CaseReader } from '../cases/case-reader.service';
 import { StaffCaseWrites } from '../cases/conflicts/staff-case-writes.decorator';
 import { ApiProblems } from '../common/openapi/api-problems';
-import { UuidOr404 } from '../compensation/uuid-param.pipe';
+import { UuidOr404 } from '../common/http/uuid-param.pipe';
 import { ProposalMadeDto, StaffProposalDto } from './dto/proposal-view.dto';
 import { MakeProposalDto } from './dto/proposal-requests.dto';
 import { MediationService } from './mediation.service';

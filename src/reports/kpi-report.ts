@@ -80,7 +80,7 @@ export function complete(keys: readonly string[], counts: Readonly<Record<string
 const totalOf = (counts: Readonly<Record<string, number>>) =>
   Object.values(counts).reduce((s, n) => s + n, 0);
 
-/** Every figure of DESIGN §9 for a period, from its aggregates. */
+/** Every KPI figure of a period, from its aggregates. */
 export function buildKpiReport(a: KpiAggregates, policy: KpiPolicy) {
   const received = totalOf(a.receivedByStatus);
   const closed = totalOf(a.closedByOutcome);

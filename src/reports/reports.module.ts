@@ -4,9 +4,11 @@ import { PublicStatisticsController } from './public-statistics.controller';
 import { PublicStatisticsService } from './public-statistics.service';
 import { ReportsController } from './reports.controller';
 import { ReportsService } from './reports.service';
+import { SlaModule } from '../sla/sla.module';
 
-/** KPIs, the annual activity report and the public statistics (DESIGN §9). */
+/** KPIs, the annual activity report and the public statistics. */
 @Module({
+  imports: [SlaModule],
   controllers: [ReportsController, PublicStatisticsController],
   providers: [KpiQueries, ReportsService, PublicStatisticsService],
 })

@@ -1,5 +1,5 @@
 /**
- * Business-day arithmetic in a calendar's own time zone (DESIGN §4). Pure: the service stores
+ * Business-day arithmetic in a calendar's own time zone. Pure: the service stores
  * calendars as data and passes them in.
  */
 export interface BusinessCalendar {

@@ -16,7 +16,7 @@ export interface DeadlineEffects {
 const OUTCOME_REACHED: readonly string[] = ['settled', 'decision_issued', 'closed'];
 
 /**
- * What a status change does to a case's deadlines (DESIGN §4): an outcome (settlement, decision
+ * What a status change does to a case's deadlines: an outcome (settlement, decision
  * or closure) meets the outcome deadline; leaving `decision_issued` means the customer answered
  * the decision, unless its answer time was already breached (the lapse); closure ends every clock.
  */

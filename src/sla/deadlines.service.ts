@@ -14,7 +14,7 @@ export interface NewDeadline {
   readonly subjectId?: string;
 }
 
-/** A deadline as every view shows it (DESIGN §7: kind, party, dueAt, paused, breached, metAt). */
+/** A deadline as every view shows it (kind, party, dueAt, paused, breached, metAt). */
 export interface DeadlineView {
   readonly kind: DeadlineKind;
   readonly party: DeadlineParty;

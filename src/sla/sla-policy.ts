@@ -23,7 +23,7 @@ export interface SlaPolicy {
   readonly calendarId: string | null;
 }
 
-/** The policies of DESIGN §4 as configured at start-up, used for every kind nobody changed. */
+/** The deadline policies as configured at start-up, used for every kind nobody changed. */
 export function defaultPolicies(defaults: PolicyDefaults): Record<DeadlineKind, SlaPolicy> {
   const policy = (kind: DeadlineKind, amount: number, unit: PolicyUnit): SlaPolicy => ({
     kind,

@@ -1,6 +1,6 @@
 import { Controller, Get, Module } from '@nestjs/common';
 import { Public } from '../../src/auth/auth.decorators';
-import { PublicRateLimit } from '../../src/common/rate-limit/public-rate-limit.decorator';
+import { PublicRateLimit } from '../../src/rate-limit/public-rate-limit.decorator';
 
 /** Decorated on one route only; its sibling stands for a route that is not limited. */
 @Controller('probe/rate')

@@ -7,7 +7,7 @@ import { AuditService } from '../../audit/audit.service';
 import { DomainError } from '../../common/errors/domain-error';
 import { OutboxService } from '../../notifications/outbox/outbox.service';
 import { CaseEntity } from '../case.entity';
-import { CaseStatus, OPEN_STATUSES } from '../case-lifecycle';
+import { mayApply, statusesFor } from '../case-lifecycle';
 import { CaseTransitions } from '../case-transitions.service';
 import { conflictOfInterest, invalidTransition, versionMismatch } from '../cases.errors';
 import { ConflictDeclarations } from '../conflicts/conflict-declarations.repository';
@@ -37,9 +37,6 @@ function toDeclaration(
     unassigned,
   };
 }
-
-/** A case may change hands until it closes; remedies owed still need someone to follow them. */
-const ASSIGNABLE: readonly CaseStatus[] = [...OPEN_STATUSES, 'settled', 'fulfilment'];
 
 /**
  * Who handles a case. Independence is enforced here: the agent who handled the front-line
@@ -72,7 +69,7 @@ export class AssignmentService {
             SET assigned_officer_id = $2, assigned_officer_name = $3, version = version + 1, updated_at = now()
           WHERE id = $1 AND version = $4 AND status = ANY($5)
           RETURNING version`,
-        [c.id, body.officerId, officerName, expectedVersion ?? c.version, ASSIGNABLE],
+        [c.id, body.officerId, officerName, expectedVersion ?? c.version, statusesFor('assign')],
       )) as [unknown[], number];
       if (rows[1] === 0) await this.explainMiss(manager, c, expectedVersion);
       const who = { ...actorRef(actor), name: actor.name };
@@ -253,7 +250,7 @@ export class AssignmentService {
       status: CaseEntity['status'];
       version: number;
     }[];
-    if (!ASSIGNABLE.includes(now.status)) {
+    if (!mayApply(now.status, 'assign')) {
       throw invalidTransition(c.reference, now.status, 'assigned');
     }
     if (expectedVersion !== undefined) throw versionMismatch(c.reference, now.version);

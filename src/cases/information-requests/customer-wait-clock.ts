@@ -7,7 +7,7 @@ import { CaseTimeline } from '../timeline/case-timeline';
 
 /**
  * While the case waits on the customer the office's and the company's clocks stand still
- * (DESIGN §4). Each stop and restart is on the timeline and in the audit log, in the caller's
+ * (docs/architecture.md, "Deadlines"). Each stop and restart is on the timeline and in the audit log, in the caller's
  * transaction (the question asked, or the answer given).
  */
 @Injectable()

@@ -15,7 +15,7 @@ export interface QueueFilter {
    * `exclude` the free-text matches other than those (the rest), so no case appears twice.
    */
   readonly exact?: { readonly key: ExactKey; readonly mode: 'only' | 'exclude' };
-  /** Cases with a deadline past due and still owed, or one at 80% of its time (DESIGN §4). */
+  /** Cases with a deadline past due and still owed, or one at 80% of its time. */
   readonly breached?: boolean;
   readonly atRisk?: boolean;
   readonly after: QueueKey | null;

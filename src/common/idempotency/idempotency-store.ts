@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 
-/** How long a key is remembered (DESIGN §5: keys live 24 hours). */
+/** How long a key is remembered (README.md, "Integrating": keys live 24 hours). */
 export const IDEMPOTENCY_KEY_TTL_HOURS = 24;
 
 export interface StoredResponse {

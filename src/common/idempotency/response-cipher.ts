@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from 'node:crypto';
-import { canonicalJson } from '../../audit/canonical-json';
+import { canonicalJson } from '../hashing/canonical-json';
 
 const IV_BYTES = 12;
 const TAG_BYTES = 16;

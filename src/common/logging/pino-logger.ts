@@ -1,9 +1,10 @@
 import { LoggerService } from '@nestjs/common';
 import pino, { DestinationStream, LogFn, Logger } from 'pino';
-import { LogLevel } from '../../config/app-config';
 import { safeErrorMessage, serializeError } from './error-serializer';
 
 /** One JSON logger for the service; secrets and bodies are never given to it. */
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
 export function createLogger(level: LogLevel, destination?: DestinationStream): Logger {
   return pino(
     {

@@ -29,7 +29,7 @@ export class MoneyDto implements Money {
   currency!: string;
 }
 
-/** For remedies: an award of nothing is not an award (DESIGN §7, remedy amounts > 0). */
+/** For remedies: an award of nothing is not an award. */
 export class PositiveMoneyDto extends MoneyDto {
   @ApiProperty({
     description: 'Amount in minor units of the currency; at least 1',

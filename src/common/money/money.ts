@@ -1,5 +1,5 @@
 /**
- * Money as integer minor units plus an ISO 4217 code (DESIGN §6). Amounts never pass through
+ * Money as integer minor units plus an ISO 4217 code. Amounts never pass through
  * floating point: decimals are produced by string manipulation and sums are accumulated in BigInt.
  */
 export interface Money {

@@ -29,7 +29,7 @@ export class RemedyInputDto {
   description!: string;
 }
 
-/** A remedy as the customer and the company see it (DESIGN §7). */
+/** A remedy as the customer and the company see it. */
 export class RemedyViewDto {
   @ApiProperty({ example: '0d8f3c1e-7b1a-4c55-9a55-3f2d1f1f9a10' }) id!: string;
   @ApiProperty({ enum: REMEDY_TYPES, example: 'refund' }) type!: string;

@@ -13,20 +13,8 @@ import {
 } from 'class-validator';
 import { IsNotBlank } from '../../common/validation/is-not-blank';
 import { MoneyDto } from '../../common/money/money.dto';
-import { LANGUAGES, Language } from '../customer-texts';
-
-export const CATEGORIES = [
-  'billing',
-  'delivery',
-  'product_quality',
-  'service',
-  'contract',
-  'privacy',
-  'accessibility',
-  'other',
-] as const;
-export type Category = (typeof CATEGORIES)[number];
-export const DEFAULT_CATEGORY: Category = 'other';
+import { CATEGORIES, Category, DEFAULT_CATEGORY } from '../../cases/case-category';
+import { LANGUAGES, Language } from '../../views/texts/customer-texts';
 
 export class FilingCustomerDto {
   @ApiProperty({ example: 'Анна Петрова', maxLength: 200 })
@@ -47,7 +35,7 @@ export class FilingCustomerDto {
   customerNumber?: string;
 }
 
-/** The filing body of DESIGN §5. */
+/** The filing body (README.md, "Calling the API"). */
 export class FileEscalationDto {
   @ApiProperty({ type: FilingCustomerDto })
   @IsObject()
@@ -91,7 +79,7 @@ export class FileEscalationDto {
   amountInDispute?: MoneyDto;
 
   /**
-   * Optional (DESIGN §7 requires only name, email, subject and description): a customer often
+   * Optional (only name, email, subject and description are required): a customer often
    * cannot tell billing from contract; triage corrects it. `null` is refused, not defaulted.
    */
   @ApiPropertyOptional({

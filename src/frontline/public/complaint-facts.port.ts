@@ -1,4 +1,4 @@
-import { EntityManager } from 'typeorm';
+import type { UnitOfWork } from '../../database/unit-of-work';
 
 /**
  * What the ombudsman side may know of a front-line complaint: the facts that decide eligibility and
@@ -33,7 +33,7 @@ export interface ComplaintFromFiling {
 
 /** Dependency-injection token and contract of the front line's published interface. */
 export abstract class ComplaintFactsPort {
-  abstract factsFor(reference: string, manager?: EntityManager): Promise<ComplaintFacts | null>;
+  abstract factsFor(reference: string): Promise<ComplaintFacts | null>;
 
   /**
    * The complaint, only if it exists and is the claimant's: the same e-mail (trimmed,
@@ -46,8 +46,5 @@ export abstract class ComplaintFactsPort {
    * Opens a complaint for the front line from a customer's filing, inside the caller's
    * transaction, so a failed filing leaves no complaint behind.
    */
-  abstract openFromFiling(
-    manager: EntityManager,
-    filing: ComplaintFromFiling,
-  ): Promise<ComplaintFacts>;
+  abstract openFromFiling(work: UnitOfWork, filing: ComplaintFromFiling): Promise<ComplaintFacts>;
 }

@@ -90,7 +90,7 @@ class CorrectiveActionsDto extends OpenImplementedDto {
   @ApiProperty({ type: OpenImplementedDto }) fromSuggestions!: OpenImplementedDto;
 }
 
-/** DESIGN §9 for a period. Shares are percentages with one decimal, null when nothing to divide. */
+/** The KPIs of a period. Shares are percentages with one decimal, null when nothing to divide. */
 export class KpiReportDto {
   @ApiProperty({ type: PeriodDto }) period!: PeriodDto;
   @ApiProperty({ example: 120 }) casesReceived!: number;

@@ -29,7 +29,7 @@ interface TermsRow {
 }
 
 /**
- * Deadline policies as data (DESIGN §4): a kind nobody changed follows the configured default.
+ * Deadline policies as data: a kind nobody changed follows the configured default.
  * Every new deadline asks `dueAt`, so a change counts from the next deadline opened; deadlines
  * already running keep their dates.
  */

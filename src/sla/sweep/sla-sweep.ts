@@ -1,11 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { SYSTEM_ACTOR } from '../../auth/actor';
-import { CaseTransitions } from '../../cases/case-transitions.service';
-import { DomainError } from '../../common/errors/domain-error';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { DeadlineKind, DeadlineParty } from '../deadline.entity';
+import { AnswerLapseHandler } from './answer-lapse.port';
 
 export interface SweepResult {
   readonly atRisk: number;
@@ -77,7 +75,7 @@ const PENDING = `
 
 /**
  * Flags deadlines at risk (80% of their running time) and breached (past due), writes their
- * events, and closes a case whose decision went unanswered (DESIGN §4). Each batch is one
+ * events, and closes a case whose decision went unanswered. Each batch is one
  * transaction that locks its rows with SKIP LOCKED: several instances sweeping at once share the
  * work, and a flag, its event and a lapse happen exactly once. Paused deadlines are not in the
  * indexes, so they are never flagged while the case waits on the customer.
@@ -89,8 +87,14 @@ export class SlaSweep {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly transitions: CaseTransitions,
   ) {}
+
+  private lapses: AnswerLapseHandler | null = null;
+
+  /** The case core's answer to a lapsed decision (see answer-lapse.port.ts). */
+  handleLapsesWith(handler: AnswerLapseHandler): void {
+    this.lapses = handler;
+  }
 
   async run(now: Date = new Date()): Promise<SweepResult> {
     let breached = 0;
@@ -158,24 +162,13 @@ export class SlaSweep {
   }
 
   /** The customer let the answer time pass: the decision lapses and the case closes. */
-  private async lapse(manager: EntityManager, row: FlaggedRow): Promise<boolean> {
-    try {
-      await this.transitions.apply(
-        {
-          caseId: row.case_id,
-          command: 'lapse_decision',
-          actor: { ...SYSTEM_ACTOR, name: 'Deadline sweep' },
-          reason: 'The customer did not answer the decision within the time allowed',
-          details: { deadlineId: row.id, dueAt: row.due_at.toISOString() },
-        },
-        manager,
-      );
-      return true;
-    } catch (error) {
-      // The customer answered (or the case closed otherwise) just before: nothing to lapse.
-      if (error instanceof DomainError) return false;
-      throw error;
-    }
+  private lapse(manager: EntityManager, row: FlaggedRow): Promise<boolean> {
+    if (this.lapses === null) throw new Error('No handler of lapsed decisions is registered');
+    return this.lapses.lapse(manager, {
+      caseId: row.case_id,
+      deadlineId: row.id,
+      dueAt: row.due_at,
+    });
   }
 }
 

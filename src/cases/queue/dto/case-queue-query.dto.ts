@@ -15,7 +15,7 @@ import {
   ValidationArguments,
 } from 'class-validator';
 import { PageQueryDto } from '../../../common/pagination/page-query.dto';
-import { CATEGORIES } from '../../../escalation/dto/file-escalation.dto';
+import { CATEGORIES } from '../../case-category';
 import { CASE_STATUSES, CaseStatus } from '../../case-lifecycle';
 import { searchProblem } from '../search-terms';
 

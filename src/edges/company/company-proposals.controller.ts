@@ -1,0 +1,80 @@
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBody, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { actorRef, StaffActor } from '../../auth/actor';
+import { CurrentStaff, Roles } from '../../auth/auth.decorators';
+import { CaseReader } from '../../cases/case-reader.service';
+import { CompanyCaseView } from '../../views/company/company-case-view';
+import { CompanyCaseViewDto } from '../../views/company/company-view.dto';
+import { ApiProblems } from '../../common/openapi/api-problems';
+import { UuidOr404 } from '../../common/http/uuid-param.pipe';
+import { AnswerDto } from '../../mediation/dto/proposal-requests.dto';
+import { Answer, MediationService } from '../../mediation/mediation.service';
+
+const PROPOSAL_ID = new UuidOr404('PROPOSAL_NOT_FOUND');
+
+/** The company's answer to a mediation proposal. */
+@ApiTags('cases (company)')
+@Controller('v1/frontline/cases/:reference/proposals/:proposalId')
+@Roles('frontline_agent', 'integration')
+@ApiParam({ name: 'reference', example: 'OMB-2026-000001' })
+@ApiParam({ name: 'proposalId', format: 'uuid' })
+@ApiProblems(400, 404, 409)
+export class CompanyProposalsController {
+  constructor(
+    private readonly cases: CaseReader,
+    private readonly view: CompanyCaseView,
+    private readonly mediation: MediationService,
+  ) {}
+
+  @Post('accept')
+  @HttpCode(200)
+  @ApiOkResponse({ type: CompanyCaseViewDto })
+  @ApiBody({ type: AnswerDto, required: false })
+  @ApiOperation({
+    summary: 'Accept a proposal for the company',
+    description:
+      'Once the customer has accepted too, the case is settled and the remedies are owed, each ' +
+      'with a payment deadline. A closed, expired or superseded proposal answers 409.',
+  })
+  accept(
+    @Param('reference') reference: string,
+    @Param('proposalId', PROPOSAL_ID) proposalId: string,
+    @Body() body: AnswerDto,
+    @CurrentStaff() actor: StaffActor,
+  ): Promise<CompanyCaseViewDto> {
+    return this.answer(reference, proposalId, 'accepted', body, actor);
+  }
+
+  @Post('reject')
+  @HttpCode(200)
+  @ApiOkResponse({ type: CompanyCaseViewDto })
+  @ApiBody({ type: AnswerDto, required: false })
+  @ApiOperation({ summary: 'Reject a proposal for the company, with a reason if you wish' })
+  reject(
+    @Param('reference') reference: string,
+    @Param('proposalId', PROPOSAL_ID) proposalId: string,
+    @Body() body: AnswerDto,
+    @CurrentStaff() actor: StaffActor,
+  ): Promise<CompanyCaseViewDto> {
+    return this.answer(reference, proposalId, 'rejected', body, actor);
+  }
+
+  private async answer(
+    reference: string,
+    proposalId: string,
+    answer: Answer,
+    body: AnswerDto,
+    actor: StaffActor,
+  ): Promise<CompanyCaseViewDto> {
+    const c = await this.cases.byReference(reference);
+    await this.mediation.answer(
+      c.id,
+      proposalId,
+      'company',
+      answer,
+      { ...actorRef(actor), name: actor.name },
+      body?.reason,
+    );
+    return this.view.build(await this.cases.byId(c.id));
+  }
+}
