@@ -30,6 +30,8 @@ import { AddWaitingOnCustomerIndex1764000440000 } from './1764000440000-add-wait
 import { AddOpenProposalExpiryIndex1764000450000 } from './1764000450000-add-open-proposal-expiry-index';
 import { ProtectAnswersAndApprovals1764000460000 } from './1764000460000-protect-answers-and-approvals';
 import { CreateCaseTokenFailures1764000473100 } from './1764000473100-create-case-token-failures';
+import { CreateMailMessages1764000600000 } from './1764000600000-create-mail-messages';
+import { CreateMailReminders1764000601000 } from './1764000601000-create-mail-reminders';
 
 /** Every migration in order; listed explicitly so the same list runs from src, dist and tests. */
 export const MIGRATIONS = [
@@ -65,4 +67,6 @@ export const MIGRATIONS = [
   AddOpenProposalExpiryIndex1764000450000,
   ProtectAnswersAndApprovals1764000460000,
   CreateCaseTokenFailures1764000473100,
+  CreateMailMessages1764000600000,
+  CreateMailReminders1764000601000,
 ];
