@@ -1,7 +1,7 @@
 import { investigatedCase, staff } from './support/cases';
 import { fileCase } from './support/filing';
 import { drainMail, notificationsOf } from './support/mail';
-import { REFUND, routes } from './support/resolution';
+import { REFUND, routes, sql } from './support/resolution';
 import { ReceivedMail, startSmtpSink, SmtpSink } from './support/smtp-sink';
 import { startTestApp, TestApp } from './support/test-app';
 
@@ -147,5 +147,58 @@ describe('mail to the customer and the company', () => {
       expect(mail.raw).not.toContain('INTERNAL');
       expect(mail.raw).not.toContain(filed.accessToken);
     }
+  });
+
+  it('reminds the customer before an answer is due and the company before a remedy is, and only while still owed', async () => {
+    const DAY = 86_400_000;
+    const waiting = await investigatedCase(t);
+    const answered = await investigatedCase(t);
+    await r
+      .admin('post', waiting.reference, '/information-requests', as.officer, {
+        party: 'customer',
+        question: 'Receipt?',
+        dueAt: new Date(Date.now() + 10 * DAY).toISOString(),
+      })
+      .expect(201);
+    for (const filed of [waiting, answered]) {
+      await r
+        .admin('post', filed.reference, '/decision', as.ombudsman, {
+          finding: 'partially_upheld',
+          reasoning: 'Part of the deposit was owed.',
+          remedies: [REFUND],
+        })
+        .expect(201);
+    }
+    await r.customer(answered.reference, '/decision/accept', answered.accessToken).expect(200);
+    await drainMail(t);
+    const before = sink.received.length;
+    await drainMail(t, new Date(Date.now() + 23 * DAY + 3_600_000));
+    const reminders = sink.received.slice(before);
+    expect(
+      subjects(reminders.filter((m) => m.parsed.subject?.includes(waiting.reference))),
+    ).toEqual(
+      [
+        expect.stringMatching(`^Reminder — Case ${waiting.reference}: answer the decision by`),
+        expect.stringMatching(`^Reminder — Case ${waiting.reference}: your answer is due on`),
+      ].sort(),
+    );
+    const toAnswered = reminders.filter((m) => m.parsed.subject?.includes(answered.reference));
+    expect(toAnswered.map((m) => [m.to[0], m.parsed.subject])).toEqual(
+      expect.arrayContaining([
+        [COMPANY[0], expect.stringMatching(`^Дело ${answered.reference}: срок выполнения`)],
+      ]),
+    );
+    expect(toAnswered.filter((m) => m.to.includes('anna@example.org'))).toHaveLength(0);
+    const [moot] = await sql<{ outcome: string }>(
+      t,
+      `SELECT outcome FROM mail_reminder WHERE kind = 'decision_answer'
+          AND case_id = (SELECT id FROM ombudsman_case WHERE reference = $1)`,
+      [answered.reference],
+    );
+    expect(moot.outcome).toBe('moot');
+    // A second sweep at the same time finds nothing more to send.
+    const again = sink.received.length;
+    await drainMail(t, new Date(Date.now() + 23 * DAY + 3_600_000));
+    expect(sink.received.length).toBe(again);
   });
 });

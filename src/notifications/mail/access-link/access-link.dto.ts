@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
 import { IsEmail, MaxLength } from 'class-validator';
 
 export class AccessLinkRequestDto {
@@ -7,6 +8,7 @@ export class AccessLinkRequestDto {
     maxLength: 254,
     description: 'The e-mail address given when the case was filed (case and spaces ignored)',
   })
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
   @MaxLength(254)
   @IsEmail()
   email!: string;

@@ -33,7 +33,7 @@ const REPLACE_AND_QUEUE = `
   INSERT INTO mail_message
     (id, case_id, source_key, template, language, audience, recipient, recipient_name, params,
      token_sealed, next_attempt_at, created_at)
-  SELECT $4, t.id, 'access-link:' || $4, 'access_link', t.language, 'customer',
+  SELECT $4::uuid, t.id, 'access-link:' || $4::text, 'access_link', t.language, 'customer',
          lower(btrim(t.customer_email)), t.customer_name,
          jsonb_build_object('reference', t.reference, 'recipientName', t.customer_name),
          $5, $7, $7
@@ -47,7 +47,7 @@ export class AccessLinks {
 
   /** Answers whether a link was queued; the caller must not tell anyone. */
   async replaceAndQueue(request: AccessLinkRequest): Promise<boolean> {
-    const [rows] = (await this.dataSource.query(REPLACE_AND_QUEUE, [
+    const rows = (await this.dataSource.query(REPLACE_AND_QUEUE, [
       request.reference,
       request.email,
       request.tokenHash,
@@ -55,7 +55,7 @@ export class AccessLinks {
       request.tokenSealed,
       request.perCasePerHour,
       request.now,
-    ])) as [unknown[], number];
+    ])) as unknown[];
     return rows.length === 1;
   }
 }
