@@ -1,6 +1,7 @@
 import { health } from './health';
 import { intake } from './intake';
 import { kpis, kpisPublic } from './kpis';
+import { mail } from './mail';
 import { queue } from './queue';
 import { search } from './search';
 import { sweep } from './sweep';
@@ -15,4 +16,5 @@ export const SCENARIOS: readonly (Scenario | TimedScenario)[] = [
   kpis,
   kpisPublic,
   sweep,
+  mail,
 ];

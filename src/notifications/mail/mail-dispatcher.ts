@@ -149,9 +149,9 @@ export class MailDispatcher {
   private async settle(outcomes: readonly AttemptOutcome[]): Promise<void> {
     if (outcomes.length === 0) return;
     await this.dataSource.transaction(async (manager) => {
+      const applied = await this.messages.settle(manager, outcomes);
       for (const outcome of outcomes) {
-        const applied = await this.messages.settle(manager, outcome);
-        if (!applied || outcome.status !== 'sent') continue;
+        if (!applied.has(outcome.message.id) || outcome.status !== 'sent') continue;
         const { message } = outcome;
         await this.timeline.add(manager, {
           caseId: message.caseId,

@@ -97,28 +97,39 @@ export class MailMessages {
     return rows;
   }
 
-  /** Settles one attempt; answers whether it applied (false: another claim took over). */
-  async settle(manager: EntityManager, outcome: AttemptOutcome): Promise<boolean> {
+  /**
+   * Settles a pass's attempts in one statement; answers the ids it applied to (a row another
+   * claim took over after this one's lease ran out is left to that claim).
+   */
+  async settle(manager: EntityManager, outcomes: readonly AttemptOutcome[]): Promise<Set<string>> {
     const [rows] = (await manager.query(
-      `UPDATE mail_message
-          SET status = $3, next_attempt_at = $4, last_error = $5,
-              subject = COALESCE($6, subject), message_id = COALESCE($7, message_id),
-              sent_at = CASE WHEN $3 = 'sent' THEN $8::timestamptz END,
-              token_sealed = CASE WHEN $3 = 'queued' THEN token_sealed END
-        WHERE id = $1 AND attempts = $2 AND status = 'queued'
-        RETURNING id`,
+      `UPDATE mail_message m
+          SET status = o.status, next_attempt_at = o."nextAttemptAt", last_error = o.error,
+              subject = COALESCE(o.subject, m.subject),
+              message_id = COALESCE(o."messageId", m.message_id),
+              sent_at = CASE WHEN o.status = 'sent' THEN o.at END,
+              token_sealed = CASE WHEN o.status = 'queued' THEN m.token_sealed END
+         FROM jsonb_to_recordset($1::jsonb) AS o(id uuid, attempts int, status text,
+              "nextAttemptAt" timestamptz, error text, subject text, "messageId" text,
+              at timestamptz)
+        WHERE m.id = o.id AND m.attempts = o.attempts AND m.status = 'queued'
+        RETURNING m.id`,
       [
-        outcome.message.id,
-        outcome.message.attempts,
-        outcome.status,
-        outcome.nextAttemptAt,
-        outcome.error,
-        outcome.subject,
-        outcome.messageId,
-        outcome.at,
+        JSON.stringify(
+          outcomes.map((o) => ({
+            id: o.message.id,
+            attempts: o.message.attempts,
+            status: o.status,
+            nextAttemptAt: o.nextAttemptAt,
+            error: o.error,
+            subject: o.subject,
+            messageId: o.messageId,
+            at: o.at,
+          })),
+        ),
       ],
-    )) as [unknown[], number];
-    return rows.length === 1;
+    )) as [{ id: string }[], number];
+    return new Set(rows.map((row) => row.id));
   }
 
   /** A case's messages, oldest first (keyset on position). */

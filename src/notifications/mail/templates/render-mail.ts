@@ -67,14 +67,22 @@ function labelled(params: MailParams, texts: LanguageTexts): MailParams {
   };
 }
 
+// Building a formatter costs far more than using one: one per language, made once.
+const FORMATS = new Map<MailLanguage, Intl.DateTimeFormat>();
+
 function dateFormat(language: MailLanguage) {
-  const format = new Intl.DateTimeFormat(LOCALES[language], {
-    dateStyle: 'long',
-    timeStyle: 'short',
-    timeZone: 'UTC',
-  });
+  let format = FORMATS.get(language);
+  if (!format) {
+    format = new Intl.DateTimeFormat(LOCALES[language], {
+      dateStyle: 'long',
+      timeStyle: 'short',
+      timeZone: 'UTC',
+    });
+    FORMATS.set(language, format);
+  }
+  const formatter = format;
   return (iso: string | null | undefined): string =>
-    iso && !Number.isNaN(Date.parse(iso)) ? `${format.format(new Date(iso))} UTC` : '—';
+    iso && !Number.isNaN(Date.parse(iso)) ? `${formatter.format(new Date(iso))} UTC` : '—';
 }
 
 /** Control characters (CR, LF, tabs, …) become spaces: a header value stays one line. */
