@@ -137,7 +137,11 @@ export const mail: TimedScenario = {
       ];
     } finally {
       await db.end();
-      await new Promise<void>((resolve) => sink.close(() => resolve()));
+      // The sink waits for its clients to hang up; a pooled connection left open must not hold the run.
+      await Promise.race([
+        new Promise<void>((resolve) => sink.close(() => resolve())),
+        new Promise<void>((resolve) => setTimeout(resolve, 5_000).unref()),
+      ]);
     }
   },
 };
