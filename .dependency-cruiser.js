@@ -18,7 +18,7 @@ const PLATFORM_FOLDERS =
   'common|config|database|rate-limit|auth|audit|notifications|health|bootstrap';
 const PLATFORM = `^src/(${PLATFORM_FOLDERS})/`;
 const BUSINESS =
-  '^src/(cases|mediation|decisions|compensation|frontline|escalation|sla|reports|feedback|views|edges)/';
+  '^src/(cases|mediation|decisions|compensation|frontline|escalation|sla|reports|feedback|views|edges|mail)/';
 /**
  * TypeORM needs every entity class in the data source, and src/entities.ts is that list: a
  * composition root for persistence beside app.module.ts, which hands it to DatabaseModule.forRoot.
@@ -105,9 +105,9 @@ const LAYERS = [
   ),
   layer(
     'layer-read-models-below-the-edges',
-    'Staff, company and customer views, texts and reports read every layer below, never an edge.',
-    '^src/(views|reports)/',
-    `^src/(${PLATFORM_FOLDERS}|sla|cases|frontline/public|compensation|mediation|decisions|feedback|views|reports)/`,
+    'Staff, company and customer views, texts, reports and mail read every layer below, never an edge.',
+    '^src/(views|reports|mail)/',
+    `^src/(${PLATFORM_FOLDERS}|sla|cases|frontline/public|compensation|mediation|decisions|feedback|views|reports|mail)/`,
   ),
   {
     name: 'layer-nothing-imports-an-edge',

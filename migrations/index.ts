@@ -33,7 +33,8 @@ import { CreateCaseTokenFailures1764000473100 } from './1764000473100-create-cas
 import { CreateStaffDirectory1764000480000 } from './1764000480000-create-staff-directory';
 import { ForgetOfficerIdsShownAsNames1764000481000 } from './1764000481000-forget-officer-ids-shown-as-names';
 import { AddSupersededDecisionRevisions1764000482000 } from './1764000482000-add-superseded-decision-revisions';
-
+import { CreateMailMessages1764000600000 } from './1764000600000-create-mail-messages';
+import { CreateMailReminders1764000601000 } from './1764000601000-create-mail-reminders';
 import { AddExactSearchIndexes1764000700000 } from './1764000700000-add-exact-search-indexes';
 
 /** Every migration in order; listed explicitly so the same list runs from src, dist and tests. */
@@ -73,5 +74,7 @@ export const MIGRATIONS = [
   CreateStaffDirectory1764000480000,
   ForgetOfficerIdsShownAsNames1764000481000,
   AddSupersededDecisionRevisions1764000482000,
+  CreateMailMessages1764000600000,
+  CreateMailReminders1764000601000,
   AddExactSearchIndexes1764000700000,
 ];

@@ -20,6 +20,7 @@ import { DecisionsModule } from './decisions/decisions.module';
 import { MediationModule } from './mediation/mediation.module';
 import { FeedbackModule } from './feedback/feedback.module';
 import { ReportsModule } from './reports/reports.module';
+import { MailModule } from './mail/mail.module';
 
 @Module({})
 export class AppModule {
@@ -47,6 +48,7 @@ export class AppModule {
         CompensationModule,
         FeedbackModule,
         ReportsModule,
+        MailModule,
         ...extraModules,
       ],
     };

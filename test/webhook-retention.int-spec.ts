@@ -24,12 +24,13 @@ describe('webhook delivery retention', () => {
     t.dataSource.query(text, params) as Promise<T[]>;
 
   /** An outbox event that happened `ageDays` ago, fanned out then unless `fannedOut` is false. */
-  async function event(ageDays: number, fannedOut = true): Promise<string> {
+  async function event(ageDays: number, fannedOut = true, mailed = true): Promise<string> {
     const at = new Date(Date.now() - ageDays * DAY);
     const [row] = await sql<{ id: string }>(
-      `INSERT INTO outbox_event (type, aggregate_type, aggregate_id, payload, occurred_at, dispatched_at)
-       VALUES ('case.submitted', 'case', 'OMB-2020-000001', '{}', $1, $2) RETURNING id`,
-      [at, fannedOut ? at : null],
+      `INSERT INTO outbox_event
+         (type, aggregate_type, aggregate_id, payload, occurred_at, dispatched_at, mail_planned_at)
+       VALUES ('case.submitted', 'case', 'OMB-2020-000001', '{}', $1, $2, $3) RETURNING id`,
+      [at, fannedOut ? at : null, mailed ? at : null],
     );
     return row.id;
   }
@@ -69,12 +70,15 @@ describe('webhook delivery retention', () => {
     const oldUnsubscribed = await event(40);
     // Committed but never fanned out (the dispatcher was down): never purged.
     const neverFannedOut = await event(50, false);
+    // Fanned out to webhooks but not yet read by the mail planner: kept until it is.
+    const notYetMailed = await event(45, true, false);
     const recent = await event(3);
     const recentDelivery = await delivery(recent, 3, 'delivered');
 
     const result = await t.app.get(WebhookRetention).purge();
 
     expect(result).toEqual({ deliveries: 2, events: 3 });
+    expect(await exists('outbox_event', notYetMailed)).toBe(true);
     expect(await exists('webhook_delivery', oldDeliveredDelivery)).toBe(false);
     expect(await exists('webhook_delivery', oldFailedDelivery)).toBe(false);
     const attempts = await sql(

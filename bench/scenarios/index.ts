@@ -2,6 +2,7 @@ import { health } from './health';
 import { hostileBody } from './hostile-body';
 import { intake } from './intake';
 import { kpis, kpisPublic } from './kpis';
+import { mail } from './mail';
 import { queue } from './queue';
 import { search } from './search';
 import { searchExact, searchPartial } from './search-exact';
@@ -20,4 +21,5 @@ export const SCENARIOS: readonly (Scenario | TimedScenario)[] = [
   kpisPublic,
   sweep,
   hostileBody,
+  mail,
 ];

@@ -20,6 +20,7 @@ export interface AppConfig {
   readonly compensation: CompensationConfig;
   readonly sla: SlaSweepConfig;
   readonly webhooks: WebhooksConfig;
+  readonly mail: MailConfig;
 }
 
 export interface AuthConfig {
@@ -106,6 +107,31 @@ export interface WebhooksConfig {
   readonly deliveryRetentionDays: number;
   /** Encrypts subscription secrets at rest; absent with RS256 and no WEBHOOK_SECRET_KEY. */
   readonly secretKey?: string;
+}
+
+export type MailLanguage = 'en' | 'ru' | 'zh';
+
+export interface MailConfig {
+  /** smtp:// or smtps://; absent: messages are written as .eml files under DATA_DIR/mail. */
+  readonly smtpUrl?: string;
+  readonly from: { readonly name?: string; readonly address: string };
+  /** Where links in messages point (the customer and company sites), without a trailing slash. */
+  readonly publicBaseUrl: string;
+  /** The company's addresses for its notifications; none: company messages are not sent. */
+  readonly companyRecipients: readonly string[];
+  readonly companyLanguage: MailLanguage;
+  /** How often the mail dispatcher runs; 0 turns it off (the default under NODE_ENV=test). */
+  readonly dispatchIntervalMs: number;
+  readonly maxAttempts: number;
+  readonly retryBaseMs: number;
+  readonly retryMaxMs: number;
+  /** SMTP connection, greeting and socket timeout of one attempt. */
+  readonly timeoutMs: number;
+  /** Pooled SMTP connections per instance. */
+  readonly maxConnections: number;
+  readonly accessLinksPerCasePerHour: number;
+  /** Seals an access-link token until its message is sent; absent: no access links. */
+  readonly tokenKey?: string;
 }
 
 /** A pair of authority limits in major units of one currency. */

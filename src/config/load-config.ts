@@ -10,6 +10,7 @@ import { readHttpConfig } from './http-config';
 import { readEnum, readInt, readPostgresUrl } from './parsers';
 import { readTokenRules } from './token-rules-config';
 import { readWebhooksConfig } from './webhooks-config';
+import { readMailConfig } from './mail-config';
 
 type Env = Record<string, string | undefined>;
 
@@ -37,9 +38,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const generatesSecret = nodeEnv !== 'production' && !(env.JWT_SECRET || env.JWT_PUBLIC_KEY);
   if (!databaseUrl || generatesSecret) requireWritableDataDir(dataDir);
   const auth = readAuth(env, nodeEnv, dataDir);
+  const port = readInt(env, 'PORT', 3000, 0, 65535);
+  const webhooks = readWebhooksConfig(env, nodeEnv, auth);
   return {
     nodeEnv,
-    port: readInt(env, 'PORT', 3000, 0, 65535),
+    port,
     host: env.HOST || '0.0.0.0',
     databaseUrl,
     databasePoolSize: readInt(env, 'DATABASE_POOL_SIZE', 20, 1, 500),
@@ -76,7 +79,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
       sweepBatchSize: readInt(env, 'SLA_SWEEP_BATCH_SIZE', 500, 1, 10_000),
       policyCacheMs: readInt(env, 'SLA_POLICY_CACHE_MS', 5_000, 0, 3_600_000),
     },
-    webhooks: readWebhooksConfig(env, nodeEnv, auth),
+    webhooks,
+    mail: readMailConfig(env, nodeEnv, port, webhooks),
   };
 }
 

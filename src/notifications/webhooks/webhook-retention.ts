@@ -25,12 +25,13 @@ const PURGE_DELIVERIES = `
   DELETE FROM webhook_delivery d USING old WHERE d.id = old.id RETURNING d.id`;
 
 // Events fanned out before the cutoff with no delivery left: every subscriber has had it (or
-// there was none). An event not yet fanned out is never touched. ix_outbox_event_dispatched.
+// there was none). An event not yet fanned out, or not yet read by the mail planner, is never
+// touched. ix_outbox_event_dispatched.
 const PURGE_EVENTS = `
   DELETE FROM outbox_event o
    WHERE o.id = ANY (ARRAY(
      SELECT e.id FROM outbox_event e
-      WHERE e.dispatched_at < $1
+      WHERE e.dispatched_at < $1 AND e.mail_planned_at IS NOT NULL
         AND NOT EXISTS (SELECT 1 FROM webhook_delivery d WHERE d.event_id = e.id)
       ORDER BY e.dispatched_at LIMIT $2
       FOR UPDATE SKIP LOCKED))

@@ -1,0 +1,172 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { SYSTEM_ACTOR } from '../auth/actor';
+import { CaseTimeline } from '../cases/timeline/case-timeline';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { nextAttemptAt } from '../notifications/webhooks/retry-policy';
+import { openSecret } from '../notifications/webhooks/secret-box';
+import { caseLink } from './mail-links';
+import { AttemptOutcome, ClaimedMessage, MailMessages } from './mail-messages.repository';
+import { MailPlanner } from './mail-planner';
+import { MailTransport } from './mail-transport';
+import { ReminderSweep } from './reminder-sweep';
+import { classifySendFailure } from './smtp-failure';
+import { renderMail } from './templates/render-mail';
+
+export interface MailDispatchReport {
+  readonly eventsPlanned: number;
+  readonly remindersQueued: number;
+  readonly attempted: number;
+  readonly sent: number;
+  /** True when a batch was full: more work is probably waiting. */
+  readonly busy: boolean;
+}
+
+const PLAN_BATCH = 500;
+const PLAN_ROUNDS = 10;
+const SEND_BATCH = 50;
+/** A claim outlives an attempt's connection, greeting and socket timeouts by this much. */
+const LEASE_MARGIN_MS = 30_000;
+
+/**
+ * Turns outbox events into messages and sends them, at most once each: all state is in
+ * PostgreSQL (see MailMessages), so a message queued before a crash is sent after it and two
+ * instances never send one message. Nothing here runs inside a request.
+ */
+@Injectable()
+export class MailDispatcher {
+  private readonly logger = new Logger('Mail');
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly planner: MailPlanner,
+    private readonly reminders: ReminderSweep,
+    private readonly messages: MailMessages,
+    private readonly transport: MailTransport,
+    private readonly timeline: CaseTimeline,
+  ) {}
+
+  /** One pass: plan new events, queue due reminders, then attempt the messages due at `now`. */
+  async dispatchOnce(now: Date = new Date()): Promise<MailDispatchReport> {
+    let eventsPlanned = 0;
+    let planBusy = false;
+    for (let round = 0; round < PLAN_ROUNDS; round += 1) {
+      const planned = await this.planner.planBatch(now, PLAN_BATCH);
+      eventsPlanned += planned;
+      planBusy = planned === PLAN_BATCH;
+      if (!planBusy) break;
+    }
+    const { queued: remindersQueued } = await this.reminders.run(now);
+    const leaseMs = 3 * this.config.mail.timeoutMs + LEASE_MARGIN_MS;
+    const claimed = await this.messages.claim(now, SEND_BATCH, leaseMs);
+    const outcomes = await Promise.all(claimed.map((message) => this.attempt(message, now)));
+    await this.settle(outcomes);
+    return {
+      eventsPlanned,
+      remindersQueued,
+      attempted: outcomes.length,
+      sent: outcomes.filter((o) => o.status === 'sent').length,
+      busy: planBusy || claimed.length === SEND_BATCH,
+    };
+  }
+
+  private async attempt(message: ClaimedMessage, now: Date): Promise<AttemptOutcome> {
+    let subject: string | null = null;
+    try {
+      const link = caseLink(
+        this.config.mail.publicBaseUrl,
+        message.audience,
+        message.params.reference,
+        this.tokenOf(message),
+      );
+      const mail = renderMail(message.template, message.language, message.params, link);
+      subject = mail.subject;
+      if (mail.fellBack) {
+        this.logger.warn(
+          { template: message.template, language: message.language, messageId: message.id },
+          `no ${message.language} text for mail template ${message.template}: sent in English`,
+        );
+      }
+      const messageId = await this.transport.send({
+        id: message.id,
+        to: { name: message.recipientName, address: message.recipient },
+        subject: mail.subject,
+        text: mail.text,
+        html: mail.html,
+        language: mail.language,
+        label: `${message.params.reference}-${message.template}`,
+      });
+      return {
+        message,
+        status: 'sent',
+        subject,
+        messageId,
+        error: null,
+        at: new Date(),
+        nextAttemptAt: null,
+      };
+    } catch (caught) {
+      const failure = classifySendFailure(caught);
+      const { maxAttempts, retryBaseMs, retryMaxMs } = this.config.mail;
+      const retryAt = failure.permanent
+        ? null
+        : nextAttemptAt(
+            { maxAttempts, baseMs: retryBaseMs, maxMs: retryMaxMs },
+            message.attempts,
+            now,
+          );
+      this.logger.warn(
+        {
+          messageId: message.id,
+          template: message.template,
+          attempt: message.attempts,
+          error: failure.error,
+        },
+        retryAt ? 'mail attempt failed; will retry' : 'mail failed for good',
+      );
+      return {
+        message,
+        status: retryAt ? 'queued' : 'failed',
+        subject,
+        messageId: null,
+        error: failure.error,
+        at: new Date(),
+        nextAttemptAt: retryAt,
+      };
+    }
+  }
+
+  private tokenOf(message: ClaimedMessage): string | undefined {
+    if (message.tokenSealed === null) return undefined;
+    const key = this.config.mail.tokenKey;
+    if (key === undefined) throw new Error('no key to open the access-link token');
+    return openSecret(key, message.id, message.tokenSealed);
+  }
+
+  /** Every outcome of the pass in one transaction, with "customer/company notified" entries. */
+  private async settle(outcomes: readonly AttemptOutcome[]): Promise<void> {
+    if (outcomes.length === 0) return;
+    await this.dataSource.transaction(async (manager) => {
+      const applied = await this.messages.settle(manager, outcomes);
+      for (const outcome of outcomes) {
+        if (!applied.has(outcome.message.id) || outcome.status !== 'sent') continue;
+        const { message } = outcome;
+        await this.timeline.add(manager, {
+          caseId: message.caseId,
+          type: `${message.audience}.notified`,
+          actor: { ...SYSTEM_ACTOR, name: 'Mail' },
+          audience: 'office',
+          data: {
+            notificationId: message.id,
+            template: message.template,
+            language: message.language,
+            messageId: outcome.messageId,
+            sentAt: outcome.at.toISOString(),
+          },
+        });
+      }
+    });
+  }
+}
