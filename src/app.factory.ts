@@ -2,6 +2,7 @@ import { Type, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import { DestinationStream, Logger } from 'pino';
 import { AppModule } from './app.module';
 import { AppConfig } from './config/app-config';
@@ -11,6 +12,7 @@ import { NestPinoLogger, createLogger } from './common/logging/pino-logger';
 import { requestIdFor } from './common/http/request-id';
 import { RouteTable } from './common/http/route-table';
 import { refuseUnsafeBody } from './common/http/body-guard';
+import { refuseMultipartElsewhere } from './common/http/multipart-routes';
 import { buildOpenApiDocument, mountSwagger } from './common/openapi/swagger';
 
 export interface AppOptions {
@@ -41,6 +43,7 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
   fastify.addHook('onRoute', (route) => routes.add(route.method, route.url));
   fastify.addHook('onRequest', async (request, reply) => {
     void reply.header('x-request-id', request.id);
+    refuseMultipartElsewhere(request);
   });
   fastify.addHook('preValidation', async (request) => refuseUnsafeBody(request.body));
   // Requests in flight at shutdown finish, and their keep-alive sockets close behind them, so
@@ -76,6 +79,9 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
   );
   const filter = new ProblemFilter(routes);
   await app.register(helmet, { contentSecurityPolicy: false });
+  // Streams only, for the upload routes (see common/http/multipart-routes.ts); the documents
+  // module sets the per-file limits.
+  await app.register(multipart, { limits: { fileSize: config.documents.maxBytes, files: 1 } });
   app.useGlobalFilters(filter);
   app.useGlobalPipes(
     new ValidationPipe({

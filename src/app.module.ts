@@ -19,6 +19,7 @@ import { DecisionsModule } from './decisions/decisions.module';
 import { MediationModule } from './mediation/mediation.module';
 import { FeedbackModule } from './feedback/feedback.module';
 import { ReportsModule } from './reports/reports.module';
+import { DocumentsModule } from './documents/documents.module';
 
 @Module({})
 export class AppModule {
@@ -46,6 +47,7 @@ export class AppModule {
         CompensationModule,
         FeedbackModule,
         ReportsModule,
+        DocumentsModule,
         ...extraModules,
       ],
     };

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ResolutionViewsModule } from '../compensation/views/resolution-views.module';
+import { DocumentViewsModule } from '../documents/views/document-views.module';
 import { CaseQueueController } from './queue/case-queue.controller';
 import { CaseQueue } from './queue/case-queue.service';
 import { CaseAccess } from './case-access.service';
@@ -32,11 +33,12 @@ const EXPORTED = [
   CaseConversation,
   CaseTimeline,
   CompanyCaseView,
+  InformationRequests,
 ];
 
 /** The ombudsman case: filing, lifecycle, timeline, messages, the staff view. */
 @Module({
-  imports: [ResolutionViewsModule],
+  imports: [ResolutionViewsModule, DocumentViewsModule],
   controllers: [
     CasesController,
     CaseHandlingController,
@@ -49,7 +51,6 @@ const EXPORTED = [
     StaffCaseView,
     TriageService,
     AssignmentService,
-    InformationRequests,
     CustomerWaitClock,
     CaseAcknowledgement,
     CaseQueue,

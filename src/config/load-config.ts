@@ -8,6 +8,7 @@ import { developmentSecret, MIN_SECRET_BYTES } from './jwt-secret';
 import { readBool, readEnum, readInt, readPostgresUrl, readSize } from './parsers';
 import { readTokenRules } from './token-rules-config';
 import { readWebhooksConfig } from './webhooks-config';
+import { readDocumentsConfig } from './documents-config';
 
 type Env = Record<string, string | undefined>;
 
@@ -80,6 +81,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       policyCacheMs: readInt(env, 'SLA_POLICY_CACHE_MS', 5_000, 0, 3_600_000),
     },
     webhooks: readWebhooksConfig(env, nodeEnv, auth),
+    documents: readDocumentsConfig(env, auth),
   };
 }
 

@@ -151,6 +151,9 @@ export const ZH: CustomerTextCatalogue = {
     'remedy.fulfilled': '公司报告已履行一项补救措施。',
     'sla.paused': '在等待您答复期间，申诉专员和公司的处理期限暂停计算。',
     'sla.resumed': '感谢您的答复。处理期限恢复计算，并顺延暂停的时间。',
+    'document.added': '您的案件中新增了一份文件。',
+    'document.shared': '调解专员共享了您案件中的一份文件。',
+    'document.withdrawn': '调解专员从您的案件材料中撤回了一份文件。',
     other: '您的案件有新的进展。',
   },
 };

@@ -7,6 +7,7 @@ import { DeadlineKind } from '../sla/deadline.entity';
 import { ResolutionViews } from '../compensation/views/resolution-views';
 import { DeadlinesService, DeadlineView } from '../sla/deadlines.service';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { DocumentViews } from '../documents/views/document-views';
 import { ComplaintFactsPort } from '../frontline/public/complaint-facts.port';
 import { nextStep, statusText, timelineText } from './customer-texts';
 import { explainIntakeDecision } from './eligibility-explanation';
@@ -51,15 +52,17 @@ export class CustomerViewBuilder {
     private readonly deadlines: DeadlinesService,
     private readonly resolution: ResolutionViews,
     private readonly complaints: ComplaintFactsPort,
+    private readonly documents: DocumentViews,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async build(c: CaseEntity): Promise<CustomerViewDto> {
-    const [deadlines, entries, resolution, finalResponseAt] = await Promise.all([
+    const [deadlines, entries, resolution, finalResponseAt, documents] = await Promise.all([
       this.deadlines.listForCase(c.id),
       this.timeline.list(c.id, 'customer'),
       this.resolution.forParties(c),
       this.finalResponseIfRefusedAsLate(c),
+      this.documents.forParty(c, 'customer'),
     ]);
     return {
       reference: c.reference,
@@ -74,6 +77,7 @@ export class CustomerViewBuilder {
       deadlines,
       timeline: entries.map((entry) => toCustomerEntry(c.language, entry)),
       ...resolution,
+      documents,
     };
   }
 

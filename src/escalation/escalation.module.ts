@@ -4,6 +4,7 @@ import { ResolutionViewsModule } from '../compensation/views/resolution-views.mo
 import { DecisionsModule } from '../decisions/decisions.module';
 import { MediationModule } from '../mediation/mediation.module';
 import { FrontlineModule } from '../frontline/public/frontline-module';
+import { DocumentViewsModule } from '../documents/views/document-views.module';
 import { CaseTokenModule } from './case-token.module';
 import { CustomerViewBuilder } from './customer-view';
 import { EscalationAnswersController } from './escalation-answers.controller';
@@ -18,6 +19,7 @@ import { IntakeService } from './intake.service';
     MediationModule,
     DecisionsModule,
     ResolutionViewsModule,
+    DocumentViewsModule,
   ],
   controllers: [EscalationController, EscalationAnswersController],
   providers: [IntakeService, CustomerViewBuilder],
