@@ -31,6 +31,7 @@ import { AddOpenProposalExpiryIndex1764000450000 } from './1764000450000-add-ope
 import { ProtectAnswersAndApprovals1764000460000 } from './1764000460000-protect-answers-and-approvals';
 import { CreateCaseTokenFailures1764000473100 } from './1764000473100-create-case-token-failures';
 import { CreateCaseDocuments1764000500000 } from './1764000500000-create-case-documents';
+import { EncryptCaseDocuments1764000501000 } from './1764000501000-encrypt-case-documents';
 
 /** Every migration in order; listed explicitly so the same list runs from src, dist and tests. */
 export const MIGRATIONS = [
@@ -67,4 +68,5 @@ export const MIGRATIONS = [
   ProtectAnswersAndApprovals1764000460000,
   CreateCaseTokenFailures1764000473100,
   CreateCaseDocuments1764000500000,
+  EncryptCaseDocuments1764000501000,
 ];

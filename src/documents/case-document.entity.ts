@@ -27,6 +27,8 @@ export class CaseDocumentEntity {
   @Column('text', { name: 'storage_key' }) storageKey!: string;
   @Column('integer', { name: 'chunk_size' }) chunkSize!: number;
   @Column('bytea', { name: 'chunk_digests' }) chunkDigests!: Buffer;
+  /** The document's data key wrapped by DOCUMENT_MASTER_KEY; null only for rows stored before encryption. */
+  @Column('bytea', { name: 'wrapped_key', nullable: true }) wrappedKey!: Buffer | null;
   @Column('timestamptz', { name: 'shared_with_customer_at', nullable: true })
   sharedWithCustomerAt!: Date | null;
   @Column('timestamptz', { name: 'shared_with_company_at', nullable: true })

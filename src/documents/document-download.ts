@@ -4,7 +4,7 @@ import { applyDecorators } from '@nestjs/common';
 import { FastifyReply } from 'fastify';
 import { DOCUMENT_TYPES, servedContentType } from './document-types';
 import { attachmentDisposition } from './document-filename';
-import { OpenedDocument } from './documents.service';
+import { OpenedDocument } from './document-reader';
 
 /**
  * A document goes out as an attachment with its stored type, never rendered in the service's

@@ -4,6 +4,8 @@ import { CaseTokenModule } from '../escalation/case-token.module';
 import { CompanyDocumentsController } from './company-documents.controller';
 import { CustomerDocumentsController } from './customer-documents.controller';
 import { DocumentRecords } from './document-records';
+import { DocumentKeys } from './document-keys';
+import { DocumentReader } from './document-reader';
 import { DocumentsService } from './documents.service';
 import { StaffDocumentsController } from './staff-documents.controller';
 import { DocumentStores } from './storage/document-stores';
@@ -14,6 +16,13 @@ import { DocumentViewsModule } from './views/document-views.module';
 @Module({
   imports: [CasesModule, CaseTokenModule, DocumentViewsModule],
   controllers: [CustomerDocumentsController, CompanyDocumentsController, StaffDocumentsController],
-  providers: [DocumentsService, DocumentRecords, DocumentStores, PostgresDocumentStore],
+  providers: [
+    DocumentsService,
+    DocumentRecords,
+    DocumentReader,
+    DocumentKeys,
+    DocumentStores,
+    PostgresDocumentStore,
+  ],
 })
 export class DocumentsModule {}

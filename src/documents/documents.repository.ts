@@ -32,6 +32,7 @@ interface DocumentRow {
   storage_key: string;
   chunk_size: number;
   chunk_digests: Buffer;
+  wrapped_key: Buffer | null;
   shared_with_customer_at: Date | null;
   shared_with_company_at: Date | null;
   withdrawn_at: Date | null;
@@ -71,8 +72,8 @@ export class DocumentsRepository {
     const [row] = (await manager.query(
       `INSERT INTO case_document (id, case_id, filename, content_type, size, sha256, description,
          information_request_id, uploader_side, uploaded_by_sub, uploaded_by_role, uploaded_by_name,
-         store, storage_key, chunk_size, chunk_digests)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
+         store, storage_key, chunk_size, chunk_digests, wrapped_key)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
        RETURNING *`,
       [
         doc.id,
@@ -91,6 +92,7 @@ export class DocumentsRepository {
         doc.storageKey,
         doc.chunkSize,
         doc.chunkDigests,
+        doc.wrappedKey,
       ],
     )) as DocumentRow[];
     return toEntity(row);
@@ -171,6 +173,7 @@ function toEntity(row: DocumentRow): CaseDocumentEntity {
     storageKey: row.storage_key,
     chunkSize: row.chunk_size,
     chunkDigests: row.chunk_digests,
+    wrappedKey: row.wrapped_key,
     sharedWithCustomerAt: row.shared_with_customer_at,
     sharedWithCompanyAt: row.shared_with_company_at,
     withdrawnAt: row.withdrawn_at,

@@ -1,7 +1,6 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { createHash, randomUUID } from 'node:crypto';
-import { Readable } from 'node:stream';
+import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { ActorRef } from '../auth/actor';
 import { CaseEntity } from '../cases/case.entity';
@@ -16,11 +15,12 @@ import {
   caseClosedForUploads,
   documentNotFound,
   documentWithdrawn,
-  integrityFailed,
   tooManyDocuments,
 } from './documents.errors';
 import { DocumentRecords } from './document-records';
-import { DocumentStore, StoredRef, WrittenFile } from './storage/document-store.port';
+import { DocumentKeys } from './document-keys';
+import { DocumentReader, OpenedDocument } from './document-reader';
+import { WrittenFile } from './storage/document-store.port';
 import { DocumentStores } from './storage/document-stores';
 import { CHUNK_SIZE, IncomingFile } from './upload/incoming-file';
 import { UploadForm } from './upload/upload-form';
@@ -30,24 +30,16 @@ export interface Uploader {
   readonly actor: ActorRef & { readonly name?: string };
 }
 
-export interface OpenedDocument {
-  readonly doc: CaseDocumentEntity;
-  /** The file's bytes, each frame checked before it leaves; ends in an error if the whole is not. */
-  readonly content: Readable;
-}
-
-const DIGEST_BYTES = 32;
-
 /** The rules of evidence on a case: who may add, see, share and withdraw it, and its integrity. */
 @Injectable()
 export class DocumentsService {
-  private readonly logger = new Logger('Documents');
-
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly documents: DocumentsRepository,
     private readonly stores: DocumentStores,
     private readonly records: DocumentRecords,
+    private readonly reader: DocumentReader,
+    private readonly keys: DocumentKeys,
     private readonly requests: InformationRequests,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -65,10 +57,11 @@ export class DocumentsService {
     );
     const store = this.stores.forWriting();
     const id = randomUUID();
+    const { cipher, wrappedKey } = this.keys.forNewDocument(id);
     let written: WrittenFile | undefined;
     try {
       return await this.dataSource.transaction(async (m) => {
-        written = await store.write(m, id, incoming.frames());
+        written = await store.write(m, id, cipher.encrypt(incoming.frames()));
         const received = incoming.result();
         const fields = await form.rest();
         if (fields.informationRequestId && uploader.side !== 'company') {
@@ -111,6 +104,7 @@ export class DocumentsService {
           storageKey: written.storageKey,
           chunkSize: CHUNK_SIZE,
           chunkDigests: written.frameDigests,
+          wrappedKey,
         });
         await this.records.added(m, c, doc, uploader.actor);
         return doc;
@@ -171,38 +165,9 @@ export class DocumentsService {
     });
   }
 
-  /**
-   * Opens a document for download after checking its stored frames against the digests taken
-   * when it was uploaded: a file whose bytes changed is refused before a single byte is sent.
-   */
+  /** Opens a document this viewer may see, checked against its digests before a byte is sent. */
   async open(c: CaseEntity, viewer: Viewer, id: string): Promise<OpenedDocument> {
-    const doc = await this.visible(c, id, viewer);
-    const store = this.stores.forReading(doc.store);
-    const ref: StoredRef = { id: doc.id, storageKey: doc.storageKey, frameSize: doc.chunkSize };
-    const stored = await store.digests(ref);
-    const expected = splitDigests(doc.chunkDigests);
-    if (stored.length !== expected.length || stored.some((d, i) => !d.equals(expected[i]))) {
-      throw this.tampered(doc, 'its stored frames no longer match their digests');
-    }
-    return { doc, content: Readable.from(this.plaintext(doc, store, ref)) };
-  }
-
-  private async *plaintext(
-    doc: CaseDocumentEntity,
-    store: DocumentStore,
-    ref: StoredRef,
-  ): AsyncGenerator<Buffer> {
-    const hash = createHash('sha256');
-    let size = 0;
-    for await (const frame of store.read(ref)) {
-      hash.update(frame);
-      size += frame.length;
-      yield frame;
-    }
-    // Only a change between the check above and this read gets here; the transfer is cut short.
-    if (size !== doc.size || hash.digest('hex') !== doc.sha256) {
-      throw this.tampered(doc, 'the bytes read differ from the SHA-256 recorded at upload');
-    }
+    return this.reader.open(await this.visible(c, id, viewer));
   }
 
   private async visible(c: CaseEntity, id: string, viewer: Viewer): Promise<CaseDocumentEntity> {
@@ -221,23 +186,4 @@ export class DocumentsService {
       );
     }
   }
-
-  private tampered(doc: CaseDocumentEntity, why: string): DomainError {
-    // Nest's logger takes the message inside the object (its second argument is a stack).
-    this.logger.error({
-      msg: `document integrity check failed: ${why}`,
-      documentId: doc.id,
-      caseId: doc.caseId,
-      sha256: doc.sha256,
-      store: doc.store,
-    });
-    return integrityFailed(doc.id);
-  }
-}
-
-function splitDigests(all: Buffer): Buffer[] {
-  const digests: Buffer[] = [];
-  for (let i = 0; i < all.length; i += DIGEST_BYTES)
-    digests.push(all.subarray(i, i + DIGEST_BYTES));
-  return digests;
 }
