@@ -1,3 +1,4 @@
+import { documents } from './documents';
 import { health } from './health';
 import { intake } from './intake';
 import { kpis, kpisPublic } from './kpis';
@@ -15,4 +16,5 @@ export const SCENARIOS: readonly (Scenario | TimedScenario)[] = [
   kpis,
   kpisPublic,
   sweep,
+  documents,
 ];

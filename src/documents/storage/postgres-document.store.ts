@@ -25,14 +25,20 @@ export class PostgresDocumentStore extends DocumentStore {
   ): Promise<WrittenFile> {
     const digests: Buffer[] = [];
     let seq = 0;
+    // One insert in flight while the next frame arrives: the network and the database overlap,
+    // and pg runs a client's queries in order. At most two frames are held.
+    let inFlight: Promise<unknown> = Promise.resolve();
     for await (const frame of frames) {
       digests.push(createHash('sha256').update(frame).digest());
-      await manager.query(
+      await inFlight;
+      inFlight = manager.query(
         'INSERT INTO case_document_chunk (document_id, seq, bytes) VALUES ($1, $2, $3)',
         [documentId, seq, frame],
       );
+      inFlight.catch(() => undefined);
       seq += 1;
     }
+    await inFlight;
     return { storageKey: documentId, frameDigests: Buffer.concat(digests) };
   }
 
@@ -44,15 +50,24 @@ export class PostgresDocumentStore extends DocumentStore {
     return rows.map((row) => row.digest);
   }
 
+  /** Reads one frame ahead, so the next row is on its way while this one is sent. */
   async *read(ref: StoredRef): AsyncIterable<Buffer> {
-    for (let seq = 0; ; seq += 1) {
-      const [row] = (await this.dataSource.query(
-        'SELECT bytes FROM case_document_chunk WHERE document_id = $1 AND seq = $2',
-        [ref.storageKey, seq],
-      )) as { bytes: Buffer }[];
-      if (!row) return;
-      yield row.bytes;
+    let next = this.frame(ref.storageKey, 0);
+    for (let seq = 1; ; seq += 1) {
+      const bytes = await next;
+      if (!bytes) return;
+      next = this.frame(ref.storageKey, seq);
+      next.catch(() => undefined);
+      yield bytes;
     }
+  }
+
+  private async frame(storageKey: string, seq: number): Promise<Buffer | undefined> {
+    const [row] = (await this.dataSource.query(
+      'SELECT bytes FROM case_document_chunk WHERE document_id = $1 AND seq = $2',
+      [storageKey, seq],
+    )) as { bytes: Buffer }[];
+    return row?.bytes;
   }
 
   /** The upload's rollback already removed every row. */
