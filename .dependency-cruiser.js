@@ -11,14 +11,14 @@
  * 2. Independence. Neither the ombudsman nor the front line reaches into the other's internals.
  *    `escalation` is the ombudsman's public side (the customer's door), so it is held to the same rule.
  */
-const OMBUDSMAN = '^src/(cases|mediation|decisions|compensation|escalation)/';
+const OMBUDSMAN = '^src/(cases|mediation|decisions|compensation|escalation|documents)/';
 const FRONTLINE = '^src/frontline/';
 /** The ground every capability stands on; it must not know the capabilities. */
 const PLATFORM_FOLDERS =
   'common|config|database|rate-limit|auth|audit|notifications|health|bootstrap';
 const PLATFORM = `^src/(${PLATFORM_FOLDERS})/`;
 const BUSINESS =
-  '^src/(cases|mediation|decisions|compensation|frontline|escalation|sla|reports|feedback|views|edges|mail)/';
+  '^src/(cases|mediation|decisions|compensation|frontline|escalation|sla|reports|feedback|views|edges|mail|documents)/';
 /**
  * TypeORM needs every entity class in the data source, and src/entities.ts is that list: a
  * composition root for persistence beside app.module.ts, which hands it to DatabaseModule.forRoot.
@@ -104,10 +104,16 @@ const LAYERS = [
     `^src/(${PLATFORM_FOLDERS}|sla|cases|feedback)/`,
   ),
   layer(
+    'layer-documents-on-the-core',
+    'Evidence on a case stands on the case core, beside resolution; the views read it.',
+    '^src/documents/',
+    `^src/(${PLATFORM_FOLDERS}|sla|cases|frontline/public|documents)/`,
+  ),
+  layer(
     'layer-read-models-below-the-edges',
     'Staff, company and customer views, texts, reports and mail read every layer below, never an edge.',
     '^src/(views|reports|mail)/',
-    `^src/(${PLATFORM_FOLDERS}|sla|cases|frontline/public|compensation|mediation|decisions|feedback|views|reports|mail)/`,
+    `^src/(${PLATFORM_FOLDERS}|sla|cases|frontline/public|compensation|mediation|decisions|feedback|documents|views|reports|mail)/`,
   ),
   {
     name: 'layer-nothing-imports-an-edge',
@@ -145,7 +151,7 @@ module.exports = {
       from: { path: FRONTLINE },
       to: {
         path: OMBUDSMAN,
-        pathNot: '^src/(cases|mediation|decisions|compensation|escalation)/public/',
+        pathNot: '^src/(cases|mediation|decisions|compensation|escalation|documents)/public/',
       },
     },
     {

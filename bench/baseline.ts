@@ -41,6 +41,10 @@ async function handle(request: IncomingMessage, response: ServerResponse): Promi
   const url = new URL(request.url ?? '/', 'http://baseline');
   const found = router.match(request.method ?? 'GET', url.pathname);
   if (!found) return send(response, { status: 404, body: { title: 'Not Found' } });
+  if ('streaming' in found.route) {
+    const { params } = found;
+    return found.route.serve({ pool, params, incoming: request, outgoing: response });
+  }
   let body: unknown;
   try {
     body = await readJson(request);
@@ -48,9 +52,10 @@ async function handle(request: IncomingMessage, response: ServerResponse): Promi
     return send(response, { status: 400, body: { title: 'Malformed JSON' } });
   }
   const { params } = found;
+  const route = found.route;
   send(
     response,
-    await found.route.handle({
+    await route.handle({
       pool,
       params,
       query: url.searchParams,

@@ -35,6 +35,8 @@ import { ForgetOfficerIdsShownAsNames1764000481000 } from './1764000481000-forge
 import { AddSupersededDecisionRevisions1764000482000 } from './1764000482000-add-superseded-decision-revisions';
 import { CreateMailMessages1764000600000 } from './1764000600000-create-mail-messages';
 import { CreateMailReminders1764000601000 } from './1764000601000-create-mail-reminders';
+import { CreateCaseDocuments1764000500000 } from './1764000500000-create-case-documents';
+import { EncryptCaseDocuments1764000501000 } from './1764000501000-encrypt-case-documents';
 import { AddExactSearchIndexes1764000700000 } from './1764000700000-add-exact-search-indexes';
 
 /** Every migration in order; listed explicitly so the same list runs from src, dist and tests. */
@@ -76,5 +78,7 @@ export const MIGRATIONS = [
   AddSupersededDecisionRevisions1764000482000,
   CreateMailMessages1764000600000,
   CreateMailReminders1764000601000,
+  CreateCaseDocuments1764000500000,
+  EncryptCaseDocuments1764000501000,
   AddExactSearchIndexes1764000700000,
 ];

@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import helmet from '@fastify/helmet';
 import { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import multipart from '@fastify/multipart';
 import { DestinationStream, Logger } from 'pino';
 import { AppModule } from './app.module';
 import { AppConfig } from './config/app-config';
@@ -18,6 +19,7 @@ import { answerClientError } from './common/http/client-errors';
 import { capConnections, timeoutOptions } from './bootstrap/server-limits';
 import { applySecurityHeaders } from './common/http/security-headers';
 import { hasLargeBody } from './common/http/large-body';
+import { refuseMultipartElsewhere } from './common/http/multipart-routes';
 import { buildOpenApiDocument, mountSwagger } from './common/openapi/swagger';
 
 export interface AppOptions {
@@ -68,6 +70,7 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
   fastify.addHook('onRequest', async (request, reply) => {
     void reply.header('x-request-id', request.id);
     refuseBadBytes(request.raw.url ?? request.url, request.headers);
+    refuseMultipartElsewhere(request);
   });
   // Requests in flight at shutdown finish, and their keep-alive sockets close behind them, so
   // closing never waits for a client's idle connection to time out.
@@ -104,6 +107,9 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
     },
   );
   await app.register(helmet, { contentSecurityPolicy: false });
+  // Streams only, for the upload routes (see common/http/multipart-routes.ts); the documents
+  // module sets the per-file limits.
+  await app.register(multipart, { limits: { fileSize: config.documents.maxBytes, files: 1 } });
   app.useGlobalFilters(filter);
   app.useGlobalPipes(
     new ValidationPipe({

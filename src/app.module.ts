@@ -21,6 +21,7 @@ import { MediationModule } from './mediation/mediation.module';
 import { FeedbackModule } from './feedback/feedback.module';
 import { ReportsModule } from './reports/reports.module';
 import { MailModule } from './mail/mail.module';
+import { DocumentsModule } from './documents/documents.module';
 
 @Module({})
 export class AppModule {
@@ -49,6 +50,7 @@ export class AppModule {
         FeedbackModule,
         ReportsModule,
         MailModule,
+        DocumentsModule,
         ...extraModules,
       ],
     };

@@ -2,6 +2,7 @@ import { ComplaintEntity } from './frontline/complaint.entity';
 import { CaseEntity } from './cases/case.entity';
 import { TimelineEntryEntity } from './cases/timeline/timeline-entry.entity';
 import { DeadlineEntity } from './sla/deadline.entity';
+import { CaseDocumentEntity } from './documents/case-document.entity';
 
 /** Every TypeORM entity of the service; modules add theirs here. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -10,4 +11,5 @@ export const ENTITIES: Function[] = [
   CaseEntity,
   TimelineEntryEntity,
   DeadlineEntity,
+  CaseDocumentEntity,
 ];

@@ -2,12 +2,14 @@ import { healthRoutes } from './health';
 import { intakeRoutes } from './intake';
 import { kpiRoutes } from './kpis';
 import { queueRoutes } from './queue';
-import { BaselineRoute } from './types';
+import { documentRoutes } from './documents';
+import { AnyBaselineRoute } from './types';
 
 /** Every baseline route; add a scenario's handlers here. */
-export const BASELINE_ROUTES: readonly BaselineRoute[] = [
+export const BASELINE_ROUTES: readonly AnyBaselineRoute[] = [
   ...healthRoutes,
   ...intakeRoutes,
   ...kpiRoutes,
   ...queueRoutes,
+  ...documentRoutes,
 ];

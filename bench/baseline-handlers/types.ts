@@ -1,3 +1,4 @@
+import { IncomingMessage, ServerResponse } from 'node:http';
 import { Pool } from 'pg';
 
 export interface BaselineRequest {
@@ -22,3 +23,18 @@ export interface BaselineRoute {
   readonly path: string;
   handle(request: BaselineRequest): Promise<BaselineResponse>;
 }
+
+/** A route that handles the request and the response as streams itself (uploads, downloads). */
+export interface StreamingBaselineRoute {
+  readonly method: string;
+  readonly path: string;
+  readonly streaming: true;
+  serve(request: {
+    readonly pool: Pool;
+    readonly params: Readonly<Record<string, string>>;
+    readonly incoming: IncomingMessage;
+    readonly outgoing: ServerResponse;
+  }): Promise<void>;
+}
+
+export type AnyBaselineRoute = BaselineRoute | StreamingBaselineRoute;

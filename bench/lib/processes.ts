@@ -49,6 +49,11 @@ export class Child {
   }
 
   /** Last resort (synchronous, for process 'exit' handlers). */
+  /** The process id, e.g. to read its memory from /proc. */
+  get pid(): number | undefined {
+    return this.process.pid;
+  }
+
   kill(): void {
     if (!this.exited) this.process.kill('SIGKILL');
   }

@@ -1,12 +1,12 @@
-import { BaselineRoute } from '../baseline-handlers/types';
+import { AnyBaselineRoute } from '../baseline-handlers/types';
 
 export interface RouteMatch {
-  readonly route: BaselineRoute;
+  readonly route: AnyBaselineRoute;
   readonly params: Record<string, string>;
 }
 
 interface CompiledRoute {
-  readonly route: BaselineRoute;
+  readonly route: AnyBaselineRoute;
   readonly segments: readonly string[];
 }
 
@@ -16,7 +16,7 @@ const split = (path: string) => path.split('/').filter((s) => s !== '');
 export class Router {
   private readonly routes: readonly CompiledRoute[];
 
-  constructor(routes: readonly BaselineRoute[]) {
+  constructor(routes: readonly AnyBaselineRoute[]) {
     this.routes = routes.map((route) => ({ route, segments: split(route.path) }));
   }
 

@@ -18,6 +18,8 @@ export interface Stack {
   readonly serviceUrl: string;
   readonly baselineUrl: string;
   readonly databaseUrl: string;
+  /** The service's process id (its memory is read from /proc). */
+  readonly servicePid: number;
 }
 
 /** Fresh PostgreSQL in a temp dir, then the built service and the baseline on free ports. */
@@ -62,7 +64,7 @@ export async function startStack(cleanup: Cleanup): Promise<Stack> {
   progress(`starting the baseline on ${baselinePort}`);
   await ready(baseline, `${baselineUrl}/__baseline/ready`, (status) => status === 204);
 
-  return { serviceUrl, baselineUrl, databaseUrl: db.url };
+  return { serviceUrl, baselineUrl, databaseUrl: db.url, servicePid: service.pid ?? 0 };
 }
 
 function spawnChild(

@@ -1,3 +1,4 @@
+import { documents } from './documents';
 import { health } from './health';
 import { hostileBody } from './hostile-body';
 import { intake } from './intake';
@@ -22,4 +23,5 @@ export const SCENARIOS: readonly (Scenario | TimedScenario)[] = [
   sweep,
   hostileBody,
   mail,
+  documents,
 ];

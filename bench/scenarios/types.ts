@@ -6,6 +6,8 @@ export interface BenchContext {
   readonly serviceUrl: string;
   readonly baselineUrl: string;
   readonly databaseUrl: string;
+  /** The service's process id (its memory is read from /proc). */
+  readonly servicePid: number;
   readonly jwtSecret: string;
   /** A staff JWT the service accepts. */
   token(request: TokenRequest): string;

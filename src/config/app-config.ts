@@ -21,6 +21,7 @@ export interface AppConfig {
   readonly sla: SlaSweepConfig;
   readonly webhooks: WebhooksConfig;
   readonly mail: MailConfig;
+  readonly documents: DocumentsConfig;
 }
 
 export interface AuthConfig {
@@ -132,6 +133,29 @@ export interface MailConfig {
   readonly accessLinksPerCasePerHour: number;
   /** Seals an access-link token until its message is sent; absent: no access links. */
   readonly tokenKey?: string;
+}
+
+/** Evidence files on cases: where they are kept and what is accepted. */
+export interface DocumentsConfig {
+  readonly store: 'postgres' | 's3';
+  /** Largest file accepted; reading stops there (413). */
+  readonly maxBytes: number;
+  readonly maxPerCase: number;
+  /** How long after a case closes its parties may still list and download its documents. */
+  readonly partyAccessDaysAfterClosure: number;
+  /** Wraps each document's data key; absent with RS256 and no DOCUMENT_MASTER_KEY (uploads 503). */
+  readonly masterKey?: string;
+  readonly s3?: S3StoreConfig;
+}
+
+export interface S3StoreConfig {
+  readonly bucket: string;
+  /** An S3-compatible server (MinIO, …); absent for AWS itself. */
+  readonly endpoint?: string;
+  readonly region: string;
+  /** Absent: the SDK's default credential chain (environment, instance role, …). */
+  readonly credentials?: { readonly accessKeyId: string; readonly secretAccessKey: string };
+  readonly forcePathStyle: boolean;
 }
 
 /** A pair of authority limits in major units of one currency. */

@@ -11,6 +11,7 @@ import { readEnum, readInt, readPostgresUrl } from './parsers';
 import { readTokenRules } from './token-rules-config';
 import { readWebhooksConfig } from './webhooks-config';
 import { readMailConfig } from './mail-config';
+import { readDocumentsConfig } from './documents-config';
 
 type Env = Record<string, string | undefined>;
 
@@ -81,6 +82,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     },
     webhooks,
     mail: readMailConfig(env, nodeEnv, port, webhooks),
+    documents: readDocumentsConfig(env, auth),
   };
 }
 

@@ -6,6 +6,7 @@ import { CustomerViewBuilder } from './customer/customer-view';
 import { ResolutionViews } from './resolution/resolution-views';
 import { StaffCaseView } from './staff/staff-case-view';
 import { SlaModule } from '../sla/sla.module';
+import { DocumentViewsModule } from '../documents/views/document-views.module';
 
 const VIEWS = [ResolutionViews, StaffCaseView, CompanyCaseView, CustomerViewBuilder];
 
@@ -13,5 +14,9 @@ const VIEWS = [ResolutionViews, StaffCaseView, CompanyCaseView, CustomerViewBuil
  * The read models: what staff, the company and the customer see of a case. They read every module
  * below them and nothing imports them but the HTTP edges (see docs/architecture.md).
  */
-@Module({ imports: [SlaModule, CasesModule, FrontlineModule], providers: VIEWS, exports: VIEWS })
+@Module({
+  imports: [SlaModule, CasesModule, FrontlineModule, DocumentViewsModule],
+  providers: VIEWS,
+  exports: VIEWS,
+})
 export class ViewsModule {}

@@ -117,6 +117,23 @@ export const ERROR_CATALOG = {
     title: 'The business calendar changed since you read it',
   },
   SLA_CALENDAR_UNKNOWN: { status: 422, title: 'The policy names an unknown calendar' },
+  // Documents
+  DOCUMENT_NOT_FOUND: { status: 404, title: 'Document not found' },
+  DOCUMENT_FILE_MISSING: { status: 400, title: 'No file was sent' },
+  DOCUMENT_ONE_FILE_ONLY: { status: 400, title: 'One file per request' },
+  DOCUMENT_FIELD_UNKNOWN: { status: 400, title: 'Unknown form field' },
+  DOCUMENT_EMPTY: { status: 400, title: 'The file is empty' },
+  DOCUMENT_TOO_LARGE: { status: 413, title: 'The file is too large' },
+  DOCUMENT_TYPE_NOT_ALLOWED: { status: 415, title: 'This type of file is not accepted' },
+  DOCUMENT_MULTIPART_REQUIRED: { status: 415, title: 'Send the document as multipart/form-data' },
+  DOCUMENT_LIMIT_REACHED: { status: 409, title: 'The case holds as many documents as it may' },
+  DOCUMENT_CASE_CLOSED: { status: 409, title: 'The case is closed to new documents' },
+  DOCUMENT_WITHDRAWN: { status: 409, title: 'The document was withdrawn from view' },
+  DOCUMENT_INTEGRITY_FAILED: {
+    status: 500,
+    title: 'The stored document no longer matches what was uploaded',
+  },
+  DOCUMENT_STORE_UNAVAILABLE: { status: 503, title: 'Documents cannot be stored now' },
   // Idempotency
   IDEMPOTENCY_IN_FLIGHT: {
     status: 409,

@@ -29,6 +29,10 @@ export const WEBHOOK_EVENT_CATALOGUE = {
   'remedy.overdue': 'A remedy passed its payment deadline unfulfilled',
   'sla.at_risk': 'A deadline reached 80% of its time',
   'sla.breached': 'A deadline passed unmet',
+  'document.added':
+    'A party or the office added a document to a case (the event never carries the file)',
+  'document.shared': 'The office showed a document to the customer or the company',
+  'document.withdrawn': 'The office withdrew a document from the parties’ view',
   'feedback.received': 'A customer rated the service',
   'suggestion.received': 'A customer made an improvement suggestion',
   'suggestion.status_changed': 'An improvement suggestion moved on (accepted, implemented, …)',

@@ -5,6 +5,7 @@ import { DeadlinesService } from '../../sla/deadlines.service';
 import { CaseEntity } from '../../cases/case.entity';
 import { InformationRequests } from '../../cases/information-requests/information-requests.service';
 import { CaseTimeline } from '../../cases/timeline/case-timeline';
+import { DocumentViews } from '../../documents/views/document-views';
 import { CompanyCaseViewDto } from './company-view.dto';
 
 const COMPANY_ROLES = ['frontline_agent', 'integration'];
@@ -16,14 +17,16 @@ export class CompanyCaseView {
     private readonly deadlines: DeadlinesService,
     private readonly requests: InformationRequests,
     private readonly resolution: ResolutionViews,
+    private readonly documents: DocumentViews,
   ) {}
 
   async build(c: CaseEntity): Promise<CompanyCaseViewDto> {
-    const [deadlines, entries, requests, resolution] = await Promise.all([
+    const [deadlines, entries, requests, resolution, documents] = await Promise.all([
       this.deadlines.listForCase(c.id),
       this.timeline.list(c.id, 'company'),
       this.requests.list(c.id, 'company'),
       this.resolution.forParties(c),
+      this.documents.forParty(c, 'company'),
     ]);
     return {
       reference: c.reference,
@@ -49,6 +52,7 @@ export class CompanyCaseView {
       })),
       informationRequests: requests,
       ...resolution,
+      documents,
     };
   }
 }

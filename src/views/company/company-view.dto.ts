@@ -1,3 +1,4 @@
+import { DocumentDto } from '../../documents/dto/document.dto';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { IsNotBlank } from '../../common/validation/is-not-blank';
@@ -53,6 +54,11 @@ export class CompanyCaseViewDto {
     description: 'Remedies the company owes, and their fulfilment',
   })
   remedies!: RemedyViewDto[];
+  @ApiProperty({
+    type: [DocumentDto],
+    description: 'Documents the company sent, and those the ombudsman shared with it',
+  })
+  documents!: DocumentDto[];
 }
 
 export class CompanyResponseDto {

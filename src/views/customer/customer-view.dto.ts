@@ -1,3 +1,4 @@
+import { DocumentDto } from '../../documents/dto/document.dto';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CASE_OUTCOMES, CASE_STATUSES } from '../../cases/case-lifecycle';
 import { RemedyViewDto } from '../../compensation/dto/remedy.dto';
@@ -62,6 +63,11 @@ export class CustomerViewDto {
   decision!: DecisionViewDto | null;
   @ApiProperty({ type: [RemedyViewDto], description: 'Remedies owed to you, and their fulfilment' })
   remedies!: RemedyViewDto[];
+  @ApiProperty({
+    type: [DocumentDto],
+    description: 'Documents you sent, and those the ombudsman shared with you',
+  })
+  documents!: DocumentDto[];
 }
 
 /** The answer to a filing: the only time the access token is ever shown. */

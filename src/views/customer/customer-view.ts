@@ -12,6 +12,7 @@ import { handlerName, nextStep, statusText, timelineText } from '../texts/custom
 import { explainIntakeDecision } from '../texts/eligibility-explanation';
 import { CustomerTimelineEntryDto, CustomerViewDto } from './customer-view.dto';
 import { StaffNames } from '../../auth/staff-names';
+import { DocumentViews } from '../../documents/views/document-views';
 
 /** The deadline the customer is waiting on in each status. */
 const CURRENT_DEADLINE: Partial<Record<CaseStatus, DeadlineKind>> = {
@@ -53,17 +54,21 @@ export class CustomerViewBuilder {
     private readonly resolution: ResolutionViews,
     private readonly complaints: ComplaintFactsPort,
     private readonly staff: StaffNames,
+    private readonly documents: DocumentViews,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async build(c: CaseEntity): Promise<CustomerViewDto> {
-    const [deadlines, entries, resolution, finalResponseAt, handler] = await Promise.all([
-      this.deadlines.listForCase(c.id),
-      this.timeline.list(c.id, 'customer'),
-      this.resolution.forParties(c),
-      this.finalResponseIfRefusedAsLate(c),
-      this.handlerOf(c),
-    ]);
+    const [deadlines, entries, resolution, finalResponseAt, handler, documents] = await Promise.all(
+      [
+        this.deadlines.listForCase(c.id),
+        this.timeline.list(c.id, 'customer'),
+        this.resolution.forParties(c),
+        this.finalResponseIfRefusedAsLate(c),
+        this.handlerOf(c),
+        this.documents.forParty(c, 'customer'),
+      ],
+    );
     return {
       reference: c.reference,
       status: c.status,
@@ -77,6 +82,7 @@ export class CustomerViewBuilder {
       deadlines,
       timeline: entries.map((entry) => toCustomerEntry(c.language, entry)),
       ...resolution,
+      documents,
     };
   }
 

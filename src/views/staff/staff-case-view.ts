@@ -6,6 +6,7 @@ import { StaffCaseDto, StaffTimelineEntryDto } from './staff-case.dto';
 import { TimelineEntryEntity } from '../../cases/timeline/timeline-entry.entity';
 import { CaseTimeline } from '../../cases/timeline/case-timeline';
 import { InformationRequests } from '../../cases/information-requests/information-requests.service';
+import { DocumentViews } from '../../documents/views/document-views';
 
 @Injectable()
 export class StaffCaseView {
@@ -14,14 +15,16 @@ export class StaffCaseView {
     private readonly deadlines: DeadlinesService,
     private readonly requests: InformationRequests,
     private readonly resolution: ResolutionViews,
+    private readonly documents: DocumentViews,
   ) {}
 
   async build(c: CaseEntity): Promise<StaffCaseDto> {
-    const [deadlines, entries, requests, resolution] = await Promise.all([
+    const [deadlines, entries, requests, resolution, documents] = await Promise.all([
       this.deadlines.listForCase(c.id),
       this.timeline.list(c.id, 'office'),
       this.requests.list(c.id),
       this.resolution.forStaff(c),
+      this.documents.forStaff(c),
     ]);
     return {
       id: c.id,
@@ -52,6 +55,7 @@ export class StaffCaseView {
       deadlines,
       timeline: entries.map(staffTimelineEntry),
       ...resolution,
+      documents,
     };
   }
 }

@@ -1,3 +1,4 @@
+import { StaffDocumentDto } from '../../documents/dto/document.dto';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CASE_OUTCOMES, CASE_STATUSES } from '../../cases/case-lifecycle';
 import { MoneyDto } from '../../common/money/money.dto';
@@ -86,4 +87,9 @@ export class StaffCaseDto {
     description: 'Every remedy of the case, whatever its status, with approvals and fulfilment',
   })
   remedies!: StaffRemedyDto[];
+  @ApiProperty({
+    type: [StaffDocumentDto],
+    description: 'Every document on the case, withdrawn ones included (never the file itself)',
+  })
+  documents!: StaffDocumentDto[];
 }

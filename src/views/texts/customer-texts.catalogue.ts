@@ -38,6 +38,9 @@ export const TIMELINE_EVENTS = [
   'remedy.fulfilled',
   'sla.paused',
   'sla.resumed',
+  'document.added',
+  'document.shared',
+  'document.withdrawn',
 ] as const;
 export type TimelineEvent = (typeof TIMELINE_EVENTS)[number];
 

@@ -169,6 +169,9 @@ export const EN: CustomerTextCatalogue = {
       'While we wait for your answer, the time limits for the ombudsman and the company are on hold.',
     'sla.resumed':
       'Thank you for your answer. The time limits run again, extended by the time they were on hold.',
+    'document.added': 'A document was added to your case.',
+    'document.shared': 'The ombudsman shared a document on your case.',
+    'document.withdrawn': 'The ombudsman withdrew a document from your case file.',
     other: 'Your case was updated.',
   },
   unnamedHandler: 'Your case handler',
