@@ -1,11 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { ActorRef, actorRef, StaffActor } from '../auth/actor';
-import { AuditService } from '../audit/audit.service';
+import { StaffActor, namedRef, RecordedActor } from '../auth/actor';
 import { CaseStatus } from '../cases/case-lifecycle';
 import { CaseTransitions } from '../cases/case-transitions.service';
-import { CaseTimeline } from '../cases/timeline/case-timeline';
 import { DomainError } from '../common/errors/domain-error';
 import { Money } from '../common/money/money';
 import { BudgetService } from '../compensation/budget.service';
@@ -13,18 +11,17 @@ import { LockedCase, lockCase, requireCommand } from '../cases/case-lock';
 import { RemedyLedger } from '../compensation/remedy-ledger.service';
 import { remediesWhere } from '../compensation/remedy-rows';
 import { groupBySource } from '../compensation/remedy-rows';
-import { OutboxService } from '../notifications/outbox/outbox.service';
 import { ProposalMadeDto, StaffProposalDto } from './dto/proposal-view.dto';
 import { MakeProposalDto } from './dto/proposal-requests.dto';
 import { proposalNotFound, proposalNotOpen, requireHandler } from './mediation.errors';
 import { ProposalClosure } from './proposal-closure';
 import { effectiveStatus, ProposalRow, proposalsOfCase, toStaffProposal } from './proposal-read';
+import { CaseRecorder } from '../cases/case-recorder';
 
 export type Party = 'customer' | 'company';
 export type Answer = 'accepted' | 'rejected';
-type Who = ActorRef & { name?: string };
 
-const SYSTEM: Who = { sub: 'system', role: 'system' };
+const SYSTEM: RecordedActor = { sub: 'system', role: 'system' };
 
 /**
  * Mediation proposals: made by the case's officer or an ombudsman, answered once by each party.
@@ -34,12 +31,10 @@ const SYSTEM: Who = { sub: 'system', role: 'system' };
 export class MediationService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly recorder: CaseRecorder,
     private readonly transitions: CaseTransitions,
     private readonly ledger: RemedyLedger,
     private readonly budget: BudgetService,
-    private readonly timeline: CaseTimeline,
-    private readonly audit: AuditService,
-    private readonly outbox: OutboxService,
     private readonly closure: ProposalClosure,
   ) {}
 
@@ -52,7 +47,7 @@ export class MediationService {
       ]);
     }
     const proposer = actor.roles.includes('ombudsman') ? 'ombudsman' : 'ombudsman_officer';
-    const who = { ...actorRef(actor), name: actor.name };
+    const who = namedRef(actor);
     return this.dataSource.transaction(async (manager) => {
       const c = await lockCase(manager, caseId);
       requireHandler(c, actor);
@@ -80,24 +75,11 @@ export class MediationService {
         expired: replaced.filter((r) => r.status === 'expired').map((r) => r.id),
       };
       if (awaitingApproval) {
-        await this.timeline.add(manager, {
-          caseId,
-          type: 'proposal.drafted',
+        await this.recorder.record(manager, c, {
           actor: who,
-          audience: 'office',
-          data: { proposalId: id },
-        });
-        await this.audit.append(manager, {
-          chainKey: caseId,
-          actor: who,
-          action: 'proposal.drafted',
-          after: { ...facts, status: 'awaiting_approval' },
-        });
-        await this.outbox.record(manager, {
-          type: 'proposal.awaiting_approval',
-          aggregateType: 'case',
-          aggregateId: c.reference,
-          payload: { reference: c.reference, proposalId: id },
+          timeline: { type: 'proposal.drafted', audience: 'office', data: { proposalId: id } },
+          audit: { action: 'proposal.drafted', after: { ...facts, status: 'awaiting_approval' } },
+          event: { type: 'proposal.awaiting_approval', payload: { proposalId: id } },
         });
       } else {
         await this.open(manager, c, id, who, facts);
@@ -110,7 +92,7 @@ export class MediationService {
 
   /** Sends a proposal whose remedies needed approval, once every approval is in. */
   send(caseId: string, proposalId: string, actor: StaffActor): Promise<StaffProposalDto> {
-    const who = { ...actorRef(actor), name: actor.name };
+    const who = namedRef(actor);
     return this.dataSource.transaction(async (manager) => {
       const c = await lockCase(manager, caseId);
       requireHandler(c, actor);
@@ -145,7 +127,7 @@ export class MediationService {
     proposalId: string,
     party: Party,
     answer: Answer,
-    who: Who,
+    who: RecordedActor,
     reason?: string,
   ): Promise<void> {
     // An expiry found here is stored (and committed) before the answer is refused.
@@ -214,7 +196,7 @@ export class MediationService {
     manager: EntityManager,
     c: LockedCase,
     proposalId: string,
-    who: Who,
+    who: RecordedActor,
     facts: Record<string, unknown>,
   ): Promise<void> {
     await manager.query(
@@ -228,24 +210,14 @@ export class MediationService {
         manager,
       );
     }
-    await this.timeline.add(manager, {
-      caseId: c.id,
-      type: 'proposal.made',
+    await this.recorder.record(manager, c, {
       actor: who,
-      audience: 'everyone',
-      data: { proposalId },
-    });
-    await this.audit.append(manager, {
-      chainKey: c.id,
-      actor: who,
-      action: 'proposal.made',
-      after: { ...facts, status: 'open' },
-    });
-    await this.outbox.record(manager, {
-      type: 'proposal.made',
-      aggregateType: 'case',
-      aggregateId: c.reference,
-      payload: { reference: c.reference, proposalId, expiresAt: facts.expiresAt ?? null },
+      timeline: { type: 'proposal.made', audience: 'everyone', data: { proposalId } },
+      audit: { action: 'proposal.made', after: { ...facts, status: 'open' } },
+      event: {
+        type: 'proposal.made',
+        payload: { proposalId, expiresAt: facts.expiresAt ?? null },
+      },
     });
   }
 
@@ -255,29 +227,16 @@ export class MediationService {
     proposalId: string,
     party: Party,
     answer: Answer,
-    who: Who,
+    who: RecordedActor,
     reason?: string,
   ): Promise<void> {
     const facts = { proposalId, party, answer };
     // A reason is addressed to the office; the other party sees only the answer.
-    await this.timeline.add(manager, {
-      caseId: c.id,
-      type: 'proposal.answered',
+    await this.recorder.record(manager, c, {
       actor: who,
-      audience: 'everyone',
-      data: facts,
-    });
-    await this.audit.append(manager, {
-      chainKey: c.id,
-      actor: who,
-      action: 'proposal.answered',
-      after: { ...facts, reason: reason ?? null },
-    });
-    await this.outbox.record(manager, {
-      type: 'proposal.answered',
-      aggregateType: 'case',
-      aggregateId: c.reference,
-      payload: { reference: c.reference, ...facts },
+      timeline: { type: 'proposal.answered', audience: 'everyone', data: facts },
+      audit: { action: 'proposal.answered', after: { ...facts, reason: reason ?? null } },
+      event: { type: 'proposal.answered', payload: facts },
     });
   }
 

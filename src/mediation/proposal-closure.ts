@@ -1,11 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { SYSTEM_ACTOR } from '../auth/actor';
-import { AuditService } from '../audit/audit.service';
-import { CaseTimeline } from '../cases/timeline/case-timeline';
 import { LockedCase } from '../cases/case-lock';
 import { RemedyLedger } from '../compensation/remedy-ledger.service';
-import { OutboxService } from '../notifications/outbox/outbox.service';
+import { CaseRecorder } from '../cases/case-recorder';
 
 interface ClosedRow {
   id: string;
@@ -21,10 +19,8 @@ interface ClosedRow {
 @Injectable()
 export class ProposalClosure {
   constructor(
+    private readonly recorder: CaseRecorder,
     private readonly ledger: RemedyLedger,
-    private readonly audit: AuditService,
-    private readonly outbox: OutboxService,
-    private readonly timeline: CaseTimeline,
   ) {}
 
   /**
@@ -65,25 +61,15 @@ export class ProposalClosure {
     );
     for (const row of rows.filter((r) => r.status === 'expired')) {
       const facts = { proposalId: row.id, expiresAt: row.expires_at?.toISOString() ?? null };
-      await this.timeline.add(manager, {
-        caseId: c.id,
-        type: 'proposal.expired',
+      await this.recorder.record(manager, c, {
         actor: SYSTEM_ACTOR,
-        audience: 'everyone',
-        data: facts,
-      });
-      await this.audit.append(manager, {
-        chainKey: c.id,
-        actor: SYSTEM_ACTOR,
-        action: 'proposal.expired',
-        before: { proposalId: row.id, status: 'open' },
-        after: { ...facts, status: 'expired' },
-      });
-      await this.outbox.record(manager, {
-        type: 'proposal.expired',
-        aggregateType: 'case',
-        aggregateId: c.reference,
-        payload: { reference: c.reference, ...facts },
+        timeline: { type: 'proposal.expired', audience: 'everyone', data: facts },
+        audit: {
+          action: 'proposal.expired',
+          before: { proposalId: row.id, status: 'open' },
+          after: { ...facts, status: 'expired' },
+        },
+        event: { type: 'proposal.expired', payload: facts },
       });
     }
   }
