@@ -12,6 +12,9 @@ import { findRemedy } from './remedy-approvals.service';
 import { RemedyLedger } from './remedy-ledger.service';
 import { RemedyRow, toStaffRemedy } from './remedy-rows';
 import { CaseRecorder } from '../cases/case-recorder';
+import { RemedyStatus } from './remedy-types';
+import { sqlList, sqlValue } from '../common/sql-literal';
+import { nextRemedyState, remedyStatesFor, remedyTarget } from './remedy-lifecycle';
 
 /** Clocks differ a little between the company's systems and ours. */
 const CLOCK_SKEW_MS = 5 * 60_000;
@@ -45,16 +48,16 @@ export class FulfilmentService {
       const c = await lockCase(manager, caseId);
       const remedy = await findRemedy(manager, caseId, remedyId);
       requireCommand(c, 'record_fulfilment', 'fulfilled');
-      if (remedy.status !== 'due') {
+      if (nextRemedyState(remedy.status as RemedyStatus, 'fulfil') === null) {
         throw new DomainError('REMEDY_NOT_DUE', `The remedy is ${remedy.status}, not owed`, {
           remedyStatus: remedy.status,
         });
       }
       await manager.query(
         `UPDATE remedy
-            SET status = 'fulfilled', fulfilled_at = $2, payment_reference = $3, fulfilled_by = $4,
+            SET status = ${sqlValue(remedyTarget('fulfil'))}, fulfilled_at = $2, payment_reference = $3, fulfilled_by = $4,
                 fulfilment_note = $5, recorded_at = now()
-          WHERE id = $1 AND status = 'due'`,
+          WHERE id = $1 AND status IN ${sqlList(remedyStatesFor('fulfil'))}`,
         [remedyId, fulfilledAt, body.paymentReference ?? null, actor.sub, body.note],
       );
       await this.deadlines.meetSubject(manager, remedyId);

@@ -18,6 +18,8 @@ import {
   RemedyType,
 } from './remedy-types';
 import { CaseRecorder } from '../cases/case-recorder';
+import { sqlList, sqlValue } from '../common/sql-literal';
+import { remedyStatesFor, remedyTarget } from './remedy-lifecycle';
 
 export interface RemedyInput {
   readonly type: RemedyType;
@@ -132,7 +134,8 @@ export class RemedyLedger {
   async supersede(manager: EntityManager, sourceIds: readonly string[]): Promise<void> {
     if (sourceIds.length === 0) return;
     await manager.query(
-      `UPDATE remedy SET status = 'superseded' WHERE source_id = ANY($1) AND status = 'proposed'`,
+      `UPDATE remedy SET status = ${sqlValue(remedyTarget('supersede'))}
+        WHERE source_id = ANY($1) AND status IN ${sqlList(remedyStatesFor('supersede'))}`,
       [sourceIds],
     );
   }
@@ -151,8 +154,8 @@ export class RemedyLedger {
     const dueAt = await this.policies.dueAt('remedy_payment', new Date(), manager);
     const bound = (await manager.query(
       `UPDATE remedy
-          SET status = 'due', bound_at = now(), due_at = $2
-        WHERE source_id = $1 AND status = 'proposed'
+          SET status = ${sqlValue(remedyTarget('bind'))}, bound_at = now(), due_at = $2
+        WHERE source_id = $1 AND status IN ${sqlList(remedyStatesFor('bind'))}
         RETURNING id, type, amount_minor::text AS amount_minor, currency, due_at`,
       [sourceId, dueAt],
     )) as [
@@ -212,7 +215,7 @@ export class RemedyLedger {
     context: TransitionContext,
   ): Promise<boolean> {
     const [{ open }] = (await manager.query(
-      `SELECT count(*)::int AS open FROM remedy WHERE case_id = $1 AND status = 'due'`,
+      `SELECT count(*)::int AS open FROM remedy WHERE case_id = $1 AND status IN ${sqlList(remedyStatesFor('fulfil'))}`,
       [caseId],
     )) as { open: number }[];
     if (open > 0) return false;

@@ -17,6 +17,8 @@ import { proposalNotFound, proposalNotOpen, requireHandler } from './mediation.e
 import { ProposalClosure } from './proposal-closure';
 import { effectiveStatus, ProposalRow, proposalsOfCase, toStaffProposal } from './proposal-read';
 import { CaseRecorder } from '../cases/case-recorder';
+import { sqlList, sqlValue } from '../common/sql-literal';
+import { proposalStatesFor, proposalTarget } from './proposal-lifecycle';
 
 export type Party = 'customer' | 'company';
 export type Answer = 'accepted' | 'rejected';
@@ -149,13 +151,13 @@ export class MediationService {
         party === 'customer'
           ? `UPDATE mediation_proposal
                 SET customer_answer = $2, customer_answered_at = now(), customer_reason = $3
-              WHERE id = $1 AND status = 'open' AND customer_answer IS NULL
+              WHERE id = $1 AND status IN ${sqlList(proposalStatesFor('answer'))} AND customer_answer IS NULL
                 AND (expires_at IS NULL OR expires_at > now())
               RETURNING customer_answer, company_answer`
           : `UPDATE mediation_proposal
                 SET company_answer = $2, company_answered_at = now(), company_reason = $3,
                     company_answered_by = $4
-              WHERE id = $1 AND status = 'open' AND company_answer IS NULL
+              WHERE id = $1 AND status IN ${sqlList(proposalStatesFor('answer'))} AND company_answer IS NULL
                 AND (expires_at IS NULL OR expires_at > now())
               RETURNING customer_answer, company_answer`,
         party === 'customer'
@@ -167,7 +169,8 @@ export class MediationService {
       await this.recordAnswer(manager, c, proposalId, party, answer, who, reason);
       if (answer === 'rejected') {
         await manager.query(
-          `UPDATE mediation_proposal SET status = 'rejected', closed_at = now() WHERE id = $1`,
+          `UPDATE mediation_proposal SET status = ${sqlValue(proposalTarget('reject'))}, closed_at = now()
+            WHERE id = $1 AND status IN ${sqlList(proposalStatesFor('reject'))}`,
           [proposalId],
         );
         await this.ledger.supersede(manager, [proposalId]);
@@ -200,8 +203,8 @@ export class MediationService {
     facts: Record<string, unknown>,
   ): Promise<void> {
     await manager.query(
-      `UPDATE mediation_proposal SET status = 'open', sent_at = now()
-        WHERE id = $1 AND status = 'awaiting_approval'`,
+      `UPDATE mediation_proposal SET status = ${sqlValue(proposalTarget('send'))}, sent_at = now()
+        WHERE id = $1 AND status IN ${sqlList(proposalStatesFor('send'))}`,
       [proposalId],
     );
     if (c.status === 'investigation') {
@@ -243,7 +246,8 @@ export class MediationService {
   /** Both parties accepted: settled, then the remedies are owed and followed to payment. */
   private async settle(manager: EntityManager, c: LockedCase, proposalId: string): Promise<void> {
     await manager.query(
-      `UPDATE mediation_proposal SET status = 'accepted', closed_at = now() WHERE id = $1`,
+      `UPDATE mediation_proposal SET status = ${sqlValue(proposalTarget('accept'))}, closed_at = now()
+        WHERE id = $1 AND status IN ${sqlList(proposalStatesFor('accept'))}`,
       [proposalId],
     );
     const details = { proposalId };

@@ -4,6 +4,8 @@ import { SYSTEM_ACTOR } from '../auth/actor';
 import { LockedCase } from '../cases/case-lock';
 import { RemedyLedger } from '../compensation/remedy-ledger.service';
 import { CaseRecorder } from '../cases/case-recorder';
+import { sqlList, sqlValue } from '../common/sql-literal';
+import { proposalStatesFor, proposalTarget } from './proposal-lifecycle';
 
 interface ClosedRow {
   id: string;
@@ -30,11 +32,11 @@ export class ProposalClosure {
   async closeLive(manager: EntityManager, c: LockedCase): Promise<ClosedRow[]> {
     const [rows] = (await manager.query(
       `UPDATE mediation_proposal
-          SET status = CASE WHEN status = 'open' AND expires_at <= now()
-                            THEN 'expired' ELSE 'superseded' END,
-              closed_at = CASE WHEN status = 'open' AND expires_at <= now()
+          SET status = CASE WHEN status IN ${sqlList(proposalStatesFor('expire'))} AND expires_at <= now()
+                            THEN ${sqlValue(proposalTarget('expire'))} ELSE ${sqlValue(proposalTarget('supersede'))} END,
+              closed_at = CASE WHEN status IN ${sqlList(proposalStatesFor('expire'))} AND expires_at <= now()
                                THEN expires_at ELSE now() END
-        WHERE case_id = $1 AND status IN ('open', 'awaiting_approval')
+        WHERE case_id = $1 AND status IN ${sqlList(proposalStatesFor('supersede'))}
         RETURNING id, status, expires_at`,
       [c.id],
     )) as [ClosedRow[], number];
@@ -45,8 +47,8 @@ export class ProposalClosure {
   /** Stores the expiry of one open proposal past its expiresAt; false when it has not expired. */
   async expire(manager: EntityManager, c: LockedCase, proposalId: string): Promise<boolean> {
     const [rows] = (await manager.query(
-      `UPDATE mediation_proposal SET status = 'expired', closed_at = expires_at
-        WHERE id = $1 AND case_id = $2 AND status = 'open' AND expires_at <= now()
+      `UPDATE mediation_proposal SET status = ${sqlValue(proposalTarget('expire'))}, closed_at = expires_at
+        WHERE id = $1 AND case_id = $2 AND status IN ${sqlList(proposalStatesFor('expire'))} AND expires_at <= now()
         RETURNING id, status, expires_at`,
       [proposalId, c.id],
     )) as [ClosedRow[], number];
