@@ -30,6 +30,9 @@ export interface ActorRef {
   readonly role: Role | 'system';
 }
 
+/** An actor as the timeline names them: the record's reference and, for staff, their name. */
+export type RecordedActor = ActorRef & { readonly name?: string };
+
 export const SYSTEM_ACTOR: ActorRef = { sub: 'system', role: 'system' };
 
 /** The most senior of the actor's roles names them in the record. */
@@ -45,4 +48,9 @@ export function actorRef(actor: Actor): ActorRef {
   if (actor.kind === 'customer') return { sub: `customer:${actor.reference}`, role: 'customer' };
   const role = SENIORITY.find((r) => actor.roles.includes(r)) ?? actor.roles[0];
   return { sub: actor.sub, role };
+}
+
+/** A member of staff as a change to a case records them: reference and name. */
+export function namedRef(actor: StaffActor): RecordedActor {
+  return { ...actorRef(actor), name: actor.name };
 }

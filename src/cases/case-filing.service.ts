@@ -1,13 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { ActorRef } from '../auth/actor';
-import { AuditService } from '../audit/audit.service';
 import { Money } from '../common/money/money';
-import { OutboxService } from '../notifications/outbox/outbox.service';
 import { DeadlinesService, DeadlineView, NewDeadline } from '../sla/deadlines.service';
 import { SlaPolicies } from '../sla/policies/sla-policies.service';
 import { Eligibility } from './eligibility';
-import { CaseTimeline } from './timeline/case-timeline';
+import { CaseRecorder } from './case-recorder';
 
 export interface NewCase {
   readonly reference: string;
@@ -45,11 +43,9 @@ export interface FiledCase {
 @Injectable()
 export class CaseFiling {
   constructor(
-    private readonly timeline: CaseTimeline,
+    private readonly recorder: CaseRecorder,
     private readonly deadlines: DeadlinesService,
     private readonly policies: SlaPolicies,
-    private readonly audit: AuditService,
-    private readonly outbox: OutboxService,
   ) {}
 
   async file(manager: EntityManager, input: NewCase, actor: ActorRef): Promise<FiledCase> {
@@ -107,25 +103,20 @@ export class CaseFiling {
       category: input.category,
       language: input.language,
     };
-    await this.timeline.add(manager, {
-      caseId: id,
-      type: 'case.submitted',
-      actor,
-      audience: 'everyone',
-      data: { status: eligibility.status, eligibility: eligibility.reason },
-    });
-    await this.audit.startChain(manager, {
-      chainKey: id,
-      actor,
-      action: 'case.submitted',
-      after: summary,
-    });
-    await this.outbox.record(manager, {
-      type: 'case.submitted',
-      aggregateType: 'case',
-      aggregateId: input.reference,
-      payload: summary,
-    });
+    await this.recorder.record(
+      manager,
+      { id, reference: input.reference },
+      {
+        actor,
+        timeline: {
+          type: 'case.submitted',
+          audience: 'everyone',
+          data: { status: eligibility.status, eligibility: eligibility.reason },
+        },
+        audit: { action: 'case.submitted', after: summary, startsChain: true },
+        event: { type: 'case.submitted', payload: summary },
+      },
+    );
     return { id, deadlines };
   }
 }

@@ -1,10 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { ActorRef } from '../auth/actor';
-import { AuditService } from '../audit/audit.service';
+import { ActorRef, RecordedActor } from '../auth/actor';
 import { DomainError } from '../common/errors/domain-error';
-import { OutboxService } from '../notifications/outbox/outbox.service';
 import { DeadlinesService } from '../sla/deadlines.service';
 import {
   CaseCommand,
@@ -14,13 +12,14 @@ import {
   TransitionContext,
 } from './case-lifecycle';
 import { invalidTransition, versionMismatch } from './cases.errors';
-import { CaseTimeline, TimelineAudience } from './timeline/case-timeline';
+import { CaseRecorder } from './case-recorder';
+import { TimelineAudience } from './timeline/case-timeline';
 import { reasonAudience } from './timeline/reason-audience';
 
 export interface TransitionRequest {
   readonly caseId: string;
   readonly command: CaseCommand;
-  readonly actor: ActorRef & { readonly name?: string };
+  readonly actor: RecordedActor;
   /** From `If-Match`: the write is refused with 412 when the case moved on. */
   readonly expectedVersion?: number;
   readonly context?: TransitionContext;
@@ -53,9 +52,7 @@ interface CaseState {
 export class CaseTransitions {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly timeline: CaseTimeline,
-    private readonly audit: AuditService,
-    private readonly outbox: OutboxService,
+    private readonly recorder: CaseRecorder,
     private readonly deadlines: DeadlinesService,
   ) {}
 
@@ -127,34 +124,32 @@ export class CaseTransitions {
       outcome: result.outcome,
       command: request.command,
     };
-    await this.timeline.add(manager, {
-      caseId: request.caseId,
-      type: 'case.status_changed',
-      actor: request.actor,
-      audience: request.audience ?? 'everyone',
-      body: request.reason,
-      bodyAudience: reasonAudience(request.command),
-      data: { ...change, ...request.details },
-    });
-    await this.audit.append(manager, {
-      chainKey: request.caseId,
-      actor: request.actor,
-      action: `case.${request.command}`,
-      before: { status: result.from, version: result.version - 1 },
-      after: {
-        status: result.to,
-        outcome: result.outcome,
-        version: result.version,
-        reason: request.reason,
-        ...request.details,
+    await this.recorder.record(
+      manager,
+      { id: request.caseId, reference: result.reference },
+      {
+        actor: request.actor,
+        timeline: {
+          type: 'case.status_changed',
+          audience: request.audience ?? 'everyone',
+          body: request.reason,
+          bodyAudience: reasonAudience(request.command),
+          data: { ...change, ...request.details },
+        },
+        audit: {
+          action: `case.${request.command}`,
+          before: { status: result.from, version: result.version - 1 },
+          after: {
+            status: result.to,
+            outcome: result.outcome,
+            version: result.version,
+            reason: request.reason,
+            ...request.details,
+          },
+        },
+        event: { type: 'case.status_changed', payload: { ...change, ...request.details } },
       },
-    });
-    await this.outbox.record(manager, {
-      type: 'case.status_changed',
-      aggregateType: 'case',
-      aggregateId: result.reference,
-      payload: { reference: result.reference, ...change, ...request.details },
-    });
+    );
   }
 
   private async state(manager: EntityManager, caseId: string): Promise<CaseState> {

@@ -6,6 +6,7 @@ import { CaseFiling } from './case-filing.service';
 import { CaseReader } from './case-reader.service';
 import { CaseReferenceAllocator } from './case-reference.allocator';
 import { CaseTransitions } from './case-transitions.service';
+import { CaseRecorder } from './case-recorder';
 import { AssignmentService } from './assignment/assignment.service';
 import { CaseAcknowledgement } from './case-acknowledgement';
 import { InformationRequests } from './information-requests/information-requests.service';
@@ -23,6 +24,7 @@ const EXPORTED = [
   CaseReader,
   CaseReferenceAllocator,
   CaseTransitions,
+  CaseRecorder,
   CaseConversation,
   CaseTimeline,
   TriageService,

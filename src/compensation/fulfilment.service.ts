@@ -1,12 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { actorRef, StaffActor } from '../auth/actor';
-import { AuditService } from '../audit/audit.service';
+import { StaffActor, namedRef } from '../auth/actor';
 import { Finding, TransitionContext } from '../cases/case-lifecycle';
-import { CaseTimeline } from '../cases/timeline/case-timeline';
 import { DomainError } from '../common/errors/domain-error';
-import { OutboxService } from '../notifications/outbox/outbox.service';
 import { DeadlinesService } from '../sla/deadlines.service';
 import { lockCase, requireCommand } from '../cases/case-lock';
 import { ConfirmFulfilmentDto, RecordFulfilmentDto } from './dto/compensation-requests.dto';
@@ -14,6 +11,10 @@ import { StaffRemedyDto } from './dto/remedy.dto';
 import { findRemedy } from './remedy-approvals.service';
 import { RemedyLedger } from './remedy-ledger.service';
 import { RemedyRow, toStaffRemedy } from './remedy-rows';
+import { CaseRecorder } from '../cases/case-recorder';
+import { RemedyStatus } from './remedy-types';
+import { sqlList, sqlValue } from '../common/sql-literal';
+import { nextRemedyState, remedyStatesFor, remedyTarget } from './remedy-lifecycle';
 
 /** Clocks differ a little between the company's systems and ours. */
 const CLOCK_SKEW_MS = 5 * 60_000;
@@ -26,11 +27,9 @@ const CLOCK_SKEW_MS = 5 * 60_000;
 export class FulfilmentService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly recorder: CaseRecorder,
     private readonly ledger: RemedyLedger,
     private readonly deadlines: DeadlinesService,
-    private readonly timeline: CaseTimeline,
-    private readonly audit: AuditService,
-    private readonly outbox: OutboxService,
   ) {}
 
   record(
@@ -49,46 +48,34 @@ export class FulfilmentService {
       const c = await lockCase(manager, caseId);
       const remedy = await findRemedy(manager, caseId, remedyId);
       requireCommand(c, 'record_fulfilment', 'fulfilled');
-      if (remedy.status !== 'due') {
+      if (nextRemedyState(remedy.status as RemedyStatus, 'fulfil') === null) {
         throw new DomainError('REMEDY_NOT_DUE', `The remedy is ${remedy.status}, not owed`, {
           remedyStatus: remedy.status,
         });
       }
       await manager.query(
         `UPDATE remedy
-            SET status = 'fulfilled', fulfilled_at = $2, payment_reference = $3, fulfilled_by = $4,
+            SET status = ${sqlValue(remedyTarget('fulfil'))}, fulfilled_at = $2, payment_reference = $3, fulfilled_by = $4,
                 fulfilment_note = $5, recorded_at = now()
-          WHERE id = $1 AND status = 'due'`,
+          WHERE id = $1 AND status IN ${sqlList(remedyStatesFor('fulfil'))}`,
         [remedyId, fulfilledAt, body.paymentReference ?? null, actor.sub, body.note],
       );
       await this.deadlines.meetSubject(manager, remedyId);
-      const who = { ...actorRef(actor), name: actor.name };
       const facts = {
         remedyId,
         type: remedy.type,
         paymentReference: body.paymentReference ?? null,
         fulfilledAt: fulfilledAt.toISOString(),
       };
-      await this.timeline.add(manager, {
-        caseId,
-        type: 'remedy.fulfilled',
-        actor: who,
-        audience: 'everyone',
-        body: body.note,
-        data: facts,
-      });
-      await this.audit.append(manager, {
-        chainKey: caseId,
-        actor: who,
-        action: 'remedy.fulfilled',
-        before: { remedyId, status: 'due' },
-        after: { status: 'fulfilled', note: body.note, ...facts },
-      });
-      await this.outbox.record(manager, {
-        type: 'remedy.fulfilled',
-        aggregateType: 'case',
-        aggregateId: c.reference,
-        payload: { reference: c.reference, ...facts },
+      await this.recorder.record(manager, c, {
+        actor: namedRef(actor),
+        timeline: { type: 'remedy.fulfilled', audience: 'everyone', body: body.note, data: facts },
+        audit: {
+          action: 'remedy.fulfilled',
+          before: { remedyId, status: 'due' },
+          after: { status: 'fulfilled', note: body.note, ...facts },
+        },
+        event: { type: 'remedy.fulfilled', payload: facts },
       });
       await this.ledger.completeIfAllFulfilled(
         manager,
@@ -121,29 +108,22 @@ export class FulfilmentService {
           WHERE id = $1`,
         [remedyId, body.result, actor.sub, body.note ?? null],
       );
-      const who = { ...actorRef(actor), name: actor.name };
       const type = body.result === 'confirmed' ? 'remedy.confirmed' : 'remedy.disputed';
-      // A dispute is the company's business too: it must look again at what it recorded.
-      await this.timeline.add(manager, {
-        caseId,
-        type,
-        actor: who,
-        audience: body.result === 'confirmed' ? 'office' : 'company',
-        body: body.note,
-        data: { remedyId },
-      });
-      await this.audit.append(manager, {
-        chainKey: caseId,
-        actor: who,
-        action: type,
-        before: { remedyId, confirmation: remedy.confirmation },
-        after: { remedyId, confirmation: body.result, note: body.note ?? null },
-      });
-      await this.outbox.record(manager, {
-        type,
-        aggregateType: 'case',
-        aggregateId: c.reference,
-        payload: { reference: c.reference, remedyId, note: body.note ?? null },
+      await this.recorder.record(manager, c, {
+        actor: namedRef(actor),
+        // A dispute is the company's business too: it must look again at what it recorded.
+        timeline: {
+          type,
+          audience: body.result === 'confirmed' ? 'office' : 'company',
+          body: body.note,
+          data: { remedyId },
+        },
+        audit: {
+          action: type,
+          before: { remedyId, confirmation: remedy.confirmation },
+          after: { remedyId, confirmation: body.result, note: body.note ?? null },
+        },
+        event: { type, payload: { remedyId, note: body.note ?? null } },
       });
       return toStaffRemedy(await findRemedy(manager, caseId, remedyId));
     });

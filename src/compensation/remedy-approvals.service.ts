@@ -1,15 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { actorRef, StaffActor } from '../auth/actor';
-import { AuditService } from '../audit/audit.service';
-import { CaseTimeline } from '../cases/timeline/case-timeline';
+import { StaffActor, namedRef } from '../auth/actor';
 import { DomainError } from '../common/errors/domain-error';
-import { OutboxService } from '../notifications/outbox/outbox.service';
 import { ApprovalRefusal, checkApproval } from './authority-limits';
 import { lockCase } from '../cases/case-lock';
 import { RemedyApprovedDto } from './dto/remedy.dto';
 import { RemedyRow, remediesWhere, toStaffRemedy } from './remedy-rows';
+import { CaseRecorder } from '../cases/case-recorder';
 
 const REFUSALS: Record<ApprovalRefusal, () => DomainError> = {
   not_ombudsman: () =>
@@ -30,9 +28,7 @@ const REFUSALS: Record<ApprovalRefusal, () => DomainError> = {
 export class RemedyApprovals {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly timeline: CaseTimeline,
-    private readonly audit: AuditService,
-    private readonly outbox: OutboxService,
+    private readonly recorder: CaseRecorder,
   ) {}
 
   approve(caseId: string, remedyId: string, actor: StaffActor): Promise<RemedyApprovedDto> {
@@ -67,7 +63,6 @@ export class RemedyApprovals {
          RETURNING id`,
         [remedyId, actor.sub, actor.name ?? null],
       )) as { id: string }[];
-      const who = { ...actorRef(actor), name: actor.name };
       const given = remedy.approvals.length + 1;
       const facts = {
         remedyId,
@@ -75,25 +70,15 @@ export class RemedyApprovals {
         approvalsGiven: given,
         approvalsRequired: remedy.approvals_required,
       };
-      await this.timeline.add(manager, {
-        caseId,
-        type: 'remedy.approved',
-        actor: who,
-        audience: 'office',
-        data: facts,
-      });
-      await this.audit.append(manager, {
-        chainKey: caseId,
-        actor: who,
-        action: 'remedy.approved',
-        before: { remedyId, approvalsGiven: given - 1 },
-        after: facts,
-      });
-      await this.outbox.record(manager, {
-        type: 'remedy.approved',
-        aggregateType: 'case',
-        aggregateId: c.reference,
-        payload: { reference: c.reference, ...facts },
+      await this.recorder.record(manager, c, {
+        actor: namedRef(actor),
+        timeline: { type: 'remedy.approved', audience: 'office', data: facts },
+        audit: {
+          action: 'remedy.approved',
+          before: { remedyId, approvalsGiven: given - 1 },
+          after: facts,
+        },
+        event: { type: 'remedy.approved', payload: facts },
       });
       const approved = toStaffRemedy(await findRemedy(manager, caseId, remedyId));
       return { ...approved, approvalId: approval.id };

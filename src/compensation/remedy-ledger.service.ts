@@ -1,13 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { ActorRef } from '../auth/actor';
-import { AuditService } from '../audit/audit.service';
+import { ActorRef, RecordedActor } from '../auth/actor';
 import { TransitionContext } from '../cases/case-lifecycle';
 import { CaseTransitions } from '../cases/case-transitions.service';
 import { DomainError } from '../common/errors/domain-error';
 import { Money } from '../common/money/money';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
-import { OutboxService } from '../notifications/outbox/outbox.service';
 import { DeadlinesService } from '../sla/deadlines.service';
 import { SlaPolicies } from '../sla/policies/sla-policies.service';
 import { approvalsPerRemedy, ProposerRole } from './authority-limits';
@@ -19,6 +17,9 @@ import {
   RemedySource,
   RemedyType,
 } from './remedy-types';
+import { CaseRecorder } from '../cases/case-recorder';
+import { sqlList, sqlValue } from '../common/sql-literal';
+import { remedyStatesFor, remedyTarget } from './remedy-lifecycle';
 
 export interface RemedyInput {
   readonly type: RemedyType;
@@ -39,11 +40,10 @@ export interface UnapprovedRemedy {
 @Injectable()
 export class RemedyLedger {
   constructor(
+    private readonly recorder: CaseRecorder,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly deadlines: DeadlinesService,
     private readonly transitions: CaseTransitions,
-    private readonly audit: AuditService,
-    private readonly outbox: OutboxService,
     private readonly policies: SlaPolicies,
   ) {}
 
@@ -134,7 +134,8 @@ export class RemedyLedger {
   async supersede(manager: EntityManager, sourceIds: readonly string[]): Promise<void> {
     if (sourceIds.length === 0) return;
     await manager.query(
-      `UPDATE remedy SET status = 'superseded' WHERE source_id = ANY($1) AND status = 'proposed'`,
+      `UPDATE remedy SET status = ${sqlValue(remedyTarget('supersede'))}
+        WHERE source_id = ANY($1) AND status IN ${sqlList(remedyStatesFor('supersede'))}`,
       [sourceIds],
     );
   }
@@ -147,14 +148,14 @@ export class RemedyLedger {
     manager: EntityManager,
     c: LockedCase,
     sourceId: string,
-    actor: ActorRef & { name?: string },
+    actor: RecordedActor,
     completion: TransitionContext,
   ): Promise<number> {
     const dueAt = await this.policies.dueAt('remedy_payment', new Date(), manager);
     const bound = (await manager.query(
       `UPDATE remedy
-          SET status = 'due', bound_at = now(), due_at = $2
-        WHERE source_id = $1 AND status = 'proposed'
+          SET status = ${sqlValue(remedyTarget('bind'))}, bound_at = now(), due_at = $2
+        WHERE source_id = $1 AND status IN ${sqlList(remedyStatesFor('bind'))}
         RETURNING id, type, amount_minor::text AS amount_minor, currency, due_at`,
       [sourceId, dueAt],
     )) as [
@@ -178,12 +179,22 @@ export class RemedyLedger {
         dueAt: row.due_at,
         subjectId: row.id,
       });
-      await this.outbox.record(manager, {
+    }
+    await this.recorder.record(manager, c, {
+      actor,
+      audit: {
+        action: 'remedy.bound',
+        before: { status: 'proposed' },
+        after: {
+          status: 'due',
+          sourceId,
+          remedyIds: rows.map((r) => r.id),
+          paymentDueAt: dueAt.toISOString(),
+        },
+      },
+      event: rows.map((row) => ({
         type: 'remedy.due',
-        aggregateType: 'case',
-        aggregateId: c.reference,
         payload: {
-          reference: c.reference,
           remedyId: row.id,
           type: row.type,
           amount: row.amount_minor
@@ -191,19 +202,7 @@ export class RemedyLedger {
             : null,
           dueAt: row.due_at.toISOString(),
         },
-      });
-    }
-    await this.audit.append(manager, {
-      chainKey: c.id,
-      actor,
-      action: 'remedy.bound',
-      before: { status: 'proposed' },
-      after: {
-        status: 'due',
-        sourceId,
-        remedyIds: rows.map((r) => r.id),
-        paymentDueAt: dueAt.toISOString(),
-      },
+      })),
     });
     if (rows.length === 0) await this.completeIfAllFulfilled(manager, c.id, completion);
     return rows.length;
@@ -216,7 +215,7 @@ export class RemedyLedger {
     context: TransitionContext,
   ): Promise<boolean> {
     const [{ open }] = (await manager.query(
-      `SELECT count(*)::int AS open FROM remedy WHERE case_id = $1 AND status = 'due'`,
+      `SELECT count(*)::int AS open FROM remedy WHERE case_id = $1 AND status IN ${sqlList(remedyStatesFor('fulfil'))}`,
       [caseId],
     )) as { open: number }[];
     if (open > 0) return false;

@@ -1,17 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { ActorRef, actorRef, StaffActor } from '../auth/actor';
-import { AuditService } from '../audit/audit.service';
+import { StaffActor, namedRef, RecordedActor } from '../auth/actor';
 import { CaseTransitions } from '../cases/case-transitions.service';
-import { CaseTimeline } from '../cases/timeline/case-timeline';
 import { DomainError } from '../common/errors/domain-error';
 import { LockedCase, lockCase, requireCommand } from '../cases/case-lock';
 import { RemedyLedger } from '../compensation/remedy-ledger.service';
 import { remediesWhere } from '../compensation/remedy-rows';
 import { groupBySource } from '../compensation/remedy-rows';
 import { ProposalClosure } from '../mediation/proposal-closure';
-import { OutboxService } from '../notifications/outbox/outbox.service';
 import { DeadlinesService } from '../sla/deadlines.service';
 import { SlaPolicies } from '../sla/policies/sla-policies.service';
 import { decisionContentHash } from './decision-hash';
@@ -19,8 +16,8 @@ import { currentDecision, DecisionRow, decisionsOfCase, toStaffDecision } from '
 import { IssueDecisionDto, ReviseDecisionDto } from './dto/decision-requests.dto';
 import { StaffDecisionDto } from './dto/decision-view.dto';
 import { StrandedRevisions } from './stranded-revisions';
+import { CaseRecorder } from '../cases/case-recorder';
 
-type Who = ActorRef & { name?: string };
 export type DecisionAnswer = 'accepted' | 'rejected';
 
 /**
@@ -32,13 +29,11 @@ export type DecisionAnswer = 'accepted' | 'rejected';
 export class DecisionsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly recorder: CaseRecorder,
     private readonly transitions: CaseTransitions,
     private readonly ledger: RemedyLedger,
     private readonly deadlines: DeadlinesService,
     private readonly policies: SlaPolicies,
-    private readonly timeline: CaseTimeline,
-    private readonly audit: AuditService,
-    private readonly outbox: OutboxService,
     private readonly proposals: ProposalClosure,
     private readonly stranded: StrandedRevisions,
   ) {}
@@ -57,7 +52,7 @@ export class DecisionsService {
         );
       }
       const row = await this.draft(manager, c, body, null, actor);
-      if (row.status === 'issued') await this.publishFirst(manager, c, row, who(actor));
+      if (row.status === 'issued') await this.publishFirst(manager, c, row, namedRef(actor));
       return this.staffView(manager, c);
     });
   }
@@ -79,7 +74,8 @@ export class DecisionsService {
       // After the last revision drafted, superseded ones included: revision numbers are unique.
       const next = rows[rows.length - 1].revision + 1;
       const row = await this.draft(manager, c, body, body.reason, actor, next);
-      if (row.status === 'issued') await this.publishRevision(manager, c, row, current, who(actor));
+      if (row.status === 'issued')
+        await this.publishRevision(manager, c, row, current, namedRef(actor));
       return this.staffView(manager, c);
     });
   }
@@ -102,8 +98,8 @@ export class DecisionsService {
       )) as [DecisionRow[], number];
       const row = { ...issued[0], answer: null, answered_at: null };
       const previous = currentDecision(rows);
-      if (previous) await this.publishRevision(manager, c, row, previous, who(actor));
-      else await this.publishFirst(manager, c, row, who(actor));
+      if (previous) await this.publishRevision(manager, c, row, previous, namedRef(actor));
+      else await this.publishFirst(manager, c, row, namedRef(actor));
       return this.staffView(manager, c);
     });
   }
@@ -112,7 +108,12 @@ export class DecisionsService {
    * The customer's answer. Accepting binds the company: the remedies become owed (or the case
    * closes, when nothing was upheld). Rejecting closes the case; the customer keeps the courts.
    */
-  answer(caseId: string, answer: DecisionAnswer, by: Who, reason?: string): Promise<void> {
+  answer(
+    caseId: string,
+    answer: DecisionAnswer,
+    by: RecordedActor,
+    reason?: string,
+  ): Promise<void> {
     return this.dataSource.transaction(async (manager) => {
       const c = await lockCase(manager, caseId);
       requireCommand(c, answer === 'accepted' ? 'accept_decision' : 'reject_decision', 'answered');
@@ -137,17 +138,13 @@ export class DecisionsService {
       );
       await this.deadlines.meet(manager, caseId, ['decision_answer']);
       const facts = { ...details, answer, finding: current.finding };
-      await this.audit.append(manager, {
-        chainKey: caseId,
+      await this.recorder.record(manager, c, {
         actor: by,
-        action: 'decision.answered',
-        after: { ...facts, reason: reason ?? null, contentHash: current.content_hash },
-      });
-      await this.outbox.record(manager, {
-        type: 'decision.answered',
-        aggregateType: 'case',
-        aggregateId: c.reference,
-        payload: { reference: c.reference, ...facts },
+        audit: {
+          action: 'decision.answered',
+          after: { ...facts, reason: reason ?? null, contentHash: current.content_hash },
+        },
+        event: { type: 'decision.answered', payload: facts },
       });
       await this.stranded.close(manager, c, rows, { revision: current.revision, answer }, by);
       if (moved.to === 'fulfilment') {
@@ -215,17 +212,13 @@ export class DecisionsService {
       role: 'ombudsman',
     });
     if (needsApproval) {
-      await this.audit.append(manager, {
-        chainKey: c.id,
-        actor: who(actor),
-        action: 'decision.drafted',
-        after: { decisionId: row.id, revision, contentHash, status: 'awaiting_approval' },
-      });
-      await this.outbox.record(manager, {
-        type: 'decision.awaiting_approval',
-        aggregateType: 'case',
-        aggregateId: c.reference,
-        payload: { reference: c.reference, decisionId: row.id, revision },
+      await this.recorder.record(manager, c, {
+        actor: namedRef(actor),
+        audit: {
+          action: 'decision.drafted',
+          after: { decisionId: row.id, revision, contentHash, status: 'awaiting_approval' },
+        },
+        event: { type: 'decision.awaiting_approval', payload: { decisionId: row.id, revision } },
       });
     }
     return { ...row, answer: null, answered_at: null };
@@ -235,7 +228,7 @@ export class DecisionsService {
     manager: EntityManager,
     c: LockedCase,
     row: DecisionRow,
-    by: Who,
+    by: RecordedActor,
   ): Promise<void> {
     // A decision ends mediation: proposals still on the table lapse with their remedies.
     await this.proposals.closeLive(manager, c);
@@ -258,24 +251,15 @@ export class DecisionsService {
       dueAt: await this.policies.dueAt('decision_answer', now, manager),
       subjectId: row.id,
     });
-    await this.timeline.add(manager, {
-      caseId: c.id,
-      type: 'decision.issued',
+    await this.recorder.record(manager, c, {
       actor: by,
-      audience: 'everyone',
-      data: { decisionId: row.id, revision: row.revision, finding: row.finding },
-    });
-    await this.audit.append(manager, {
-      chainKey: c.id,
-      actor: by,
-      action: 'decision.issued',
-      after: facts,
-    });
-    await this.outbox.record(manager, {
-      type: 'decision.issued',
-      aggregateType: 'case',
-      aggregateId: c.reference,
-      payload: { reference: c.reference, ...facts },
+      timeline: {
+        type: 'decision.issued',
+        audience: 'everyone',
+        data: { decisionId: row.id, revision: row.revision, finding: row.finding },
+      },
+      audit: { action: 'decision.issued', after: facts },
+      event: { type: 'decision.issued', payload: facts },
     });
   }
 
@@ -284,7 +268,7 @@ export class DecisionsService {
     c: LockedCase,
     row: DecisionRow,
     previous: DecisionRow,
-    by: Who,
+    by: RecordedActor,
   ): Promise<void> {
     await this.ledger.supersede(manager, [previous.id]);
     const facts = {
@@ -295,26 +279,20 @@ export class DecisionsService {
       previousRevision: previous.revision,
       previousContentHash: previous.content_hash,
     };
-    await this.timeline.add(manager, {
-      caseId: c.id,
-      type: 'decision.revised',
+    await this.recorder.record(manager, c, {
       actor: by,
-      audience: 'everyone',
-      body: row.revision_reason ?? undefined,
-      data: { decisionId: row.id, revision: row.revision, finding: row.finding },
-    });
-    await this.audit.append(manager, {
-      chainKey: c.id,
-      actor: by,
-      action: 'decision.revised',
-      before: { decisionId: previous.id, revision: previous.revision },
-      after: { ...facts, reason: row.revision_reason },
-    });
-    await this.outbox.record(manager, {
-      type: 'decision.revised',
-      aggregateType: 'case',
-      aggregateId: c.reference,
-      payload: { reference: c.reference, ...facts },
+      timeline: {
+        type: 'decision.revised',
+        audience: 'everyone',
+        body: row.revision_reason ?? undefined,
+        data: { decisionId: row.id, revision: row.revision, finding: row.finding },
+      },
+      audit: {
+        action: 'decision.revised',
+        before: { decisionId: previous.id, revision: previous.revision },
+        after: { ...facts, reason: row.revision_reason },
+      },
+      event: { type: 'decision.revised', payload: facts },
     });
   }
 
@@ -329,8 +307,4 @@ export class DecisionsService {
     const bySource = groupBySource(remedies);
     return toStaffDecision(c.reference, rows, (id) => bySource.get(id) ?? []);
   }
-}
-
-function who(actor: StaffActor): Who {
-  return { ...actorRef(actor), name: actor.name };
 }

@@ -1,12 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { ActorRef } from '../auth/actor';
-import { AuditService } from '../audit/audit.service';
-import { CaseTimeline } from '../cases/timeline/case-timeline';
 import { LockedCase } from '../cases/case-lock';
 import { RemedyLedger } from '../compensation/remedy-ledger.service';
-import { OutboxService } from '../notifications/outbox/outbox.service';
 import { DecisionRow } from './decision-read';
+import { CaseRecorder } from '../cases/case-recorder';
 
 /**
  * Once the customer answers the decision in force, a revision still awaiting approval can never
@@ -16,10 +14,8 @@ import { DecisionRow } from './decision-read';
 @Injectable()
 export class StrandedRevisions {
   constructor(
+    private readonly recorder: CaseRecorder,
     private readonly ledger: RemedyLedger,
-    private readonly timeline: CaseTimeline,
-    private readonly audit: AuditService,
-    private readonly outbox: OutboxService,
   ) {}
 
   async close(
@@ -42,26 +38,20 @@ export class StrandedRevisions {
         answeredRevision: answered.revision,
         answer: answered.answer,
       };
-      await this.timeline.add(manager, {
-        caseId: c.id,
-        type: 'decision.revision_superseded',
+      await this.recorder.record(manager, c, {
         actor: by,
-        audience: 'office',
-        body: `Revision ${row.revision} awaited approval when the customer ${answered.answer} revision ${answered.revision}; it can no longer be issued.`,
-        data: facts,
-      });
-      await this.audit.append(manager, {
-        chainKey: c.id,
-        actor: by,
-        action: 'decision.revision_superseded',
-        before: { decisionId: row.id, revision: row.revision, status: 'awaiting_approval' },
-        after: { ...facts, status: 'superseded', contentHash: row.content_hash },
-      });
-      await this.outbox.record(manager, {
-        type: 'decision.revision_superseded',
-        aggregateType: 'case',
-        aggregateId: c.reference,
-        payload: { reference: c.reference, ...facts },
+        timeline: {
+          type: 'decision.revision_superseded',
+          audience: 'office',
+          body: `Revision ${row.revision} awaited approval when the customer ${answered.answer} revision ${answered.revision}; it can no longer be issued.`,
+          data: facts,
+        },
+        audit: {
+          action: 'decision.revision_superseded',
+          before: { decisionId: row.id, revision: row.revision, status: 'awaiting_approval' },
+          after: { ...facts, status: 'superseded', contentHash: row.content_hash },
+        },
+        event: { type: 'decision.revision_superseded', payload: facts },
       });
     }
   }

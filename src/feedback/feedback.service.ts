@@ -2,10 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ActorRef } from '../auth/actor';
-import { AuditService } from '../audit/audit.service';
 import { DomainError } from '../common/errors/domain-error';
-import { OutboxService } from '../notifications/outbox/outbox.service';
 import { FeedbackDto, GiveFeedbackDto } from './dto/feedback.dto';
+import { CaseRecorder } from '../cases/case-recorder';
 
 interface FeedbackRow {
   id: string;
@@ -19,8 +18,7 @@ interface FeedbackRow {
 export class FeedbackService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly audit: AuditService,
-    private readonly outbox: OutboxService,
+    private readonly recorder: CaseRecorder,
   ) {}
 
   /**
@@ -30,9 +28,9 @@ export class FeedbackService {
   async give(caseId: string, actor: ActorRef, body: GiveFeedbackDto): Promise<FeedbackDto> {
     return this.dataSource.transaction(async (manager) => {
       const [c] = (await manager.query(
-        'SELECT reference, status FROM ombudsman_case WHERE id = $1 FOR SHARE',
+        'SELECT id, reference, status FROM ombudsman_case WHERE id = $1 FOR SHARE',
         [caseId],
-      )) as { reference: string; status: string }[];
+      )) as { id: string; reference: string; status: string }[];
       if (c.status !== 'closed') {
         throw new DomainError(
           'FEEDBACK_CASE_NOT_CLOSED',
@@ -52,17 +50,10 @@ export class FeedbackService {
           'You have already rated our service for this case',
         );
       }
-      await this.audit.append(manager, {
-        chainKey: caseId,
+      await this.recorder.record(manager, c, {
         actor,
-        action: 'feedback.given',
-        after: { rating: row.rating, comment: row.comment },
-      });
-      await this.outbox.record(manager, {
-        type: 'feedback.received',
-        aggregateType: 'case',
-        aggregateId: c.reference,
-        payload: { reference: c.reference, rating: row.rating },
+        audit: { action: 'feedback.given', after: { rating: row.rating, comment: row.comment } },
+        event: { type: 'feedback.received', payload: { rating: row.rating } },
       });
       return {
         id: row.id,

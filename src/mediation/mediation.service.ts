@@ -1,11 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { ActorRef, actorRef, StaffActor } from '../auth/actor';
-import { AuditService } from '../audit/audit.service';
+import { StaffActor, namedRef, RecordedActor } from '../auth/actor';
 import { CaseStatus } from '../cases/case-lifecycle';
 import { CaseTransitions } from '../cases/case-transitions.service';
-import { CaseTimeline } from '../cases/timeline/case-timeline';
 import { DomainError } from '../common/errors/domain-error';
 import { Money } from '../common/money/money';
 import { BudgetService } from '../compensation/budget.service';
@@ -13,18 +11,19 @@ import { LockedCase, lockCase, requireCommand } from '../cases/case-lock';
 import { RemedyLedger } from '../compensation/remedy-ledger.service';
 import { remediesWhere } from '../compensation/remedy-rows';
 import { groupBySource } from '../compensation/remedy-rows';
-import { OutboxService } from '../notifications/outbox/outbox.service';
 import { ProposalMadeDto, StaffProposalDto } from './dto/proposal-view.dto';
 import { MakeProposalDto } from './dto/proposal-requests.dto';
 import { proposalNotFound, proposalNotOpen, requireHandler } from './mediation.errors';
 import { ProposalClosure } from './proposal-closure';
 import { effectiveStatus, ProposalRow, proposalsOfCase, toStaffProposal } from './proposal-read';
+import { CaseRecorder } from '../cases/case-recorder';
+import { sqlList, sqlValue } from '../common/sql-literal';
+import { proposalStatesFor, proposalTarget } from './proposal-lifecycle';
 
 export type Party = 'customer' | 'company';
 export type Answer = 'accepted' | 'rejected';
-type Who = ActorRef & { name?: string };
 
-const SYSTEM: Who = { sub: 'system', role: 'system' };
+const SYSTEM: RecordedActor = { sub: 'system', role: 'system' };
 
 /**
  * Mediation proposals: made by the case's officer or an ombudsman, answered once by each party.
@@ -34,12 +33,10 @@ const SYSTEM: Who = { sub: 'system', role: 'system' };
 export class MediationService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly recorder: CaseRecorder,
     private readonly transitions: CaseTransitions,
     private readonly ledger: RemedyLedger,
     private readonly budget: BudgetService,
-    private readonly timeline: CaseTimeline,
-    private readonly audit: AuditService,
-    private readonly outbox: OutboxService,
     private readonly closure: ProposalClosure,
   ) {}
 
@@ -52,7 +49,7 @@ export class MediationService {
       ]);
     }
     const proposer = actor.roles.includes('ombudsman') ? 'ombudsman' : 'ombudsman_officer';
-    const who = { ...actorRef(actor), name: actor.name };
+    const who = namedRef(actor);
     return this.dataSource.transaction(async (manager) => {
       const c = await lockCase(manager, caseId);
       requireHandler(c, actor);
@@ -80,24 +77,11 @@ export class MediationService {
         expired: replaced.filter((r) => r.status === 'expired').map((r) => r.id),
       };
       if (awaitingApproval) {
-        await this.timeline.add(manager, {
-          caseId,
-          type: 'proposal.drafted',
+        await this.recorder.record(manager, c, {
           actor: who,
-          audience: 'office',
-          data: { proposalId: id },
-        });
-        await this.audit.append(manager, {
-          chainKey: caseId,
-          actor: who,
-          action: 'proposal.drafted',
-          after: { ...facts, status: 'awaiting_approval' },
-        });
-        await this.outbox.record(manager, {
-          type: 'proposal.awaiting_approval',
-          aggregateType: 'case',
-          aggregateId: c.reference,
-          payload: { reference: c.reference, proposalId: id },
+          timeline: { type: 'proposal.drafted', audience: 'office', data: { proposalId: id } },
+          audit: { action: 'proposal.drafted', after: { ...facts, status: 'awaiting_approval' } },
+          event: { type: 'proposal.awaiting_approval', payload: { proposalId: id } },
         });
       } else {
         await this.open(manager, c, id, who, facts);
@@ -110,7 +94,7 @@ export class MediationService {
 
   /** Sends a proposal whose remedies needed approval, once every approval is in. */
   send(caseId: string, proposalId: string, actor: StaffActor): Promise<StaffProposalDto> {
-    const who = { ...actorRef(actor), name: actor.name };
+    const who = namedRef(actor);
     return this.dataSource.transaction(async (manager) => {
       const c = await lockCase(manager, caseId);
       requireHandler(c, actor);
@@ -145,7 +129,7 @@ export class MediationService {
     proposalId: string,
     party: Party,
     answer: Answer,
-    who: Who,
+    who: RecordedActor,
     reason?: string,
   ): Promise<void> {
     // An expiry found here is stored (and committed) before the answer is refused.
@@ -167,13 +151,13 @@ export class MediationService {
         party === 'customer'
           ? `UPDATE mediation_proposal
                 SET customer_answer = $2, customer_answered_at = now(), customer_reason = $3
-              WHERE id = $1 AND status = 'open' AND customer_answer IS NULL
+              WHERE id = $1 AND status IN ${sqlList(proposalStatesFor('answer'))} AND customer_answer IS NULL
                 AND (expires_at IS NULL OR expires_at > now())
               RETURNING customer_answer, company_answer`
           : `UPDATE mediation_proposal
                 SET company_answer = $2, company_answered_at = now(), company_reason = $3,
                     company_answered_by = $4
-              WHERE id = $1 AND status = 'open' AND company_answer IS NULL
+              WHERE id = $1 AND status IN ${sqlList(proposalStatesFor('answer'))} AND company_answer IS NULL
                 AND (expires_at IS NULL OR expires_at > now())
               RETURNING customer_answer, company_answer`,
         party === 'customer'
@@ -185,7 +169,8 @@ export class MediationService {
       await this.recordAnswer(manager, c, proposalId, party, answer, who, reason);
       if (answer === 'rejected') {
         await manager.query(
-          `UPDATE mediation_proposal SET status = 'rejected', closed_at = now() WHERE id = $1`,
+          `UPDATE mediation_proposal SET status = ${sqlValue(proposalTarget('reject'))}, closed_at = now()
+            WHERE id = $1 AND status IN ${sqlList(proposalStatesFor('reject'))}`,
           [proposalId],
         );
         await this.ledger.supersede(manager, [proposalId]);
@@ -214,12 +199,12 @@ export class MediationService {
     manager: EntityManager,
     c: LockedCase,
     proposalId: string,
-    who: Who,
+    who: RecordedActor,
     facts: Record<string, unknown>,
   ): Promise<void> {
     await manager.query(
-      `UPDATE mediation_proposal SET status = 'open', sent_at = now()
-        WHERE id = $1 AND status = 'awaiting_approval'`,
+      `UPDATE mediation_proposal SET status = ${sqlValue(proposalTarget('send'))}, sent_at = now()
+        WHERE id = $1 AND status IN ${sqlList(proposalStatesFor('send'))}`,
       [proposalId],
     );
     if (c.status === 'investigation') {
@@ -228,24 +213,14 @@ export class MediationService {
         manager,
       );
     }
-    await this.timeline.add(manager, {
-      caseId: c.id,
-      type: 'proposal.made',
+    await this.recorder.record(manager, c, {
       actor: who,
-      audience: 'everyone',
-      data: { proposalId },
-    });
-    await this.audit.append(manager, {
-      chainKey: c.id,
-      actor: who,
-      action: 'proposal.made',
-      after: { ...facts, status: 'open' },
-    });
-    await this.outbox.record(manager, {
-      type: 'proposal.made',
-      aggregateType: 'case',
-      aggregateId: c.reference,
-      payload: { reference: c.reference, proposalId, expiresAt: facts.expiresAt ?? null },
+      timeline: { type: 'proposal.made', audience: 'everyone', data: { proposalId } },
+      audit: { action: 'proposal.made', after: { ...facts, status: 'open' } },
+      event: {
+        type: 'proposal.made',
+        payload: { proposalId, expiresAt: facts.expiresAt ?? null },
+      },
     });
   }
 
@@ -255,36 +230,24 @@ export class MediationService {
     proposalId: string,
     party: Party,
     answer: Answer,
-    who: Who,
+    who: RecordedActor,
     reason?: string,
   ): Promise<void> {
     const facts = { proposalId, party, answer };
     // A reason is addressed to the office; the other party sees only the answer.
-    await this.timeline.add(manager, {
-      caseId: c.id,
-      type: 'proposal.answered',
+    await this.recorder.record(manager, c, {
       actor: who,
-      audience: 'everyone',
-      data: facts,
-    });
-    await this.audit.append(manager, {
-      chainKey: c.id,
-      actor: who,
-      action: 'proposal.answered',
-      after: { ...facts, reason: reason ?? null },
-    });
-    await this.outbox.record(manager, {
-      type: 'proposal.answered',
-      aggregateType: 'case',
-      aggregateId: c.reference,
-      payload: { reference: c.reference, ...facts },
+      timeline: { type: 'proposal.answered', audience: 'everyone', data: facts },
+      audit: { action: 'proposal.answered', after: { ...facts, reason: reason ?? null } },
+      event: { type: 'proposal.answered', payload: facts },
     });
   }
 
   /** Both parties accepted: settled, then the remedies are owed and followed to payment. */
   private async settle(manager: EntityManager, c: LockedCase, proposalId: string): Promise<void> {
     await manager.query(
-      `UPDATE mediation_proposal SET status = 'accepted', closed_at = now() WHERE id = $1`,
+      `UPDATE mediation_proposal SET status = ${sqlValue(proposalTarget('accept'))}, closed_at = now()
+        WHERE id = $1 AND status IN ${sqlList(proposalStatesFor('accept'))}`,
       [proposalId],
     );
     const details = { proposalId };

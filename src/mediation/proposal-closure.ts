@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { SYSTEM_ACTOR } from '../auth/actor';
-import { AuditService } from '../audit/audit.service';
-import { CaseTimeline } from '../cases/timeline/case-timeline';
 import { LockedCase } from '../cases/case-lock';
 import { RemedyLedger } from '../compensation/remedy-ledger.service';
-import { OutboxService } from '../notifications/outbox/outbox.service';
+import { CaseRecorder } from '../cases/case-recorder';
+import { sqlList, sqlValue } from '../common/sql-literal';
+import { proposalStatesFor, proposalTarget } from './proposal-lifecycle';
 
 interface ClosedRow {
   id: string;
@@ -21,10 +21,8 @@ interface ClosedRow {
 @Injectable()
 export class ProposalClosure {
   constructor(
+    private readonly recorder: CaseRecorder,
     private readonly ledger: RemedyLedger,
-    private readonly audit: AuditService,
-    private readonly outbox: OutboxService,
-    private readonly timeline: CaseTimeline,
   ) {}
 
   /**
@@ -34,11 +32,11 @@ export class ProposalClosure {
   async closeLive(manager: EntityManager, c: LockedCase): Promise<ClosedRow[]> {
     const [rows] = (await manager.query(
       `UPDATE mediation_proposal
-          SET status = CASE WHEN status = 'open' AND expires_at <= now()
-                            THEN 'expired' ELSE 'superseded' END,
-              closed_at = CASE WHEN status = 'open' AND expires_at <= now()
+          SET status = CASE WHEN status IN ${sqlList(proposalStatesFor('expire'))} AND expires_at <= now()
+                            THEN ${sqlValue(proposalTarget('expire'))} ELSE ${sqlValue(proposalTarget('supersede'))} END,
+              closed_at = CASE WHEN status IN ${sqlList(proposalStatesFor('expire'))} AND expires_at <= now()
                                THEN expires_at ELSE now() END
-        WHERE case_id = $1 AND status IN ('open', 'awaiting_approval')
+        WHERE case_id = $1 AND status IN ${sqlList(proposalStatesFor('supersede'))}
         RETURNING id, status, expires_at`,
       [c.id],
     )) as [ClosedRow[], number];
@@ -49,8 +47,8 @@ export class ProposalClosure {
   /** Stores the expiry of one open proposal past its expiresAt; false when it has not expired. */
   async expire(manager: EntityManager, c: LockedCase, proposalId: string): Promise<boolean> {
     const [rows] = (await manager.query(
-      `UPDATE mediation_proposal SET status = 'expired', closed_at = expires_at
-        WHERE id = $1 AND case_id = $2 AND status = 'open' AND expires_at <= now()
+      `UPDATE mediation_proposal SET status = ${sqlValue(proposalTarget('expire'))}, closed_at = expires_at
+        WHERE id = $1 AND case_id = $2 AND status IN ${sqlList(proposalStatesFor('expire'))} AND expires_at <= now()
         RETURNING id, status, expires_at`,
       [proposalId, c.id],
     )) as [ClosedRow[], number];
@@ -65,25 +63,15 @@ export class ProposalClosure {
     );
     for (const row of rows.filter((r) => r.status === 'expired')) {
       const facts = { proposalId: row.id, expiresAt: row.expires_at?.toISOString() ?? null };
-      await this.timeline.add(manager, {
-        caseId: c.id,
-        type: 'proposal.expired',
+      await this.recorder.record(manager, c, {
         actor: SYSTEM_ACTOR,
-        audience: 'everyone',
-        data: facts,
-      });
-      await this.audit.append(manager, {
-        chainKey: c.id,
-        actor: SYSTEM_ACTOR,
-        action: 'proposal.expired',
-        before: { proposalId: row.id, status: 'open' },
-        after: { ...facts, status: 'expired' },
-      });
-      await this.outbox.record(manager, {
-        type: 'proposal.expired',
-        aggregateType: 'case',
-        aggregateId: c.reference,
-        payload: { reference: c.reference, ...facts },
+        timeline: { type: 'proposal.expired', audience: 'everyone', data: facts },
+        audit: {
+          action: 'proposal.expired',
+          before: { proposalId: row.id, status: 'open' },
+          after: { ...facts, status: 'expired' },
+        },
+        event: { type: 'proposal.expired', payload: facts },
       });
     }
   }

@@ -3,6 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { lockCase } from '../cases/case-lock';
 import { ProposalClosure } from './proposal-closure';
+import { sqlList } from '../common/sql-literal';
+import { proposalStatesFor } from './proposal-lifecycle';
 
 const BATCH = 200;
 
@@ -26,7 +28,7 @@ export class ProposalExpirySweep {
     for (;;) {
       const due = (await this.dataSource.query(
         `SELECT id, case_id FROM mediation_proposal
-          WHERE status = 'open' AND expires_at <= now()
+          WHERE status IN ${sqlList(proposalStatesFor('expire'))} AND expires_at <= now()
           ORDER BY expires_at LIMIT $1`,
         [BATCH],
       )) as { id: string; case_id: string }[];

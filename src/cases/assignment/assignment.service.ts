@@ -1,18 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { StaffActor, actorRef, personalName } from '../../auth/actor';
+import { StaffActor, personalName, namedRef } from '../../auth/actor';
 import { StaffNames } from '../../auth/staff-names';
-import { AuditService } from '../../audit/audit.service';
 import { DomainError } from '../../common/errors/domain-error';
-import { OutboxService } from '../../notifications/outbox/outbox.service';
 import { CaseEntity } from '../case.entity';
 import { mayApply, statusesFor } from '../case-lifecycle';
 import { CaseTransitions } from '../case-transitions.service';
 import { conflictOfInterest, invalidTransition, versionMismatch } from '../cases.errors';
 import { ConflictDeclarations } from '../conflicts/conflict-declarations.repository';
 import { AssignCaseDto, ConflictDeclarationDto, DeclareConflictDto } from '../dto/assign-case.dto';
-import { CaseTimeline } from '../timeline/case-timeline';
+import { CaseRecorder } from '../case-recorder';
 
 interface DeclarationRow {
   id: string;
@@ -46,10 +44,8 @@ function toDeclaration(
 export class AssignmentService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly recorder: CaseRecorder,
     private readonly transitions: CaseTransitions,
-    private readonly timeline: CaseTimeline,
-    private readonly audit: AuditService,
-    private readonly outbox: OutboxService,
     private readonly conflicts: ConflictDeclarations,
     private readonly staff: StaffNames,
   ) {}
@@ -72,26 +68,16 @@ export class AssignmentService {
         [c.id, body.officerId, officerName, expectedVersion ?? c.version, statusesFor('assign')],
       )) as [unknown[], number];
       if (rows[1] === 0) await this.explainMiss(manager, c, expectedVersion);
-      const who = { ...actorRef(actor), name: actor.name };
-      await this.timeline.add(manager, {
-        caseId: c.id,
-        type: 'case.assigned',
+      const who = namedRef(actor);
+      await this.recorder.record(manager, c, {
         actor: who,
-        audience: 'customer',
-        data: { officerName },
-      });
-      await this.audit.append(manager, {
-        chainKey: c.id,
-        actor: who,
-        action: 'case.assigned',
-        before: { officerId: c.assignedOfficerId },
-        after: { officerId: body.officerId, officerName },
-      });
-      await this.outbox.record(manager, {
-        type: 'case.assigned',
-        aggregateType: 'case',
-        aggregateId: c.reference,
-        payload: { reference: c.reference, officerId: body.officerId },
+        timeline: { type: 'case.assigned', audience: 'customer', data: { officerName } },
+        audit: {
+          action: 'case.assigned',
+          before: { officerId: c.assignedOfficerId },
+          after: { officerId: body.officerId, officerName },
+        },
+        event: { type: 'case.assigned', payload: { officerId: body.officerId } },
       });
       if (c.status === 'accepted') {
         await this.transitions.apply(
@@ -141,30 +127,23 @@ export class AssignmentService {
         [c.id, staffId],
       )) as [unknown[], number];
       const unassigned = released[1] > 0;
-      const who = { ...actorRef(actor), name: actor.name };
-      await this.timeline.add(manager, {
-        caseId: c.id,
-        type: 'conflict.declared',
-        actor: who,
-        audience: 'office',
-        body: body.reason,
-        data: { staffId, unassigned },
-      });
-      await this.audit.append(manager, {
-        chainKey: c.id,
-        actor: who,
-        action: 'conflict.declared',
-        after: { declarationId: inserted.id, staffId, reason: body.reason, unassigned },
-      });
-      if (unassigned) {
+      await this.recorder.record(manager, c, {
+        actor: namedRef(actor),
+        timeline: {
+          type: 'conflict.declared',
+          audience: 'office',
+          body: body.reason,
+          data: { staffId, unassigned },
+        },
+        audit: {
+          action: 'conflict.declared',
+          after: { declarationId: inserted.id, staffId, reason: body.reason, unassigned },
+        },
         // The event says the case needs a handler again, never why: conflicts stay in the office.
-        await this.outbox.record(manager, {
-          type: 'case.unassigned',
-          aggregateType: 'case',
-          aggregateId: c.reference,
-          payload: { reference: c.reference, officerId: staffId },
-        });
-      }
+        event: unassigned
+          ? { type: 'case.unassigned', payload: { officerId: staffId } }
+          : undefined,
+      });
       return toDeclaration(c, inserted, unassigned);
     });
   }

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { ActorRef } from '../../auth/actor';
-import { AuditService } from '../../audit/audit.service';
 import { DeadlinesService } from '../../sla/deadlines.service';
-import { CaseTimeline } from '../timeline/case-timeline';
+import { CaseRecorder, RecordedCase } from '../case-recorder';
 
 /**
  * While the case waits on the customer the office's and the company's clocks stand still
@@ -13,21 +12,20 @@ import { CaseTimeline } from '../timeline/case-timeline';
 @Injectable()
 export class CustomerWaitClock {
   constructor(
+    private readonly recorder: CaseRecorder,
     private readonly deadlines: DeadlinesService,
-    private readonly timeline: CaseTimeline,
-    private readonly audit: AuditService,
   ) {}
 
   async stop(
     manager: EntityManager,
-    caseId: string,
+    c: RecordedCase,
     actor: ActorRef,
     at: Date,
     informationRequestId: string,
   ): Promise<void> {
-    const paused = await this.deadlines.pauseForCustomer(manager, caseId, at);
+    const paused = await this.deadlines.pauseForCustomer(manager, c.id, at);
     if (paused.length > 0) {
-      await this.record(manager, caseId, actor, 'sla.paused', {
+      await this.record(manager, c, actor, 'sla.paused', {
         informationRequestId,
         at: at.toISOString(),
         deadlines: paused,
@@ -38,14 +36,14 @@ export class CustomerWaitClock {
   /** Restarts the clocks when the customer's last open question is answered. */
   async restart(
     manager: EntityManager,
-    caseId: string,
+    c: RecordedCase,
     actor: ActorRef,
     at: Date,
     informationRequestId: string,
   ): Promise<void> {
-    const resumed = await this.deadlines.resumeAfterCustomer(manager, caseId, at);
+    const resumed = await this.deadlines.resumeAfterCustomer(manager, c.id, at);
     if (resumed.length > 0) {
-      await this.record(manager, caseId, actor, 'sla.resumed', {
+      await this.record(manager, c, actor, 'sla.resumed', {
         informationRequestId,
         at: at.toISOString(),
         deadlines: resumed,
@@ -55,12 +53,15 @@ export class CustomerWaitClock {
 
   private async record(
     manager: EntityManager,
-    caseId: string,
+    c: RecordedCase,
     actor: ActorRef,
     type: 'sla.paused' | 'sla.resumed',
     data: Record<string, unknown>,
   ): Promise<void> {
-    await this.timeline.add(manager, { caseId, type, actor, audience: 'everyone', data });
-    await this.audit.append(manager, { chainKey: caseId, actor, action: type, after: data });
+    await this.recorder.record(manager, c, {
+      actor,
+      timeline: { type, audience: 'everyone', data },
+      audit: { action: type, after: data },
+    });
   }
 }

@@ -1,10 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { ActorRef } from '../../auth/actor';
-import { AuditService } from '../../audit/audit.service';
+import { RecordedActor } from '../../auth/actor';
 import { DomainError } from '../../common/errors/domain-error';
-import { OutboxService } from '../../notifications/outbox/outbox.service';
 import { DeadlinesService } from '../../sla/deadlines.service';
 import { SlaPolicies } from '../../sla/policies/sla-policies.service';
 import { CaseEntity } from '../case.entity';
@@ -15,8 +13,8 @@ import {
   InformationRequestDto,
   Party,
 } from '../dto/information-request.dto';
-import { CaseTimeline } from '../timeline/case-timeline';
 import { CustomerWaitClock } from './customer-wait-clock';
+import { CaseRecorder } from '../case-recorder';
 
 interface RequestRow {
   id: string;
@@ -36,10 +34,8 @@ interface RequestRow {
 export class InformationRequests {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly timeline: CaseTimeline,
+    private readonly recorder: CaseRecorder,
     private readonly deadlines: DeadlinesService,
-    private readonly audit: AuditService,
-    private readonly outbox: OutboxService,
     private readonly policies: SlaPolicies,
     private readonly clock: CustomerWaitClock,
   ) {}
@@ -47,7 +43,7 @@ export class InformationRequests {
   async ask(
     c: CaseEntity,
     body: CreateInformationRequestDto,
-    actor: ActorRef & { name?: string },
+    actor: RecordedActor,
   ): Promise<InformationRequestDto> {
     if (!isOpen(c.status)) throw invalidTransition(c.reference, c.status, 'asked for information');
     const now = new Date();
@@ -73,30 +69,23 @@ export class InformationRequests {
         dueAt,
         subjectId: row.id,
       });
-      if (body.party === 'customer') await this.clock.stop(manager, c.id, actor, now, row.id);
-      await this.timeline.add(manager, {
-        caseId: c.id,
-        type: `information_request.${body.party}`,
+      if (body.party === 'customer') await this.clock.stop(manager, c, actor, now, row.id);
+      const due = dueAt.toISOString();
+      await this.recorder.record(manager, c, {
         actor,
-        audience: body.party,
-        body: body.question,
-        data: { informationRequestId: row.id, dueAt: dueAt.toISOString() },
-      });
-      await this.audit.append(manager, {
-        chainKey: c.id,
-        actor,
-        action: 'information_request.created',
-        after: { id: row.id, party: body.party, dueAt: dueAt.toISOString() },
-      });
-      await this.outbox.record(manager, {
-        type: 'information_request.created',
-        aggregateType: 'case',
-        aggregateId: c.reference,
-        payload: {
-          reference: c.reference,
-          informationRequestId: row.id,
-          party: body.party,
-          dueAt: dueAt.toISOString(),
+        timeline: {
+          type: `information_request.${body.party}`,
+          audience: body.party,
+          body: body.question,
+          data: { informationRequestId: row.id, dueAt: due },
+        },
+        audit: {
+          action: 'information_request.created',
+          after: { id: row.id, party: body.party, dueAt: due },
+        },
+        event: {
+          type: 'information_request.created',
+          payload: { informationRequestId: row.id, party: body.party, dueAt: due },
         },
       });
       return toDto(row);
@@ -134,7 +123,7 @@ export class InformationRequests {
     if (answered) await this.deadlines.meetSubject(manager, answered);
     if (answered && party === 'customer') {
       const customer = { sub: answer.by, role: 'customer' } as const;
-      await this.clock.restart(manager, c.id, customer, new Date(), answered);
+      await this.clock.restart(manager, c, customer, new Date(), answered);
     }
     return answered;
   }

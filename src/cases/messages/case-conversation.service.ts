@@ -1,15 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { ActorRef } from '../../auth/actor';
-import { AuditService } from '../../audit/audit.service';
-import { OutboxService } from '../../notifications/outbox/outbox.service';
+import { RecordedActor } from '../../auth/actor';
 import { CaseAcknowledgement } from '../case-acknowledgement';
 import { CaseEntity } from '../case.entity';
 import { InformationRequests } from '../information-requests/information-requests.service';
-import { CaseTimeline, TimelineAudience } from '../timeline/case-timeline';
+import { TimelineAudience } from '../timeline/case-timeline';
+import { CaseRecorder } from '../case-recorder';
 
-type Speaker = ActorRef & { readonly name?: string };
+type Speaker = RecordedActor;
 
 interface Posted {
   /** The timeline entry that holds the text. */
@@ -28,9 +27,7 @@ interface Posted {
 export class CaseConversation {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly timeline: CaseTimeline,
-    private readonly audit: AuditService,
-    private readonly outbox: OutboxService,
+    private readonly recorder: CaseRecorder,
     private readonly requests: InformationRequests,
     private readonly acknowledgement: CaseAcknowledgement,
   ) {}
@@ -82,29 +79,21 @@ export class CaseConversation {
   ): Promise<Posted> {
     return this.dataSource.transaction(async (manager) => {
       const answered = await also(manager);
-      const entry = await this.timeline.add(manager, {
-        caseId: c.id,
-        type,
+      const entry = await this.recorder.record(manager, c, {
         actor,
-        audience,
-        body,
-        data: answered ? { informationRequestId: answered } : {},
+        timeline: {
+          type,
+          audience,
+          body,
+          data: answered ? { informationRequestId: answered } : {},
+        },
+        audit: { action: type, after: { length: body.length, informationRequestId: answered } },
+        // Internal notes are the office's own deliberation: no event carries them outside.
+        event:
+          audience === 'office'
+            ? undefined
+            : { type: 'message.posted', payload: { kind: type, answered } },
       });
-      await this.audit.append(manager, {
-        chainKey: c.id,
-        actor,
-        action: type,
-        after: { length: body.length, informationRequestId: answered },
-      });
-      // Internal notes are the office's own deliberation: no event carries them outside.
-      if (audience !== 'office') {
-        await this.outbox.record(manager, {
-          type: 'message.posted',
-          aggregateType: 'case',
-          aggregateId: c.reference,
-          payload: { reference: c.reference, kind: type, answered },
-        });
-      }
       return { id: entry.id, at: entry.occurredAt, answered };
     });
   }

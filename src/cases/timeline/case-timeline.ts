@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { ActorRef } from '../../auth/actor';
+import { RecordedActor } from '../../auth/actor';
 import { TimelineEntryEntity } from './timeline-entry.entity';
 
 /** Who may see an entry besides the office itself. */
@@ -10,7 +10,7 @@ export type TimelineAudience = 'everyone' | 'customer' | 'company' | 'office';
 export interface TimelineRecord {
   readonly caseId: string;
   readonly type: string;
-  readonly actor: ActorRef & { readonly name?: string };
+  readonly actor: RecordedActor;
   readonly audience: TimelineAudience;
   readonly body?: string;
   /**

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { StaffActor, actorRef } from '../../auth/actor';
+import { StaffActor, namedRef } from '../../auth/actor';
 import { DomainError } from '../../common/errors/domain-error';
 import { DeadlinesService } from '../../sla/deadlines.service';
 import { SlaPolicies } from '../../sla/policies/sla-policies.service';
@@ -37,7 +37,7 @@ export class TriageService {
         {
           caseId: c.id,
           command,
-          actor: { ...actorRef(actor), name: actor.name },
+          actor: namedRef(actor),
           expectedVersion,
           reason: body.reason,
           details: {

@@ -6,7 +6,7 @@ import {
   ApiParam,
   ApiTags,
 } from '@nestjs/swagger';
-import { StaffActor, actorRef } from '../../auth/actor';
+import { StaffActor, namedRef } from '../../auth/actor';
 import { CurrentStaff, Roles } from '../../auth/auth.decorators';
 import { ApiProblems } from '../../common/openapi/api-problems';
 import { CaseReader } from '../../cases/case-reader.service';
@@ -54,7 +54,7 @@ export class CompanyCasesController {
     const c = await this.cases.byReference(reference);
     const posted = await this.conversation.fromCompany(
       c,
-      { ...actorRef(actor), name: actor.name },
+      namedRef(actor),
       body.body,
       body.informationRequestId,
     );

@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { actorRef, StaffActor } from '../../auth/actor';
+import { StaffActor, namedRef } from '../../auth/actor';
 import { CurrentStaff, Roles } from '../../auth/auth.decorators';
 import { CaseReader } from '../../cases/case-reader.service';
 import { CompanyCaseView } from '../../views/company/company-case-view';
@@ -67,14 +67,7 @@ export class CompanyProposalsController {
     actor: StaffActor,
   ): Promise<CompanyCaseViewDto> {
     const c = await this.cases.byReference(reference);
-    await this.mediation.answer(
-      c.id,
-      proposalId,
-      'company',
-      answer,
-      { ...actorRef(actor), name: actor.name },
-      body?.reason,
-    );
+    await this.mediation.answer(c.id, proposalId, 'company', answer, namedRef(actor), body?.reason);
     return this.view.build(await this.cases.byId(c.id));
   }
 }

@@ -7,7 +7,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { FastifyReply } from 'fastify';
-import { StaffActor, actorRef } from '../../auth/actor';
+import { StaffActor, namedRef } from '../../auth/actor';
 import { CurrentStaff, Roles } from '../../auth/auth.decorators';
 import { ApiProblems } from '../../common/openapi/api-problems';
 import { AssignmentService } from '../../cases/assignment/assignment.service';
@@ -123,7 +123,7 @@ export class CaseHandlingController {
     await this.transitions.apply({
       caseId: c.id,
       command: 'notify_litigation',
-      actor: { ...actorRef(actor), name: actor.name },
+      actor: namedRef(actor),
       expectedVersion: version,
       reason: body.note,
       details: {
@@ -156,7 +156,7 @@ export class CaseHandlingController {
     await this.transitions.apply({
       caseId: c.id,
       command: body.outcome === 'rejected' ? 'close_rejected' : 'resolve_by_frontline',
-      actor: { ...actorRef(actor), name: actor.name },
+      actor: namedRef(actor),
       expectedVersion: version,
       reason: body.reason,
     });

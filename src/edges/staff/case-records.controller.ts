@@ -6,7 +6,7 @@ import {
   ApiParam,
   ApiTags,
 } from '@nestjs/swagger';
-import { StaffActor, actorRef } from '../../auth/actor';
+import { StaffActor, namedRef } from '../../auth/actor';
 import { CurrentStaff, Roles } from '../../auth/auth.decorators';
 import { AuditService } from '../../audit/audit.service';
 import { ApiProblems } from '../../common/openapi/api-problems';
@@ -54,7 +54,7 @@ export class CaseRecordsController {
   ): Promise<PostedDto> {
     const posted = await this.conversation.note(
       await this.cases.byReference(reference),
-      speaker(actor),
+      namedRef(actor),
       body.body,
     );
     return {
@@ -78,7 +78,7 @@ export class CaseRecordsController {
     @CurrentStaff() actor: StaffActor,
   ): Promise<PostedDto> {
     const c = await this.cases.byReference(reference);
-    const posted = await this.conversation.fromOffice(c, speaker(actor), body.to, body.body);
+    const posted = await this.conversation.fromOffice(c, namedRef(actor), body.to, body.body);
     return {
       id: posted.id,
       reference,
@@ -104,7 +104,7 @@ export class CaseRecordsController {
     @Body() body: CreateInformationRequestDto,
     @CurrentStaff() actor: StaffActor,
   ): Promise<InformationRequestDto> {
-    return this.requests.ask(await this.cases.byReference(reference), body, speaker(actor));
+    return this.requests.ask(await this.cases.byReference(reference), body, namedRef(actor));
   }
 
   @Get('timeline')
@@ -144,8 +144,4 @@ export class CaseRecordsController {
       })),
     };
   }
-}
-
-function speaker(actor: StaffActor) {
-  return { ...actorRef(actor), name: actor.name };
 }

@@ -6,6 +6,8 @@ const SRC = join(__dirname, '..', '..');
 const EVENT_LITERAL = /'([a-z_]+\.[a-z_]+)'/g;
 /** The outbox itself writes whatever type it is given; its callers are checked instead. */
 const OUTBOX_WRITER = join('notifications', 'outbox', 'outbox.service.ts');
+/** So does the case recorder: the `event:` of each `recorder.record(...)` call is read instead. */
+const CASE_RECORDER = join('cases', 'case-recorder.ts');
 
 function sourceFiles(): { path: string; text: string }[] {
   return readdirSync(SRC, { recursive: true, encoding: 'utf8' })
@@ -29,7 +31,8 @@ function literals(expression: string): string[] {
 
 /**
  * Every event type the code writes to the outbox: the `type` of each `outbox.record(...)` call
- * (a literal, a conditional of literals, or a local `const type = ...`), and the `type:` literals
+ * and of the `event:` of each `recorder.record(...)` call (a literal, a conditional of literals,
+ * or a local `const type = ...`), and the `type:` literals
  * of the files that insert into `outbox_event` themselves. An emitter this cannot read fails the
  * test instead of passing it unseen.
  */
@@ -38,8 +41,11 @@ function emittedEventTypes(): Map<string, string[]> {
   const add = (type: string, where: string) => found.set(type, [...(found.get(type) ?? []), where]);
   for (const { path, text } of sourceFiles()) {
     const where = path;
-    for (const call of text.matchAll(/\boutbox\.record\(/g)) {
-      const args = argumentsAt(text, call.index + call[0].length - 1);
+    for (const call of text.matchAll(/\b(outbox|recorder)\.record\(/g)) {
+      if (path === CASE_RECORDER) continue;
+      const whole = argumentsAt(text, call.index + call[0].length - 1);
+      if (call[1] === 'recorder' && !whole.includes('event:')) continue;
+      const args = call[1] === 'recorder' ? whole.slice(whole.indexOf('event:')) : whole;
       const property = /\btype:\s*([^\n]+?),?\n/.exec(args)?.[1];
       const declared = /\bconst type\s*=\s*([^;]+);/.exec(text)?.[1];
       const types = property
