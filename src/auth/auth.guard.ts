@@ -18,7 +18,7 @@ export class AuthGuard implements CanActivate {
     private readonly verifier: JwtVerifier,
   ) {}
 
-  canActivate(context: ExecutionContext): boolean {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
     const roles = this.reflector.getAllAndOverride<JwtRole[] | undefined>(ROUTE_ROLES, targets);
@@ -28,7 +28,7 @@ export class AuthGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<FastifyRequest & AuthenticatedRequest>();
     const token = bearerToken(request.headers);
     if (!token) throw new DomainError('AUTH_UNAUTHENTICATED', 'Send a bearer token');
-    const actor = this.verifier.verify(token);
+    const actor = await this.verifier.verify(token);
     if (!actor.roles.some((role) => roles.includes(role))) {
       throw new DomainError(
         'AUTH_FORBIDDEN',
