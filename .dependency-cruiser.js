@@ -6,7 +6,7 @@
 const OMBUDSMAN = '^src/(cases|mediation|decisions|compensation|escalation)/';
 const FRONTLINE = '^src/frontline/';
 /** The ground every capability stands on; it must not know the capabilities. */
-const PLATFORM = '^src/(common|auth|audit|config|database|health)/';
+const PLATFORM = '^src/(common|auth|audit|config|database|health|observability)/';
 const BUSINESS =
   '^src/(cases|mediation|decisions|compensation|frontline|escalation|sla|notifications|reports|feedback)/';
 /**
@@ -39,7 +39,7 @@ module.exports = {
     {
       name: 'platform-does-not-import-business-modules',
       comment:
-        'common, auth, audit, config, database and health serve every capability and know none.',
+        'common, auth, audit, config, database, health and observability serve every capability and know none.',
       severity: 'error',
       from: { path: PLATFORM, pathNot: ENTITY_REGISTRY },
       to: { path: BUSINESS },

@@ -30,6 +30,7 @@ import { AddWaitingOnCustomerIndex1764000440000 } from './1764000440000-add-wait
 import { AddOpenProposalExpiryIndex1764000450000 } from './1764000450000-add-open-proposal-expiry-index';
 import { ProtectAnswersAndApprovals1764000460000 } from './1764000460000-protect-answers-and-approvals';
 import { CreateCaseTokenFailures1764000473100 } from './1764000473100-create-case-token-failures';
+import { AddFailedWebhookDeliveryIndex1764000480000 } from './1764000480000-add-failed-webhook-delivery-index';
 
 /** Every migration in order; listed explicitly so the same list runs from src, dist and tests. */
 export const MIGRATIONS = [
@@ -65,4 +66,5 @@ export const MIGRATIONS = [
   AddOpenProposalExpiryIndex1764000450000,
   ProtectAnswersAndApprovals1764000460000,
   CreateCaseTokenFailures1764000473100,
+  AddFailedWebhookDeliveryIndex1764000480000,
 ];

@@ -18,6 +18,7 @@ import { answerClientError } from './common/http/client-errors';
 import { capConnections, timeoutOptions } from './common/http/server-limits';
 import { applySecurityHeaders } from './common/http/security-headers';
 import { buildOpenApiDocument, mountSwagger } from './common/openapi/swagger';
+import { MetricsRegistry } from './observability/metrics/metrics-registry';
 
 export interface AppOptions {
   /** Extra modules mounted beside the service's own (tests use probe routes). */
@@ -98,6 +99,11 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
       bodyParser: false,
     },
   );
+  const metrics = app.get(MetricsRegistry);
+  fastify.addHook('onResponse', async (request, reply) => {
+    const route = request.routeOptions.url ?? 'unmatched';
+    metrics.observeRequest(request.method, route, reply.statusCode, reply.elapsedTime / 1000);
+  });
   await app.register(helmet, { contentSecurityPolicy: false });
   app.useGlobalFilters(filter);
   app.useGlobalPipes(

@@ -6,6 +6,7 @@ import { AuthModule } from './auth/auth.module';
 import { AuditModule } from './audit/audit.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { HealthModule } from './health/health.module';
+import { ObservabilityModule } from './observability/observability.module';
 import { ScheduleModule } from '@nestjs/schedule';
 import { IdempotencyModule } from './common/idempotency/idempotency.module';
 import { RateLimitModule } from './common/rate-limit/rate-limit.module';
@@ -32,6 +33,7 @@ export class AppModule {
         AuditModule,
         NotificationsModule,
         HealthModule,
+        ObservabilityModule,
         // Registered once here: the purge jobs and other sweeps declare their @Interval/@Cron.
         ScheduleModule.forRoot(),
         IdempotencyModule,

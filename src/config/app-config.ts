@@ -18,6 +18,15 @@ export interface AppConfig {
   readonly compensation: CompensationConfig;
   readonly sla: SlaSweepConfig;
   readonly webhooks: WebhooksConfig;
+  readonly metrics: MetricsConfig;
+}
+
+/** Who may scrape `GET /metrics`, and how long the figures read from the database are reused. */
+export interface MetricsConfig {
+  /** A bearer token Prometheus sends; without one only loopback callers are answered. */
+  readonly token?: string;
+  /** Case, deadline, outbox and webhook figures are read at most once per this many ms. */
+  readonly cacheMs: number;
 }
 
 /** How staff tokens are verified: a key of our own (HS256 secret, RS256 public key) or the IdP's. */

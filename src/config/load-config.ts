@@ -6,6 +6,7 @@ import { requireWritableDataDir } from './data-dir';
 import { readJwtPublicKey } from './jwt-public-key';
 import { developmentSecret, MIN_SECRET_BYTES } from './jwt-secret';
 import { readHttpConfig } from './http-config';
+import { readMetricsConfig } from './metrics-config';
 import { readClaimMapping, readJwksConfig } from './jwks-config';
 import { readEnum, readInt, readPostgresUrl } from './parsers';
 import { readTokenRules } from './token-rules-config';
@@ -78,6 +79,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       policyCacheMs: readInt(env, 'SLA_POLICY_CACHE_MS', 5_000, 0, 3_600_000),
     },
     webhooks: readWebhooksConfig(env, nodeEnv, auth),
+    metrics: readMetricsConfig(env),
   };
 }
 

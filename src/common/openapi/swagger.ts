@@ -35,6 +35,10 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
       },
       'caseToken',
     )
+    .addBearerAuth(
+      { type: 'http', scheme: 'bearer', description: 'METRICS_TOKEN, when it is set' },
+      'metricsToken',
+    )
     .build();
   const document = SwaggerModule.createDocument(app, config, {
     extraModels: [ProblemSchema, FieldErrorSchema],
