@@ -26,7 +26,6 @@ export class MetricsController {
   @Get()
   @Header('content-type', 'text/plain; version=0.0.4; charset=utf-8')
   @ApiOperation({
-    operationId: 'scrapeMetrics',
     summary: 'Prometheus metrics of this instance',
     description:
       'Prometheus text format. With `METRICS_TOKEN` set, send it as a bearer token; without it, ' +
