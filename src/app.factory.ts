@@ -1,3 +1,4 @@
+import { IncomingMessage } from 'node:http';
 import { Type, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -35,12 +36,22 @@ export interface CreatedApp {
 /** Builds the HTTP application exactly as production runs it; tests and the bench use it too. */
 export async function createApp(config: AppConfig, options: AppOptions = {}): Promise<CreatedApp> {
   const logger = createLogger(config.logLevel, options.logStream);
+  // Loaded only with tracing on: off, nothing of OpenTelemetry is required.
+  const tagRequestSpan = config.tracing.enabled
+    ? (await import('./observability/tracing/request-span')).tagRequestSpan
+    : undefined;
   const routes = new RouteTable();
   const filter = new ProblemFilter(routes);
   const adapter = new FastifyAdapter({
     bodyLimit: config.http.bodyLimitBytes,
     trustProxy: config.http.trustProxy,
-    genReqId: requestIdFor,
+    genReqId: tagRequestSpan
+      ? (request: IncomingMessage) => {
+          const id = requestIdFor(request);
+          tagRequestSpan(id);
+          return id;
+        }
+      : requestIdFor,
     return503OnClosing: true,
     ...timeoutOptions(config.http),
     // Fastify's own answers (bad URL, over-long parameter, unparsable request) as problem+json.

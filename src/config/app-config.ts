@@ -19,6 +19,13 @@ export interface AppConfig {
   readonly sla: SlaSweepConfig;
   readonly webhooks: WebhooksConfig;
   readonly metrics: MetricsConfig;
+  readonly tracing: TracingConfig;
+}
+
+/** OpenTelemetry traces: on only when an OTLP endpoint is set; off, nothing of it is loaded. */
+export interface TracingConfig {
+  readonly enabled: boolean;
+  readonly serviceName: string;
 }
 
 /** Who may scrape `GET /metrics`, and how long the figures read from the database are reused. */

@@ -10,6 +10,7 @@ import { readMetricsConfig } from './metrics-config';
 import { readClaimMapping, readJwksConfig } from './jwks-config';
 import { readEnum, readInt, readPostgresUrl } from './parsers';
 import { readTokenRules } from './token-rules-config';
+import { readTracingConfig } from './tracing-config';
 import { readWebhooksConfig } from './webhooks-config';
 
 type Env = Record<string, string | undefined>;
@@ -80,6 +81,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     },
     webhooks: readWebhooksConfig(env, nodeEnv, auth),
     metrics: readMetricsConfig(env),
+    tracing: readTracingConfig(env),
   };
 }
 
