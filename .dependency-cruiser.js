@@ -15,7 +15,7 @@ const OMBUDSMAN = '^src/(cases|mediation|decisions|compensation|escalation|docum
 const FRONTLINE = '^src/frontline/';
 /** The ground every capability stands on; it must not know the capabilities. */
 const PLATFORM_FOLDERS =
-  'common|config|database|rate-limit|auth|audit|notifications|health|bootstrap';
+  'common|config|database|rate-limit|auth|audit|notifications|health|bootstrap|observability';
 const PLATFORM = `^src/(${PLATFORM_FOLDERS})/`;
 const BUSINESS =
   '^src/(cases|mediation|decisions|compensation|frontline|escalation|sla|reports|feedback|views|edges|mail|documents)/';

@@ -24,7 +24,7 @@ function fail(message: string): never {
 
 const config = loadConfig(process.env);
 if (config.auth.algorithm !== 'HS256')
-  fail('JWT_PUBLIC_KEY is set: sign tokens with your identity provider.');
+  fail('JWT_PUBLIC_KEY or JWT_JWKS_URL is set: sign tokens with your identity provider.');
 if (!values.sub) fail('Give --sub, e.g. --sub alice');
 const roles = (values.roles ?? '')
   .split(',')

@@ -1,3 +1,4 @@
+import { IncomingMessage } from 'node:http';
 import { Type, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -21,6 +22,7 @@ import { applySecurityHeaders } from './common/http/security-headers';
 import { hasLargeBody } from './common/http/large-body';
 import { refuseMultipartElsewhere } from './common/http/multipart-routes';
 import { buildOpenApiDocument, mountSwagger } from './common/openapi/swagger';
+import { MetricsRegistry } from './observability/metrics/metrics-registry';
 
 export interface AppOptions {
   /** Extra modules mounted beside the service's own (tests use probe routes). */
@@ -37,12 +39,22 @@ export interface CreatedApp {
 /** Builds the HTTP application exactly as production runs it; tests and the bench use it too. */
 export async function createApp(config: AppConfig, options: AppOptions = {}): Promise<CreatedApp> {
   const logger = createLogger(config.logLevel, options.logStream);
+  // Loaded only with tracing on: off, nothing of OpenTelemetry is required.
+  const tagRequestSpan = config.tracing.enabled
+    ? (await import('./observability/tracing/request-span')).tagRequestSpan
+    : undefined;
   const routes = new RouteTable();
   const filter = new ProblemFilter(routes);
   const adapter = new FastifyAdapter({
     bodyLimit: config.http.bodyLimitBytes,
     trustProxy: config.http.trustProxy,
-    genReqId: requestIdFor,
+    genReqId: tagRequestSpan
+      ? (request: IncomingMessage) => {
+          const id = requestIdFor(request);
+          tagRequestSpan(id);
+          return id;
+        }
+      : requestIdFor,
     return503OnClosing: true,
     ...timeoutOptions(config.http),
     // Fastify's own answers (bad URL, over-long parameter, unparsable request) as problem+json.
@@ -106,6 +118,11 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
       bodyParser: false,
     },
   );
+  const metrics = app.get(MetricsRegistry);
+  fastify.addHook('onResponse', async (request, reply) => {
+    const route = request.routeOptions.url ?? 'unmatched';
+    metrics.observeRequest(request.method, route, reply.statusCode, reply.elapsedTime / 1000);
+  });
   await app.register(helmet, { contentSecurityPolicy: false });
   // Streams only, for the upload routes (see common/http/multipart-routes.ts); the documents
   // module sets the per-file limits.

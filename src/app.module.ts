@@ -7,6 +7,7 @@ import { AuthModule } from './auth/auth.module';
 import { AuditModule } from './audit/audit.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { HealthModule } from './health/health.module';
+import { ObservabilityModule } from './observability/observability.module';
 import { ScheduleModule } from '@nestjs/schedule';
 import { IdempotencyModule } from './common/idempotency/idempotency.module';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
@@ -35,6 +36,7 @@ export class AppModule {
         AuditModule,
         NotificationsModule,
         HealthModule,
+        ObservabilityModule,
         // Registered once here: the purge jobs and other sweeps declare their @Interval/@Cron.
         ScheduleModule.forRoot(),
         IdempotencyModule,

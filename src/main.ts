@@ -1,3 +1,5 @@
+// Must stay the first import: tracing, when on, patches http, fastify and pg before they load.
+import { stopTracing } from './tracing';
 import { createApp } from './app.factory';
 import { explainStartupFailure } from './bootstrap/startup-failure';
 import { AppConfig } from './config/app-config';
@@ -35,6 +37,7 @@ async function bootstrap(): Promise<void> {
     logger.info({ signal }, 'shutting down: no new requests, finishing in-flight ones');
     await app.close();
     await embedded?.stop();
+    await stopTracing();
     logger.info('shutdown complete');
     process.exit(0);
   };

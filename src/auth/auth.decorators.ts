@@ -20,7 +20,8 @@ export function Roles(...roles: JwtRole[]) {
   return applyDecorators(
     SetMetadata(ROUTE_ROLES, roles),
     ApiBearerAuth('jwt'),
-    ApiProblems(401, 403),
+    // 503: the identity provider's keys could not be fetched (JWT_JWKS_URL).
+    ApiProblems(401, 403, 503),
   );
 }
 

@@ -30,7 +30,7 @@ export class AuthGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<FastifyRequest & AuthenticatedRequest>();
     const token = bearerToken(request.headers);
     if (!token) throw new DomainError('AUTH_UNAUTHENTICATED', 'Send a bearer token');
-    const verified = this.verifier.verify(token);
+    const verified = await this.verifier.verify(token);
     if (!verified.roles.some((role) => roles.includes(role))) {
       throw new DomainError(
         'AUTH_FORBIDDEN',

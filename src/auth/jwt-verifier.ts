@@ -1,11 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { createPublicKey, createSecretKey, KeyObject } from 'node:crypto';
-import { verify as verifyJwt } from 'jsonwebtoken';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { DomainError } from '../common/errors/domain-error';
-import { TokenRefused } from '../common/errors/token-refused';
+import { claimList, readClaim } from './claim-path';
+import { KeySetCheck } from './key-set-check';
 import { holdsBothSides, isJwtRole, JwtRole } from './roles';
-import { claimsRefusal, headerRefusal, StaffClaims } from './token-claims';
+import { LocalKeyCheck, SignatureCheck, unauthenticated } from './signature-check';
+import { claimsRefusal, headerRefusal } from './token-claims';
 
 /** What a valid staff token says: who, their roles, and their name when it carries one. */
 export interface VerifiedStaff {
@@ -15,63 +15,43 @@ export interface VerifiedStaff {
 }
 
 /**
- * Verifies staff and system tokens: algorithm pinned by configuration, `exp` and `iat` required,
- * lifetime bounded, issuer and audience checked when configured, no critical extensions.
+ * Verifies staff and system tokens: the signature with our own key (HS256, RS256) or the identity
+ * provider's key set, algorithm pinned by configuration, `exp` and `iat` required, lifetime
+ * bounded, issuer and audience checked when configured, no critical extensions; then reads the
+ * roles and the name from the claims configuration maps them to.
  */
 @Injectable()
 export class JwtVerifier {
-  /**
-   * Built once: handed a string, jsonwebtoken first tries to read it as a public key and builds a
-   * secret key only when that throws, on every request (a fifth of the CPU of a queue read).
-   */
-  private readonly key: KeyObject;
+  private readonly signature: SignatureCheck;
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
-    const { algorithm, verificationKey } = config.auth;
-    this.key =
-      algorithm === 'HS256'
-        ? createSecretKey(Buffer.from(verificationKey))
-        : createPublicKey(verificationKey);
+    const { auth } = config;
+    this.signature =
+      auth.algorithm === 'JWKS'
+        ? new KeySetCheck(auth.jwks, auth.tokenRules)
+        : new LocalKeyCheck(auth, auth.tokenRules);
   }
 
-  verify(token: string, nowMs: number = Date.now()): VerifiedStaff {
-    const { algorithm, tokenRules } = this.config.auth;
+  async verify(token: string, nowMs: number = Date.now()): Promise<VerifiedStaff> {
+    const { tokenRules, claims: mapping } = this.config.auth;
     const nowSeconds = Math.floor(nowMs / 1000);
-    let header: object;
-    let claims: StaffClaims;
-    try {
-      const decoded = verifyJwt(token, this.key, {
-        algorithms: [algorithm],
-        clockTolerance: tokenRules.clockToleranceSeconds,
-        clockTimestamp: nowSeconds,
-        complete: true,
-      });
-      const payload: unknown = decoded.payload;
-      if (typeof payload !== 'object' || payload === null) throw new Error('not a claims object');
-      header = decoded.header;
-      claims = payload;
-    } catch (error) {
-      const expired = (error as Error).name === 'TokenExpiredError';
-      throw unauthenticated(expired ? 'The token has expired' : 'The token is not valid');
-    }
+    const { header, claims } = await this.signature.check(token, nowSeconds);
     const refusal = headerRefusal(header) ?? claimsRefusal(claims, tokenRules, nowSeconds);
     if (refusal !== null) throw unauthenticated(refusal);
-    if (typeof claims.sub !== 'string' || claims.sub.length === 0 || claims.sub.length > 200) {
+    const sub: unknown = (claims as { sub?: unknown }).sub;
+    if (typeof sub !== 'string' || sub.length === 0 || sub.length > 200) {
       throw unauthenticated('The token must carry a subject (sub)');
     }
-    const roles = Array.isArray(claims.roles) ? claims.roles.filter(isJwtRole) : [];
+    const roles = claimList(readClaim(claims, mapping.roles)).filter(isJwtRole);
     if (holdsBothSides(roles)) {
       throw new DomainError(
         'AUTH_BOTH_SIDES',
         'Nobody may act for the front line and the ombudsman office at once',
       );
     }
-    // `name` is optional: a blank one is no name at all.
-    const name = typeof claims.name === 'string' ? claims.name.trim().slice(0, 200) : '';
-    return name === '' ? { sub: claims.sub, roles } : { sub: claims.sub, roles, name };
+    // `name` is optional (the claim configuration says where it is): a blank one is no name at all.
+    const claimed = readClaim(claims, mapping.name);
+    const name = typeof claimed === 'string' ? claimed.trim().slice(0, 200) : '';
+    return name === '' ? { sub, roles } : { sub, roles, name };
   }
-}
-
-function unauthenticated(detail: string): DomainError {
-  return new TokenRefused(detail);
 }

@@ -22,15 +22,63 @@ export interface AppConfig {
   readonly webhooks: WebhooksConfig;
   readonly mail: MailConfig;
   readonly documents: DocumentsConfig;
+  readonly metrics: MetricsConfig;
+  readonly tracing: TracingConfig;
 }
 
-export interface AuthConfig {
+/** OpenTelemetry traces: on only when an OTLP endpoint is set; off, nothing of it is loaded. */
+export interface TracingConfig {
+  readonly enabled: boolean;
+  readonly serviceName: string;
+}
+
+/** Who may scrape `GET /metrics`, and how long the figures read from the database are reused. */
+export interface MetricsConfig {
+  /** A bearer token Prometheus sends; without one only loopback callers are answered. */
+  readonly token?: string;
+  /** Case, deadline, outbox and webhook figures are read at most once per this many ms. */
+  readonly cacheMs: number;
+}
+
+/** How staff tokens are verified: a key of our own (HS256 secret, RS256 public key) or the IdP's. */
+export type AuthConfig = LocalKeyAuthConfig | KeySetAuthConfig;
+
+interface AuthRules {
+  readonly tokenRules: TokenRules;
+  readonly claims: ClaimMapping;
+}
+
+export interface LocalKeyAuthConfig extends AuthRules {
   readonly algorithm: 'HS256' | 'RS256';
   /** HS256 secret (also used by `npm run token`), or the RS256 public key in PEM. */
   readonly verificationKey: string;
   /** Only for HS256: where the development secret came from, for the start-up hint. */
   readonly secretSource: 'environment' | 'generated' | 'public-key';
-  readonly tokenRules: TokenRules;
+}
+
+/** Tokens of the organisation's identity provider, verified with the keys it publishes. */
+export interface KeySetAuthConfig extends AuthRules {
+  readonly algorithm: 'JWKS';
+  readonly jwks: JwksConfig;
+}
+
+export interface JwksConfig {
+  /** The IdP's JSON Web Key Set (https, or http on a loopback address). */
+  readonly url: string;
+  /** Asymmetric algorithms accepted; a token naming any other is refused before a key is sought. */
+  readonly algorithms: readonly string[];
+  /** After a fetch, an unknown `kid` waits this long before the set is fetched again. */
+  readonly cooldownMs: number;
+  /** A set older than this is fetched again on the next token, known `kid` or not. */
+  readonly cacheMaxAgeMs: number;
+  /** How long one fetch of the set may take. */
+  readonly timeoutMs: number;
+}
+
+/** Where the claims this service reads sit in a token: a top-level name or a dotted path. */
+export interface ClaimMapping {
+  readonly roles: string;
+  readonly name: string;
 }
 
 /** What a staff token must show besides a good signature. */

@@ -2,9 +2,15 @@ import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { AppConfig, LocalKeyAuthConfig } from './app-config';
 import { loadConfig } from './load-config';
 
 const SECRET = 'a-secret-that-is-at-least-thirty-two-bytes';
+
+function localKey(config: AppConfig): LocalKeyAuthConfig {
+  if (config.auth.algorithm === 'JWKS') throw new Error('expected a key of our own');
+  return config.auth;
+}
 
 function freshDir(): string {
   return mkdtempSync(join(tmpdir(), 'config-spec-'));
@@ -36,11 +42,11 @@ describe('loadConfig', () => {
     const dataDir = freshDir();
     const first = loadConfig({ DATA_DIR: dataDir });
     const second = loadConfig({ DATA_DIR: dataDir });
-    expect(first.auth.secretSource).toBe('generated');
-    expect(first.auth.verificationKey).toBe(second.auth.verificationKey);
-    expect(Buffer.byteLength(first.auth.verificationKey)).toBeGreaterThanOrEqual(32);
+    expect(localKey(first).secretSource).toBe('generated');
+    expect(localKey(first).verificationKey).toBe(localKey(second).verificationKey);
+    expect(Buffer.byteLength(localKey(first).verificationKey)).toBeGreaterThanOrEqual(32);
     const file = join(dataDir, 'jwt-secret');
-    expect(readFileSync(file, 'utf8').trim()).toBe(first.auth.verificationKey);
+    expect(readFileSync(file, 'utf8').trim()).toBe(localKey(first).verificationKey);
     expect(statSync(file).mode & 0o777).toBe(0o600);
   });
 
@@ -76,7 +82,7 @@ describe('loadConfig', () => {
     };
 
     it('switches to RS256 with a valid RSA public key, given with \\n escapes as env files do', () => {
-      const auth = loadConfig({ JWT_PUBLIC_KEY: spki.replace(/\n/g, '\\n') }).auth;
+      const auth = localKey(loadConfig({ JWT_PUBLIC_KEY: spki.replace(/\n/g, '\\n') }));
       expect(auth).toMatchObject({ algorithm: 'RS256', secretSource: 'public-key' });
       expect(auth.verificationKey).toBe(spki);
     });
@@ -84,7 +90,7 @@ describe('loadConfig', () => {
     it('takes an RSA key in PKCS#1 form too, and verifies with it as SPKI', () => {
       const pkcs1 = rsa.publicKey.export({ type: 'pkcs1', format: 'pem' }).toString();
       expect(pkcs1).toContain('BEGIN RSA PUBLIC KEY');
-      expect(loadConfig({ JWT_PUBLIC_KEY: pkcs1 }).auth.verificationKey).toBe(spki);
+      expect(localKey(loadConfig({ JWT_PUBLIC_KEY: pkcs1 })).verificationKey).toBe(spki);
     });
 
     it('refuses a PEM header around garbage, naming the setting on one line', () => {

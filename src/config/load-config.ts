@@ -1,14 +1,17 @@
 import { resolve } from 'node:path';
 import type { LogLevel } from '../common/logging/pino-logger';
-import { AppConfig, AuthConfig } from './app-config';
+import { AppConfig, AuthConfig, LocalKeyAuthConfig } from './app-config';
 import { readCompensationConfig } from './compensation-config';
 import { ConfigError } from './config-error';
 import { requireWritableDataDir } from './data-dir';
 import { readJwtPublicKey } from './jwt-public-key';
 import { developmentSecret, MIN_SECRET_BYTES } from './jwt-secret';
 import { readHttpConfig } from './http-config';
+import { readMetricsConfig } from './metrics-config';
+import { readClaimMapping, readJwksConfig } from './jwks-config';
 import { readEnum, readInt, readPostgresUrl } from './parsers';
 import { readTokenRules } from './token-rules-config';
+import { readTracingConfig } from './tracing-config';
 import { readWebhooksConfig } from './webhooks-config';
 import { readMailConfig } from './mail-config';
 import { readDocumentsConfig } from './documents-config';
@@ -36,7 +39,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const dataDir = resolve(env.DATA_DIR || '.data');
   const databaseUrl = readPostgresUrl(env, 'DATABASE_URL');
   // Only the embedded database and the generated development secret need the folder.
-  const generatesSecret = nodeEnv !== 'production' && !(env.JWT_SECRET || env.JWT_PUBLIC_KEY);
+  const generatesSecret =
+    nodeEnv !== 'production' && !(env.JWT_SECRET || env.JWT_PUBLIC_KEY || env.JWT_JWKS_URL);
   if (!databaseUrl || generatesSecret) requireWritableDataDir(dataDir);
   const auth = readAuth(env, nodeEnv, dataDir);
   const port = readInt(env, 'PORT', 3000, 0, 65535);
@@ -83,18 +87,27 @@ export function loadConfig(env: Env = process.env): AppConfig {
     webhooks,
     mail: readMailConfig(env, nodeEnv, port, webhooks),
     documents: readDocumentsConfig(env, auth),
+    metrics: readMetricsConfig(env),
+    tracing: readTracingConfig(env),
   };
 }
 
+/**
+ * The identity provider's key set wins over a public key, which wins over a secret: a setting
+ * left over from local development never opens a second way in beside the IdP.
+ */
 function readAuth(env: Env, nodeEnv: AppConfig['nodeEnv'], dataDir: string): AuthConfig {
-  return { ...readVerificationKey(env, nodeEnv, dataDir), tokenRules: readTokenRules(env) };
+  const rules = { tokenRules: readTokenRules(env), claims: readClaimMapping(env) };
+  const jwks = readJwksConfig(env);
+  if (jwks) return { algorithm: 'JWKS', jwks, ...rules };
+  return { ...readVerificationKey(env, nodeEnv, dataDir), ...rules };
 }
 
 function readVerificationKey(
   env: Env,
   nodeEnv: AppConfig['nodeEnv'],
   dataDir: string,
-): Omit<AuthConfig, 'tokenRules'> {
+): Omit<LocalKeyAuthConfig, 'tokenRules' | 'claims'> {
   const publicKey = env.JWT_PUBLIC_KEY?.replace(/\\n/g, '\n');
   if (publicKey) {
     return {
@@ -111,7 +124,10 @@ function readVerificationKey(
     return { algorithm: 'HS256', verificationKey: secret, secretSource: 'environment' };
   }
   if (nodeEnv === 'production') {
-    throw new ConfigError('JWT_SECRET', 'is required in production (or set JWT_PUBLIC_KEY)');
+    throw new ConfigError(
+      'JWT_SECRET',
+      'is required in production (or set JWT_PUBLIC_KEY or JWT_JWKS_URL)',
+    );
   }
   return {
     algorithm: 'HS256',

@@ -1,7 +1,10 @@
 import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, getSchemaPath, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { DESCRIPTIONS } from './api-problems';
+import { OPERATION_DESCRIPTIONS } from './operation-descriptions';
+import { operationIdFor, TAGS } from './operations';
 import { FieldErrorSchema, ProblemSchema } from './problem.schema';
+import { withRequestExamples } from './request-examples';
 
 function problemResponse(status: number) {
   return {
@@ -18,7 +21,7 @@ const ANY_OPERATION = [400, 414, 500];
 const ANY_BODY = [413, 415];
 
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
-  const config = new DocumentBuilder()
+  const builder = new DocumentBuilder()
     .setTitle('Customer ombudsman service')
     .setDescription(
       'System of record of an independent customer-ombudsman office: escalations from customers, ' +
@@ -26,6 +29,10 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
         'Every error is RFC 9457 application/problem+json.',
     )
     .setVersion('1')
+    .addServer(
+      'http://localhost:3000',
+      'A local instance (`npm start`); use your deployment instead',
+    )
     .addBearerAuth(
       {
         type: 'http',
@@ -46,13 +53,20 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
       },
       'caseToken',
     )
-    .build();
-  const document = SwaggerModule.createDocument(app, config, {
+    .addBearerAuth(
+      { type: 'http', scheme: 'bearer', description: 'METRICS_TOKEN, when it is set' },
+      'metricsToken',
+    );
+  for (const tag of TAGS) builder.addTag(tag.name, tag.description);
+  const document = SwaggerModule.createDocument(app, builder.build(), {
     extraModels: [ProblemSchema, FieldErrorSchema],
-    operationIdFactory: (controller, method) =>
-      `${controller.replace(/Controller$/, '')}_${method}`,
+    operationIdFactory: operationIdFor,
   });
-  return admitNullWhereNullable(withEdgeErrors(withOpenProblems(document)));
+  document.info.contact = { name: 'Customer ombudsman service maintainers' };
+  document.info.license = { name: 'Proprietary' };
+  return admitNullWhereNullable(
+    withRequestExamples(withDescriptions(withEdgeErrors(withOpenProblems(document)))),
+  );
 }
 
 /**
@@ -78,6 +92,17 @@ function withEdgeErrors(document: OpenAPIObject): OpenAPIObject {
       const statuses = operation.requestBody ? [...ANY_OPERATION, ...ANY_BODY] : ANY_OPERATION;
       for (const status of statuses)
         operation.responses[String(status)] ??= problemResponse(status);
+    }
+  return document;
+}
+
+/** A description for every operation: its route's own, or the one named for it centrally. */
+function withDescriptions(document: OpenAPIObject): OpenAPIObject {
+  for (const item of Object.values(document.paths))
+    for (const operation of [item.get, item.put, item.post, item.delete, item.patch]) {
+      if (!operation || operation.description || !operation.operationId) continue;
+      const description = OPERATION_DESCRIPTIONS[operation.operationId];
+      if (description) operation.description = description;
     }
   return document;
 }
