@@ -12,6 +12,9 @@ describe('recognising what staff type', () => {
     ['  Anna.Petrova@Mail.Example.RU ', 'email', 'anna.petrova@mail.example.ru'],
     ['C-1009', 'customerNumber', 'c-1009'],
     ['100245', 'customerNumber', '100245'],
+    ['2025-0001', 'referencePrefix', 'OMB-2025-0001'],
+    ['omb-2025-00', 'referencePrefix', 'OMB-2025-00'],
+    ['OMB2025', 'referencePrefix', 'OMB-2025-'],
   ])('reads %j as a %s (%s)', (q, kind, value) => {
     expect(recogniseExact(q)).toEqual({ kind, value });
   });

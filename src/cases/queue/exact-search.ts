@@ -8,12 +8,16 @@ export type ExactKey =
   | { readonly kind: 'reference'; readonly value: string }
   | { readonly kind: 'complaintReference'; readonly value: string }
   | { readonly kind: 'email'; readonly value: string }
-  | { readonly kind: 'customerNumber'; readonly value: string };
+  | { readonly kind: 'customerNumber'; readonly value: string }
+  /** The start of a case reference (`2025-0001`, `OMB-2025-00`): the cases whose reference begins so. */
+  | { readonly kind: 'referencePrefix'; readonly value: string };
 
 /** `OMB-2025-000123`, `omb2025000123`, `OMB 2025 000123`: any case, dashes optional. */
 const CASE_REFERENCE = /^omb[-\s]?(\d{4})[-\s]?(\d{6,})$/iu;
 /** `CMP-000123`, `cmp000123`. */
 const COMPLAINT_REFERENCE = /^cmp[-\s]?(\d{6,})$/iu;
+/** `2025-0001`, `omb-2025-00`, `OMB2025`: a year and the first digits of a number. */
+const REFERENCE_PREFIX = /^(?:omb[-\s]?(\d{4})(?:[-\s]?(\d{1,5}))?|(\d{4})[-\s](\d{1,5}))$/iu;
 /** A whole address: something@domain.tld, no spaces. */
 const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/u;
 /** One token holding a digit (`C-1009`, `100245`): customer numbers have no fixed shape. */
@@ -25,6 +29,11 @@ export function recogniseExact(q: string): ExactKey | null {
   if (reference) return { kind: 'reference', value: `OMB-${reference[1]}-${reference[2]}` };
   const complaint = COMPLAINT_REFERENCE.exec(text);
   if (complaint) return { kind: 'complaintReference', value: `CMP-${complaint[1]}` };
+  const prefix = REFERENCE_PREFIX.exec(text);
+  if (prefix) {
+    const [year, digits] = prefix[1] ? [prefix[1], prefix[2] ?? ''] : [prefix[3], prefix[4]];
+    return { kind: 'referencePrefix', value: `OMB-${year}-${digits}` };
+  }
   if (EMAIL.test(text)) return { kind: 'email', value: text.toLowerCase() };
   if (CUSTOMER_NUMBER.test(text)) return { kind: 'customerNumber', value: text.toLowerCase() };
   return null;
@@ -41,5 +50,8 @@ export function exactCondition(kind: ExactKey['kind'], placeholder: string): str
       return `lower(customer_email) = ${placeholder}`; // ix_ombudsman_case_customer_email
     case 'customerNumber':
       return `lower(customer_number) = ${placeholder}`; // ix_ombudsman_case_customer_number
+    case 'referencePrefix':
+      // ix_ombudsman_case_reference_prefix (text_pattern_ops); the value holds no % or _.
+      return `reference LIKE ${placeholder} || '%'`;
   }
 }
