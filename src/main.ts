@@ -11,7 +11,7 @@ let config: AppConfig | undefined;
 let embedded: EmbeddedDatabase | undefined;
 
 async function bootstrap(): Promise<void> {
-  config = loadConfig(process.env);
+  config = loadConfig();
   let databaseUrl = config.databaseUrl;
   if (!databaseUrl) {
     embedded = await startEmbeddedPostgres({

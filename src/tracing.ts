@@ -10,7 +10,7 @@ import { readTracingConfig } from './config/tracing-config';
 let sdk: NodeSDK | undefined;
 
 try {
-  const config = readTracingConfig(process.env);
+  const config = readTracingConfig();
   if (config.enabled) {
     // Required here, not imported above: with tracing off the SDK is never loaded.
     // eslint-disable-next-line @typescript-eslint/no-require-imports

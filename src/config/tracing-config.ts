@@ -9,7 +9,7 @@ type Env = Record<string, string | undefined>;
  * the traces-only `OTEL_EXPORTER_OTLP_TRACES_ENDPOINT`) and `OTEL_SDK_DISABLED` is not true. The
  * SDK reads the other standard `OTEL_*` settings (protocol, headers, sampling) itself.
  */
-export function readTracingConfig(env: Env): TracingConfig {
+export function readTracingConfig(env: Env = process.env): TracingConfig {
   const endpointSetting = env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT
     ? 'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT'
     : 'OTEL_EXPORTER_OTLP_ENDPOINT';

@@ -313,7 +313,7 @@ export interface paths {
         };
         /**
          * Deadline policies: how long each kind of deadline runs
-         * @description Every kind of DESIGN §4, with the configured default unless someone changed it: acknowledge 2 business days, front-line response 15 business days, outcome 90 days, decision answer 30 days, remedy payment 28 days, information request 14 days.
+         * @description Every kind of deadline, with the configured default unless someone changed it: acknowledge 2 business days, front-line response 15 business days, outcome 90 days, decision answer 30 days, remedy payment 28 days, information request 14 days.
          */
         get: operations["listDeadlinePolicies"];
         /**

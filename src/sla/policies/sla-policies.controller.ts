@@ -16,7 +16,7 @@ export class SlaPoliciesController {
   @ApiOperation({
     summary: 'Deadline policies: how long each kind of deadline runs',
     description:
-      'Every kind of DESIGN §4, with the configured default unless someone changed it: ' +
+      'Every kind of deadline, with the configured default unless someone changed it: ' +
       'acknowledge 2 business days, front-line response 15 business days, outcome 90 days, ' +
       'decision answer 30 days, remedy payment 28 days, information request 14 days.',
   })
