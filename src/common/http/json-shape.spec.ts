@@ -32,9 +32,10 @@ describe('jsonShapeFinding', () => {
         (text, n, d) => {
           const walked = inspectBody(JSON.parse(text), limits(n, d));
           const scanned = jsonShapeFinding(text, limits(n, d));
-          const structural = (f: typeof walked) =>
-            f?.kind === 'unsafe-field' ? undefined : f?.kind;
-          expect(scanned === undefined).toBe(structural(walked) === undefined);
+          // The walk stops at the first finding: an inherited key (valueOf, …) met before the
+          // node limit hides the shape finding the text scan reports, so such bodies say nothing.
+          fc.pre(walked?.kind !== 'unsafe-field');
+          expect(scanned === undefined).toBe(walked === undefined);
         },
       ),
     );
