@@ -1,4 +1,4 @@
-import { ProposalExpirySweep } from '../src/mediation/proposal-expiry.sweep';
+import { ProposalExpirySweepService } from '../src/mediation/proposal-expiry-sweep.service';
 import { investigatedCase, staff, submittedCase } from './support/cases';
 import { APOLOGY, eur, eventTypes, REFUND, routes, sql } from './support/resolution';
 import { startTestApp, TestApp } from './support/test-app';
@@ -171,7 +171,7 @@ describe('mediation', () => {
         expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
       })
       .expect(201);
-    const sweep = t.app.get(ProposalExpirySweep);
+    const sweep = t.app.get(ProposalExpirySweepService);
     expect(await sweep.run()).toBe(0);
     await sql(
       t,

@@ -5,12 +5,7 @@ import { minorDigits, Money, sumByCurrency, toDecimalString } from '../common/mo
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { BudgetWarningDto } from './dto/remedy.dto';
 import { BudgetDto, BudgetLineDto } from './dto/compensation-requests.dto';
-
-interface Spent {
-  currency: string;
-  committed: bigint;
-  paid: bigint;
-}
+import { RemediesRepository } from './remedies.repository';
 
 /**
  * The yearly compensation budget: a remedy counts in the year it became binding;
@@ -21,10 +16,11 @@ export class BudgetService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly remedies: RemediesRepository,
   ) {}
 
   async forYear(year: number): Promise<BudgetDto> {
-    const spent = await this.spent(this.dataSource.manager, year);
+    const spent = await this.remedies.spentInYear(this.dataSource.manager, year);
     const currencies = new Set([...Object.keys(this.config.compensation.yearlyBudget)]);
     spent.forEach((s) => currencies.add(s.currency));
     const lines = [...currencies].sort().map((currency): BudgetLineDto => {
@@ -50,7 +46,7 @@ export class BudgetService {
     const totals = sumByCurrency(offered);
     if (totals.length === 0) return [];
     const year = now.getUTCFullYear();
-    const spent = await this.spent(manager, year);
+    const spent = await this.remedies.spentInYear(manager, year);
     const warnings: BudgetWarningDto[] = [];
     for (const total of totals) {
       const budget = this.budgetMinor(total.currency);
@@ -74,25 +70,6 @@ export class BudgetService {
     const major = this.config.compensation.yearlyBudget[currency];
     if (major === undefined) return null;
     return BigInt(major) * 10n ** BigInt(minorDigits(currency));
-  }
-
-  private async spent(manager: EntityManager, year: number): Promise<Spent[]> {
-    const rows = (await manager.query(
-      `SELECT currency,
-              COALESCE(sum(amount_minor) FILTER (WHERE status = 'due'), 0)::text AS committed,
-              COALESCE(sum(amount_minor) FILTER (WHERE status = 'fulfilled'), 0)::text AS paid
-         FROM remedy
-        WHERE bound_at >= make_timestamptz($1, 1, 1, 0, 0, 0, 'UTC')
-          AND bound_at < make_timestamptz($1 + 1, 1, 1, 0, 0, 0, 'UTC')
-          AND currency IS NOT NULL
-        GROUP BY currency`,
-      [year],
-    )) as { currency: string; committed: string; paid: string }[];
-    return rows.map((r) => ({
-      currency: r.currency,
-      committed: BigInt(r.committed),
-      paid: BigInt(r.paid),
-    }));
   }
 }
 

@@ -1,19 +1,28 @@
 import { Module } from '@nestjs/common';
 import { CasesModule } from '../cases/cases.module';
 import { BudgetService } from './budget.service';
+import { CaseRemediesController } from './case-remedies.controller';
 import { CompanyRemediesController } from './company-remedies.controller';
+import { CompensationController } from './compensation.controller';
 import { FulfilmentService } from './fulfilment.service';
-import { RemedyApprovals } from './remedy-approvals.service';
-import { RemedyLedger } from './remedy-ledger.service';
-import { RemedyQueries } from './remedy-queries.service';
-import { CaseRemediesController, CompensationController } from './remedies.controller';
+import { RemediesRepository } from './remedies.repository';
+import { RemedyApprovalsService } from './remedy-approvals.service';
+import { RemedyLedgerService } from './remedy-ledger.service';
+import { RemedyQueriesService } from './remedy-queries.service';
 import { SlaModule } from '../sla/sla.module';
 
 /** Remedies, authority limits, approvals, fulfilment and the budget. */
 @Module({
   imports: [SlaModule, CasesModule],
   controllers: [CaseRemediesController, CompensationController, CompanyRemediesController],
-  providers: [RemedyLedger, BudgetService, RemedyApprovals, FulfilmentService, RemedyQueries],
-  exports: [RemedyLedger, BudgetService],
+  providers: [
+    RemediesRepository,
+    RemedyLedgerService,
+    BudgetService,
+    RemedyApprovalsService,
+    FulfilmentService,
+    RemedyQueriesService,
+  ],
+  exports: [RemediesRepository, RemedyLedgerService, BudgetService],
 })
 export class CompensationModule {}

@@ -2,19 +2,18 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { StaffActor, namedRef } from '../auth/actor';
-import { Finding, TransitionContext } from '../cases/case-lifecycle';
+import { TransitionContext } from '../cases/case-lifecycle';
 import { DomainError } from '../common/errors/domain-error';
 import { DeadlinesService } from '../sla/deadlines.service';
 import { lockCase, requireCommand } from '../cases/case-lock';
 import { ConfirmFulfilmentDto, RecordFulfilmentDto } from './dto/compensation-requests.dto';
 import { StaffRemedyDto } from './dto/remedy.dto';
-import { findRemedy } from './remedy-approvals.service';
-import { RemedyLedger } from './remedy-ledger.service';
+import { foundRemedy } from './compensation.errors';
+import { RemediesRepository } from './remedies.repository';
+import { RemedyLedgerService } from './remedy-ledger.service';
 import { RemedyRow, toStaffRemedy } from './remedy-rows';
 import { CaseRecorder } from '../cases/case-recorder';
-import { RemedyStatus } from './remedy-types';
-import { sqlList, sqlValue } from '../common/sql-literal';
-import { nextRemedyState, remedyStatesFor, remedyTarget } from './remedy-lifecycle';
+import { nextRemedyState } from './remedy-lifecycle';
 
 /** Clocks differ a little between the company's systems and ours. */
 const CLOCK_SKEW_MS = 5 * 60_000;
@@ -28,8 +27,9 @@ export class FulfilmentService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly recorder: CaseRecorder,
-    private readonly ledger: RemedyLedger,
+    private readonly ledger: RemedyLedgerService,
     private readonly deadlines: DeadlinesService,
+    private readonly remedies: RemediesRepository,
   ) {}
 
   record(
@@ -46,20 +46,19 @@ export class FulfilmentService {
     }
     return this.dataSource.transaction(async (manager) => {
       const c = await lockCase(manager, caseId);
-      const remedy = await findRemedy(manager, caseId, remedyId);
+      const remedy = foundRemedy(await this.remedies.find(manager, caseId, remedyId), remedyId);
       requireCommand(c, 'record_fulfilment', 'fulfilled');
-      if (nextRemedyState(remedy.status as RemedyStatus, 'fulfil') === null) {
+      if (nextRemedyState(remedy.status, 'fulfil') === null) {
         throw new DomainError('REMEDY_NOT_DUE', `The remedy is ${remedy.status}, not owed`, {
           remedyStatus: remedy.status,
         });
       }
-      await manager.query(
-        `UPDATE remedy
-            SET status = ${sqlValue(remedyTarget('fulfil'))}, fulfilled_at = $2, payment_reference = $3, fulfilled_by = $4,
-                fulfilment_note = $5, recorded_at = now()
-          WHERE id = $1 AND status IN ${sqlList(remedyStatesFor('fulfil'))}`,
-        [remedyId, fulfilledAt, body.paymentReference ?? null, actor.sub, body.note],
-      );
+      await this.remedies.recordFulfilment(manager, remedyId, {
+        fulfilledAt,
+        paymentReference: body.paymentReference ?? null,
+        by: actor.sub,
+        note: body.note,
+      });
       await this.deadlines.meetSubject(manager, remedyId);
       const facts = {
         remedyId,
@@ -80,9 +79,11 @@ export class FulfilmentService {
       await this.ledger.completeIfAllFulfilled(
         manager,
         caseId,
-        await completionOf(manager, remedy),
+        await this.completionOf(manager, remedy),
       );
-      return toStaffRemedy(await findRemedy(manager, caseId, remedyId));
+      return toStaffRemedy(
+        foundRemedy(await this.remedies.find(manager, caseId, remedyId), remedyId),
+      );
     });
   }
 
@@ -94,7 +95,7 @@ export class FulfilmentService {
   ): Promise<StaffRemedyDto> {
     return this.dataSource.transaction(async (manager) => {
       const c = await lockCase(manager, caseId);
-      const remedy = await findRemedy(manager, caseId, remedyId);
+      const remedy = foundRemedy(await this.remedies.find(manager, caseId, remedyId), remedyId);
       if (remedy.status !== 'fulfilled') {
         throw new DomainError(
           'REMEDY_NOT_FULFILLED',
@@ -102,12 +103,11 @@ export class FulfilmentService {
           { remedyStatus: remedy.status },
         );
       }
-      await manager.query(
-        `UPDATE remedy SET confirmation = $2, confirmed_by = $3, confirmed_at = now(),
-                           confirmation_note = $4
-          WHERE id = $1`,
-        [remedyId, body.result, actor.sub, body.note ?? null],
-      );
+      await this.remedies.recordConfirmation(manager, remedyId, {
+        result: body.result,
+        by: actor.sub,
+        note: body.note ?? null,
+      });
       const type = body.result === 'confirmed' ? 'remedy.confirmed' : 'remedy.disputed';
       await this.recorder.record(manager, c, {
         actor: namedRef(actor),
@@ -125,16 +125,19 @@ export class FulfilmentService {
         },
         event: { type, payload: { remedyId, note: body.note ?? null } },
       });
-      return toStaffRemedy(await findRemedy(manager, caseId, remedyId));
+      return toStaffRemedy(
+        foundRemedy(await this.remedies.find(manager, caseId, remedyId), remedyId),
+      );
     });
   }
-}
 
-/** A settlement closes as `settled`; an accepted decision closes with its finding. */
-async function completionOf(manager: EntityManager, remedy: RemedyRow): Promise<TransitionContext> {
-  if (remedy.source === 'proposal') return { settledByMediation: true };
-  const [decision] = (await manager.query('SELECT finding FROM case_decision WHERE id = $1', [
-    remedy.source_id,
-  ])) as { finding: Finding }[];
-  return { finding: decision?.finding };
+  /** A settlement closes as `settled`; an accepted decision closes with its finding. */
+  private async completionOf(
+    manager: EntityManager,
+    remedy: RemedyRow,
+  ): Promise<TransitionContext> {
+    if (remedy.source === 'proposal') return { settledByMediation: true };
+    const finding = await this.remedies.findingOfDecision(manager, remedy.source_id);
+    return { finding: finding ?? undefined };
+  }
 }

@@ -1,12 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { StaffActor, namedRef } from '../auth/actor';
 import { DomainError } from '../common/errors/domain-error';
 import { ApprovalRefusal, checkApproval } from './authority-limits';
 import { lockCase } from '../cases/case-lock';
 import { RemedyApprovedDto } from './dto/remedy.dto';
-import { RemedyRow, remediesWhere, toStaffRemedy } from './remedy-rows';
+import { foundRemedy } from './compensation.errors';
+import { RemediesRepository } from './remedies.repository';
+import { toStaffRemedy } from './remedy-rows';
 import { CaseRecorder } from '../cases/case-recorder';
 
 const REFUSALS: Record<ApprovalRefusal, () => DomainError> = {
@@ -25,17 +27,18 @@ const REFUSALS: Record<ApprovalRefusal, () => DomainError> = {
 
 /** Approvals above the authority limits: four eyes above limit B, never the proposer's own. */
 @Injectable()
-export class RemedyApprovals {
+export class RemedyApprovalsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly recorder: CaseRecorder,
+    private readonly remedies: RemediesRepository,
   ) {}
 
   approve(caseId: string, remedyId: string, actor: StaffActor): Promise<RemedyApprovedDto> {
     return this.dataSource.transaction(async (manager) => {
       // The case lock makes concurrent approvals of one remedy count one after the other.
       const c = await lockCase(manager, caseId);
-      const remedy = await findRemedy(manager, caseId, remedyId);
+      const remedy = foundRemedy(await this.remedies.find(manager, caseId, remedyId), remedyId);
       if (remedy.status === 'superseded') {
         throw new DomainError(
           'REMEDY_SUPERSEDED',
@@ -58,15 +61,16 @@ export class RemedyApprovals {
         approvedBy: remedy.approvals.map((a) => a.approver),
       });
       if (refusal) throw REFUSALS[refusal]();
-      const [approval] = (await manager.query(
-        `INSERT INTO remedy_approval (remedy_id, approver, approver_name) VALUES ($1, $2, $3)
-         RETURNING id`,
-        [remedyId, actor.sub, actor.name ?? null],
-      )) as { id: string }[];
+      const approvalId = await this.remedies.addApproval(
+        manager,
+        remedyId,
+        actor.sub,
+        actor.name ?? null,
+      );
       const given = remedy.approvals.length + 1;
       const facts = {
         remedyId,
-        approvalId: approval.id,
+        approvalId,
         approvalsGiven: given,
         approvalsRequired: remedy.approvals_required,
       };
@@ -80,19 +84,8 @@ export class RemedyApprovals {
         },
         event: { type: 'remedy.approved', payload: facts },
       });
-      const approved = toStaffRemedy(await findRemedy(manager, caseId, remedyId));
-      return { ...approved, approvalId: approval.id };
+      const approved = foundRemedy(await this.remedies.find(manager, caseId, remedyId), remedyId);
+      return { ...toStaffRemedy(approved), approvalId };
     });
   }
-}
-
-/** A remedy of this case, or 404: a remedy id of another case finds nothing. */
-export async function findRemedy(
-  manager: EntityManager,
-  caseId: string,
-  remedyId: string,
-): Promise<RemedyRow> {
-  const [row] = await remediesWhere(manager, 'r.id = $1 AND r.case_id = $2', [remedyId, caseId]);
-  if (!row) throw new DomainError('REMEDY_NOT_FOUND', `No remedy ${remedyId} on this case`);
-  return row;
 }

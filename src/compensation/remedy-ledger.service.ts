@@ -18,8 +18,7 @@ import {
   RemedyType,
 } from './remedy-types';
 import { CaseRecorder } from '../cases/case-recorder';
-import { sqlList, sqlValue } from '../common/sql-literal';
-import { remedyStatesFor, remedyTarget } from './remedy-lifecycle';
+import { RemediesRepository } from './remedies.repository';
 
 export interface RemedyInput {
   readonly type: RemedyType;
@@ -38,13 +37,14 @@ export interface UnapprovedRemedy {
  * superseded and made binding only here, always inside the caller's transaction.
  */
 @Injectable()
-export class RemedyLedger {
+export class RemedyLedgerService {
   constructor(
     private readonly recorder: CaseRecorder,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly deadlines: DeadlinesService,
     private readonly transitions: CaseTransitions,
     private readonly policies: SlaPolicies,
+    private readonly remedies: RemediesRepository,
   ) {}
 
   /** Refuses money on an apology and a refund without money (400 with field paths). */
@@ -79,43 +79,32 @@ export class RemedyLedger {
     const approvals = this.approvalsNeeded(remedies, proposer.role);
     const ids: string[] = [];
     for (const [position, remedy] of remedies.entries()) {
-      const [row] = (await manager.query(
-        `INSERT INTO remedy (case_id, source, source_id, position, type, amount_minor, currency,
-                             description, proposed_by, approvals_required)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
-        [
+      ids.push(
+        await this.remedies.insert(manager, {
           caseId,
           source,
           sourceId,
           position,
-          remedy.type,
-          remedy.amount?.amountMinor ?? null,
-          remedy.amount?.currency ?? null,
-          remedy.description,
-          proposer.sub,
-          approvals[position],
-        ],
-      )) as { id: string }[];
-      ids.push(row.id);
+          type: remedy.type,
+          amountMinor: remedy.amount?.amountMinor ?? null,
+          currency: remedy.amount?.currency ?? null,
+          description: remedy.description,
+          proposedBy: proposer.sub,
+          approvalsRequired: approvals[position],
+        }),
+      );
     }
     return { ids, awaitingApproval: approvals.some((n) => n > 0) };
   }
 
   /** Remedies of a source still short of the approvals they need. */
   async unapproved(manager: EntityManager, sourceId: string): Promise<UnapprovedRemedy[]> {
-    const rows = (await manager.query(
-      `SELECT r.id, r.approvals_required,
-              (SELECT count(*)::int FROM remedy_approval a WHERE a.remedy_id = r.id) AS given
-         FROM remedy r
-        WHERE r.source_id = $1 AND r.approvals_required > 0
-        ORDER BY r.position`,
-      [sourceId],
-    )) as { id: string; approvals_required: number; given: number }[];
+    const rows = await this.remedies.approvalCounts(manager, sourceId);
     return rows
-      .filter((r) => r.given < r.approvals_required)
+      .filter((r) => r.given < r.approvalsRequired)
       .map((r) => ({
         remedyId: r.id,
-        approvalsRequired: r.approvals_required,
+        approvalsRequired: r.approvalsRequired,
         approvalsGiven: r.given,
       }));
   }
@@ -132,12 +121,7 @@ export class RemedyLedger {
   }
 
   async supersede(manager: EntityManager, sourceIds: readonly string[]): Promise<void> {
-    if (sourceIds.length === 0) return;
-    await manager.query(
-      `UPDATE remedy SET status = ${sqlValue(remedyTarget('supersede'))}
-        WHERE source_id = ANY($1) AND status IN ${sqlList(remedyStatesFor('supersede'))}`,
-      [sourceIds],
-    );
+    await this.remedies.supersede(manager, sourceIds);
   }
 
   /**
@@ -152,23 +136,7 @@ export class RemedyLedger {
     completion: TransitionContext,
   ): Promise<number> {
     const dueAt = await this.policies.dueAt('remedy_payment', new Date(), manager);
-    const bound = (await manager.query(
-      `UPDATE remedy
-          SET status = ${sqlValue(remedyTarget('bind'))}, bound_at = now(), due_at = $2
-        WHERE source_id = $1 AND status IN ${sqlList(remedyStatesFor('bind'))}
-        RETURNING id, type, amount_minor::text AS amount_minor, currency, due_at`,
-      [sourceId, dueAt],
-    )) as [
-      {
-        id: string;
-        type: string;
-        amount_minor: string | null;
-        currency: string | null;
-        due_at: Date;
-      }[],
-      number,
-    ];
-    const rows = bound[0];
+    const rows = await this.remedies.bind(manager, sourceId, dueAt);
     const now = new Date();
     for (const row of rows) {
       await this.deadlines.open(manager, {
@@ -176,7 +144,7 @@ export class RemedyLedger {
         kind: 'remedy_payment',
         party: 'company',
         startedAt: now,
-        dueAt: row.due_at,
+        dueAt: row.dueAt,
         subjectId: row.id,
       });
     }
@@ -197,10 +165,10 @@ export class RemedyLedger {
         payload: {
           remedyId: row.id,
           type: row.type,
-          amount: row.amount_minor
-            ? { amountMinor: Number(row.amount_minor), currency: row.currency }
+          amount: row.amountMinor
+            ? { amountMinor: Number(row.amountMinor), currency: row.currency }
             : null,
-          dueAt: row.due_at.toISOString(),
+          dueAt: row.dueAt.toISOString(),
         },
       })),
     });
@@ -214,10 +182,7 @@ export class RemedyLedger {
     caseId: string,
     context: TransitionContext,
   ): Promise<boolean> {
-    const [{ open }] = (await manager.query(
-      `SELECT count(*)::int AS open FROM remedy WHERE case_id = $1 AND status IN ${sqlList(remedyStatesFor('fulfil'))}`,
-      [caseId],
-    )) as { open: number }[];
+    const open = await this.remedies.countOwed(manager, caseId);
     if (open > 0) return false;
     await this.transitions.apply(
       {

@@ -1,18 +1,28 @@
-import { EntityManager } from 'typeorm';
 import { RemedyViewDto, StaffRemedyDto } from './dto/remedy.dto';
+import { RemedySource, RemedyStatus } from './remedy-types';
 
-/** A remedy row as the SQL below selects it; bigint arrives as text and is checked on the way. */
+export interface RemedyApprovalRow {
+  id: string;
+  approver: string;
+  approver_name: string | null;
+  created_at: string;
+}
+
+/**
+ * A remedy row as RemediesRepository selects and checks it (remedies.repository.ts); bigint
+ * arrives as text and is checked again when it becomes money.
+ */
 export interface RemedyRow {
   id: string;
   case_id: string;
   case_reference: string;
-  source: string;
+  source: RemedySource;
   source_id: string;
   type: string;
   amount_minor: string | null;
   currency: string | null;
   description: string;
-  status: string;
+  status: RemedyStatus;
   proposed_by: string;
   approvals_required: number;
   created_at: Date;
@@ -26,21 +36,8 @@ export interface RemedyRow {
   /** Exact to the microsecond, for keyset cursors (a Date keeps only milliseconds). */
   created_key: string;
   due_key: string | null;
-  approvals: { id: string; approver: string; approver_name: string | null; created_at: string }[];
+  approvals: RemedyApprovalRow[];
 }
-
-export const REMEDY_SELECT = `
-  SELECT r.id, r.case_id, c.reference AS case_reference, r.source, r.source_id, r.type,
-         r.amount_minor::text AS amount_minor, r.currency, r.description, r.status, r.proposed_by,
-         r.approvals_required, r.created_at, r.due_at, r.fulfilled_at, r.payment_reference,
-         r.fulfilled_by, r.fulfilment_note, r.confirmation, r.confirmation_note,
-         to_char(r.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS created_key,
-         to_char(r.due_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS due_key,
-         COALESCE((SELECT json_agg(json_build_object('id', a.id, 'approver', a.approver,
-                     'approver_name', a.approver_name, 'created_at', a.created_at)
-                     ORDER BY a.created_at, a.approver)
-                     FROM remedy_approval a WHERE a.remedy_id = r.id), '[]') AS approvals
-    FROM remedy r JOIN ombudsman_case c ON c.id = r.case_id`;
 
 export function moneyOf(row: Pick<RemedyRow, 'amount_minor' | 'currency'>) {
   if (row.amount_minor === null || row.currency === null) return null;
@@ -85,17 +82,6 @@ export function toStaffRemedy(row: RemedyRow, now = new Date()): StaffRemedyDto 
     confirmationNote: row.confirmation_note,
     createdAt: row.created_at.toISOString(),
   };
-}
-
-export async function remediesWhere(
-  manager: EntityManager,
-  where: string,
-  params: unknown[],
-): Promise<RemedyRow[]> {
-  return (await manager.query(
-    `${REMEDY_SELECT} WHERE ${where} ORDER BY r.created_at, r.position, r.id`,
-    params,
-  )) as RemedyRow[];
 }
 
 /** The remedies of each proposal or decision revision, by the id of their source. */

@@ -1,4 +1,3 @@
-import { EntityManager } from 'typeorm';
 import { moneyOf, RemedyRow, toRemedyView, toStaffRemedy } from '../compensation/remedy-rows';
 import {
   DecisionRevisionDto,
@@ -7,6 +6,7 @@ import {
   StaffDecisionDto,
 } from './dto/decision-view.dto';
 
+/** A decision revision as DecisionsRepository selects and checks it (decisions.repository.ts). */
 export interface DecisionRow {
   id: string;
   case_id: string;
@@ -22,18 +22,6 @@ export interface DecisionRow {
   content_hash: string;
   answer: string | null;
   answered_at: Date | null;
-}
-
-export async function decisionsOfCase(
-  manager: EntityManager,
-  caseId: string,
-): Promise<DecisionRow[]> {
-  return (await manager.query(
-    `SELECT d.*, a.answer, a.answered_at
-       FROM case_decision d LEFT JOIN decision_answer a ON a.decision_id = d.id
-      WHERE d.case_id = $1 ORDER BY d.revision`,
-    [caseId],
-  )) as DecisionRow[];
 }
 
 /** The issued revision in force: the latest issued one. */

@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { CasesModule } from '../cases/cases.module';
 import { MediationModule } from '../mediation/mediation.module';
 import { ViewsModule } from '../views/views.module';
-import { CompanyProposalsController } from './company/company-proposals.controller';
+import { CompanyProposalAnswersController } from './company/company-proposal-answers.controller';
 import { CompanyCasesController } from './company/company-cases.controller';
 import { CaseHandlingController } from './staff/case-handling.controller';
 import { CaseQueueController } from './staff/case-queue.controller';
@@ -21,7 +21,7 @@ import { CasesController } from './staff/cases.controller';
     CaseRecordsController,
     CompanyCasesController,
     CaseQueueController,
-    CompanyProposalsController,
+    CompanyProposalAnswersController,
   ],
 })
 export class EdgesModule {}

@@ -5,7 +5,8 @@ import { DecisionsModule } from '../decisions/decisions.module';
 import { MediationModule } from '../mediation/mediation.module';
 import { FrontlineModule } from '../frontline/public/frontline-module';
 import { CaseTokenModule } from '../cases/access/case-token.module';
-import { EscalationAnswersController } from './escalation-answers.controller';
+import { CustomerDecisionAnswersController } from './customer-decision-answers.controller';
+import { CustomerProposalAnswersController } from './customer-proposal-answers.controller';
 import { EscalationController } from './escalation.controller';
 import { IntakeService } from './intake.service';
 
@@ -18,7 +19,11 @@ import { IntakeService } from './intake.service';
     DecisionsModule,
     ViewsModule,
   ],
-  controllers: [EscalationController, EscalationAnswersController],
+  controllers: [
+    EscalationController,
+    CustomerProposalAnswersController,
+    CustomerDecisionAnswersController,
+  ],
   providers: [IntakeService],
 })
 export class EscalationModule {}

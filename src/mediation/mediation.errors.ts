@@ -1,9 +1,16 @@
 import { StaffActor } from '../auth/actor';
 import { DomainError } from '../common/errors/domain-error';
 import { LockedCase } from '../cases/case-lock';
+import { ProposalRow } from './proposal-read';
 
 export function proposalNotFound(id: string): DomainError {
   return new DomainError('PROPOSAL_NOT_FOUND', `No proposal ${id} on this case`);
+}
+
+/** The proposal found on this case, or 404: a proposal id of another case finds nothing. */
+export function foundProposal(row: ProposalRow | null, id: string): ProposalRow {
+  if (!row) throw proposalNotFound(id);
+  return row;
 }
 
 export function proposalNotOpen(status: string): DomainError {

@@ -2,7 +2,7 @@ import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@ne
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { IntervalJob } from '../common/scheduling/interval-job';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
-import { ProposalExpirySweep } from './proposal-expiry.sweep';
+import { ProposalExpirySweepService } from './proposal-expiry-sweep.service';
 
 /** Runs the expiry sweep with the deadline sweep's period (`SLA_SWEEP_INTERVAL_MS`; 0: never). */
 @Injectable()
@@ -12,7 +12,7 @@ export class ProposalExpiryJob implements OnApplicationBootstrap, OnModuleDestro
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     scheduler: SchedulerRegistry,
-    sweep: ProposalExpirySweep,
+    sweep: ProposalExpirySweepService,
   ) {
     this.job = new IntervalJob(scheduler, 'proposal-expiry', () => sweep.run());
   }

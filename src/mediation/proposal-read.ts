@@ -1,13 +1,14 @@
-import { EntityManager } from 'typeorm';
 import { CaseStatus } from '../cases/case-lifecycle';
 import { RemedyRow, toRemedyView, toStaffRemedy } from '../compensation/remedy-rows';
 import { ProposalViewDto, StaffProposalDto } from './dto/proposal-view.dto';
+import { ProposalState } from './proposal-lifecycle';
 
+/** A proposal row as ProposalsRepository selects and checks it (proposals.repository.ts). */
 export interface ProposalRow {
   id: string;
   case_id: string;
   terms: string;
-  status: string;
+  status: ProposalState;
   expires_at: Date | null;
   proposed_by: string;
   created_at: Date;
@@ -19,16 +20,6 @@ export interface ProposalRow {
   company_answered_at: Date | null;
   company_answered_by: string | null;
   company_reason: string | null;
-}
-
-export async function proposalsOfCase(
-  manager: EntityManager,
-  caseId: string,
-): Promise<ProposalRow[]> {
-  return (await manager.query(
-    'SELECT * FROM mediation_proposal WHERE case_id = $1 ORDER BY created_at, id',
-    [caseId],
-  )) as ProposalRow[];
 }
 
 /**

@@ -14,7 +14,7 @@ import { ApiProblems } from '../common/openapi/api-problems';
 import { UuidOr404 } from '../common/http/uuid-param.pipe';
 import { ProposalMadeDto, StaffProposalDto } from './dto/proposal-view.dto';
 import { MakeProposalDto } from './dto/proposal-requests.dto';
-import { MediationService } from './mediation.service';
+import { ProposalsService } from './proposals.service';
 
 const PROPOSAL_ID = new UuidOr404('PROPOSAL_NOT_FOUND');
 
@@ -27,7 +27,7 @@ const PROPOSAL_ID = new UuidOr404('PROPOSAL_NOT_FOUND');
 export class ProposalsController {
   constructor(
     private readonly cases: CaseReader,
-    private readonly mediation: MediationService,
+    private readonly proposals: ProposalsService,
   ) {}
 
   @Post()
@@ -50,7 +50,7 @@ export class ProposalsController {
     @CurrentStaff() actor: StaffActor,
   ): Promise<ProposalMadeDto> {
     const c = await this.cases.byReference(reference);
-    return this.mediation.propose(c.id, body, actor);
+    return this.proposals.propose(c.id, body, actor);
   }
 
   @Post(':proposalId/send')
@@ -71,7 +71,7 @@ export class ProposalsController {
     @CurrentStaff() actor: StaffActor,
   ): Promise<StaffProposalDto> {
     const c = await this.cases.byReference(reference);
-    return this.mediation.send(c.id, proposalId, actor);
+    return this.proposals.send(c.id, proposalId, actor);
   }
 
   @Get()
@@ -82,6 +82,6 @@ export class ProposalsController {
   @ApiOkResponse({ type: [StaffProposalDto] })
   async list(@Param('reference') reference: string): Promise<StaffProposalDto[]> {
     const c = await this.cases.byReference(reference);
-    return this.mediation.list(c.id, c.reference, c.status);
+    return this.proposals.list(c.id, c.reference, c.status);
   }
 }

@@ -1,5 +1,8 @@
 import { Module } from '@nestjs/common';
 import { CasesModule } from '../cases/cases.module';
+import { CompensationModule } from '../compensation/compensation.module';
+import { DecisionsModule } from '../decisions/decisions.module';
+import { MediationModule } from '../mediation/mediation.module';
 import { FrontlineModule } from '../frontline/public/frontline-module';
 import { CompanyCaseView } from './company/company-case-view';
 import { CustomerViewBuilder } from './customer/customer-view';
@@ -15,7 +18,15 @@ const VIEWS = [ResolutionViews, StaffCaseView, CompanyCaseView, CustomerViewBuil
  * below them and nothing imports them but the HTTP edges (see docs/architecture.md).
  */
 @Module({
-  imports: [SlaModule, CasesModule, FrontlineModule, DocumentViewsModule],
+  imports: [
+    SlaModule,
+    CasesModule,
+    FrontlineModule,
+    CompensationModule,
+    MediationModule,
+    DecisionsModule,
+    DocumentViewsModule,
+  ],
   providers: VIEWS,
   exports: VIEWS,
 })

@@ -1,16 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { CaseStatus } from '../../cases/case-lifecycle';
-import { decisionsOfCase, toPartyDecision, toStaffDecision } from '../../decisions/decision-read';
+import { toPartyDecision, toStaffDecision } from '../../decisions/decision-read';
+import { DecisionsRepository } from '../../decisions/decisions.repository';
 import { DecisionViewDto, StaffDecisionDto } from '../../decisions/dto/decision-view.dto';
 import { ProposalViewDto, StaffProposalDto } from '../../mediation/dto/proposal-view.dto';
-import { proposalsOfCase, toPartyProposal, toStaffProposal } from '../../mediation/proposal-read';
+import { toPartyProposal, toStaffProposal } from '../../mediation/proposal-read';
+import { ProposalsRepository } from '../../mediation/proposals.repository';
 import { RemedyViewDto, StaffRemedyDto } from '../../compensation/dto/remedy.dto';
+import { RemediesRepository } from '../../compensation/remedies.repository';
 import {
   RemedyRow,
   groupBySource,
-  remediesWhere,
   toRemedyView,
   toStaffRemedy,
 } from '../../compensation/remedy-rows';
@@ -33,7 +33,11 @@ export interface StaffResolution {
  */
 @Injectable()
 export class ResolutionViews {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly proposals: ProposalsRepository,
+    private readonly decisions: DecisionsRepository,
+    private readonly remedies: RemediesRepository,
+  ) {}
 
   async forParties(c: { id: string; status: CaseStatus }): Promise<PartyResolution> {
     const { proposals, decisions, remedies, remediesOf } = await this.load(c.id);
@@ -68,11 +72,10 @@ export class ResolutionViews {
   }
 
   private async load(caseId: string) {
-    const manager = this.dataSource.manager;
     const [proposals, decisions, remedies] = await Promise.all([
-      proposalsOfCase(manager, caseId),
-      decisionsOfCase(manager, caseId),
-      remediesWhere(manager, 'r.case_id = $1', [caseId]),
+      this.proposals.ofCase(caseId),
+      this.decisions.ofCase(caseId),
+      this.remedies.ofCase(caseId),
     ]);
     const bySource = groupBySource(remedies);
     const remediesOf = (id: string): RemedyRow[] => bySource.get(id) ?? [];

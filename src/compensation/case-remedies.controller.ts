@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import {
   ApiCreatedResponse,
   ApiOkResponse,
@@ -11,21 +11,15 @@ import { CurrentStaff, Roles } from '../auth/auth.decorators';
 import { CaseReader } from '../cases/case-reader.service';
 import { StaffCaseWrites } from '../cases/conflicts/staff-case-writes.decorator';
 import { ApiProblems } from '../common/openapi/api-problems';
-import { BudgetService } from './budget.service';
-import {
-  BudgetDto,
-  BudgetQueryDto,
-  ConfirmFulfilmentDto,
-  RemedyQueryDto,
-} from './dto/compensation-requests.dto';
-import { RemedyApprovedDto, RemedyPageDto, StaffRemedyDto } from './dto/remedy.dto';
+import { ConfirmFulfilmentDto } from './dto/compensation-requests.dto';
+import { RemedyApprovedDto, StaffRemedyDto } from './dto/remedy.dto';
 import { FulfilmentService } from './fulfilment.service';
-import { RemedyApprovals } from './remedy-approvals.service';
-import { RemedyQueries } from './remedy-queries.service';
+import { RemedyApprovalsService } from './remedy-approvals.service';
+import { RemedyQueriesService } from './remedy-queries.service';
 import { UuidOr404 } from '../common/http/uuid-param.pipe';
+import { REMEDY_READERS } from './remedy-readers';
 
 const REMEDY_ID = new UuidOr404('REMEDY_NOT_FOUND');
-const READERS = ['ombudsman_officer', 'ombudsman', 'auditor'] as const;
 
 /** Remedies of a case for ombudsman staff: approvals above the authority limits, confirmation. */
 @ApiTags('compensation')
@@ -36,13 +30,13 @@ const READERS = ['ombudsman_officer', 'ombudsman', 'auditor'] as const;
 export class CaseRemediesController {
   constructor(
     private readonly cases: CaseReader,
-    private readonly approvals: RemedyApprovals,
+    private readonly approvals: RemedyApprovalsService,
     private readonly fulfilment: FulfilmentService,
-    private readonly queries: RemedyQueries,
+    private readonly queries: RemedyQueriesService,
   ) {}
 
   @Get()
-  @Roles(...READERS)
+  @Roles(...REMEDY_READERS)
   @ApiOperation({ summary: 'Every remedy of the case with its approvals and fulfilment' })
   @ApiOkResponse({ type: [StaffRemedyDto] })
   async list(@Param('reference') reference: string): Promise<StaffRemedyDto[]> {
@@ -88,37 +82,5 @@ export class CaseRemediesController {
   ): Promise<StaffRemedyDto> {
     const c = await this.cases.byReference(reference);
     return this.fulfilment.confirm(c.id, remedyId, body, actor);
-  }
-}
-
-/** Remedies across cases and the yearly budget. */
-@ApiTags('compensation')
-@Controller('v1/admin')
-@Roles(...READERS)
-export class CompensationController {
-  constructor(
-    private readonly queries: RemedyQueries,
-    private readonly budget: BudgetService,
-  ) {}
-
-  @Get('remedies')
-  @ApiOperation({
-    summary: 'Remedies across cases; `overdue=true` lists owed ones past their deadline',
-  })
-  @ApiOkResponse({ type: RemedyPageDto })
-  @ApiProblems(400)
-  list(@Query() query: RemedyQueryDto): Promise<RemedyPageDto> {
-    return this.queries.list(query);
-  }
-
-  @Get('compensation/budget')
-  @ApiOperation({
-    summary: 'The yearly compensation budget per currency: budget, committed, paid and left',
-    description: 'A remedy counts in the year it became binding: committed while owed, then paid.',
-  })
-  @ApiOkResponse({ type: BudgetDto })
-  @ApiProblems(400)
-  budgetFor(@Query() query: BudgetQueryDto): Promise<BudgetDto> {
-    return this.budget.forYear(query.year ?? new Date().getUTCFullYear());
   }
 }

@@ -8,22 +8,26 @@ import { CompanyCaseViewDto } from '../../views/company/company-view.dto';
 import { ApiProblems } from '../../common/openapi/api-problems';
 import { UuidOr404 } from '../../common/http/uuid-param.pipe';
 import { AnswerDto } from '../../mediation/dto/proposal-requests.dto';
-import { Answer, MediationService } from '../../mediation/mediation.service';
+import { Answer, ProposalAnswersService } from '../../mediation/answers/proposal-answers.service';
 
 const PROPOSAL_ID = new UuidOr404('PROPOSAL_NOT_FOUND');
 
-/** The company's answer to a mediation proposal. */
+/**
+ * The company's answer to a mediation proposal. The answering is mediation's
+ * (ProposalAnswersService, src/mediation/answers); the route is here because it answers with the
+ * company's view of the case, a read model above mediation (docs/architecture.md).
+ */
 @ApiTags('cases (company)')
 @Controller('v1/frontline/cases/:reference/proposals/:proposalId')
 @Roles('frontline_agent', 'integration')
 @ApiParam({ name: 'reference', example: 'OMB-2026-000001' })
 @ApiParam({ name: 'proposalId', format: 'uuid' })
 @ApiProblems(400, 404, 409)
-export class CompanyProposalsController {
+export class CompanyProposalAnswersController {
   constructor(
     private readonly cases: CaseReader,
     private readonly view: CompanyCaseView,
-    private readonly mediation: MediationService,
+    private readonly answers: ProposalAnswersService,
   ) {}
 
   @Post('accept')
@@ -67,7 +71,7 @@ export class CompanyProposalsController {
     actor: StaffActor,
   ): Promise<CompanyCaseViewDto> {
     const c = await this.cases.byReference(reference);
-    await this.mediation.answer(c.id, proposalId, 'company', answer, namedRef(actor), body?.reason);
+    await this.answers.answer(c.id, proposalId, 'company', answer, namedRef(actor), body?.reason);
     return this.view.build(await this.cases.byId(c.id));
   }
 }

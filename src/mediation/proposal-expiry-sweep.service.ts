@@ -2,9 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { lockCase } from '../cases/case-lock';
-import { ProposalClosure } from './proposal-closure';
-import { sqlList } from '../common/sql-literal';
-import { proposalStatesFor } from './proposal-lifecycle';
+import { ProposalClosureService } from './proposal-closure.service';
+import { ProposalsRepository } from './proposals.repository';
 
 const BATCH = 200;
 
@@ -16,26 +15,22 @@ const BATCH = 200;
  * several instances, the conditional update lets exactly one of them store it.
  */
 @Injectable()
-export class ProposalExpirySweep {
+export class ProposalExpirySweepService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly closure: ProposalClosure,
+    private readonly closure: ProposalClosureService,
+    private readonly proposals: ProposalsRepository,
   ) {}
 
   /** How many proposals this run stored as expired. */
   async run(): Promise<number> {
     let expired = 0;
     for (;;) {
-      const due = (await this.dataSource.query(
-        `SELECT id, case_id FROM mediation_proposal
-          WHERE status IN ${sqlList(proposalStatesFor('expire'))} AND expires_at <= now()
-          ORDER BY expires_at LIMIT $1`,
-        [BATCH],
-      )) as { id: string; case_id: string }[];
+      const due = await this.proposals.dueForExpiry(BATCH);
       let storedThisBatch = 0;
       for (const proposal of due) {
         const stored = await this.dataSource.transaction(async (manager) =>
-          this.closure.expire(manager, await lockCase(manager, proposal.case_id), proposal.id),
+          this.closure.expire(manager, await lockCase(manager, proposal.caseId), proposal.id),
         );
         if (stored) storedThisBatch += 1;
       }

@@ -2,9 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { ActorRef } from '../auth/actor';
 import { LockedCase } from '../cases/case-lock';
-import { RemedyLedger } from '../compensation/remedy-ledger.service';
+import { RemedyLedgerService } from '../compensation/remedy-ledger.service';
 import { DecisionRow } from './decision-read';
 import { CaseRecorder } from '../cases/case-recorder';
+import { DecisionsRepository } from './decisions.repository';
 
 /**
  * Once the customer answers the decision in force, a revision still awaiting approval can never
@@ -12,10 +13,11 @@ import { CaseRecorder } from '../cases/case-recorder';
  * approves or issues it afterwards.
  */
 @Injectable()
-export class StrandedRevisions {
+export class StrandedRevisionsService {
   constructor(
     private readonly recorder: CaseRecorder,
-    private readonly ledger: RemedyLedger,
+    private readonly ledger: RemedyLedgerService,
+    private readonly decisions: DecisionsRepository,
   ) {}
 
   async close(
@@ -26,11 +28,7 @@ export class StrandedRevisions {
     by: ActorRef,
   ): Promise<void> {
     for (const row of rows.filter((r) => r.status === 'awaiting_approval')) {
-      await manager.query(
-        `UPDATE case_decision SET status = 'superseded'
-          WHERE id = $1 AND status = 'awaiting_approval'`,
-        [row.id],
-      );
+      await this.decisions.supersedePending(manager, row.id);
       await this.ledger.supersede(manager, [row.id]);
       const facts = {
         decisionId: row.id,

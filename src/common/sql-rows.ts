@@ -1,0 +1,112 @@
+/**
+ * Rows as the pg driver hands them over, checked column by column at the repository boundary: a
+ * repository maps each raw row to its typed row with these readers instead of casting, so a
+ * column that changes type or goes missing fails loudly where the SQL is, not far away in a view.
+ */
+export type RawRow = Readonly<Record<string, unknown>>;
+
+/** A column did not hold what the repository expected of it. */
+export class RowShapeError extends Error {
+  constructor(column: string, expected: string, value: unknown) {
+    super(`column ${column}: expected ${expected}, got ${describe(value)}`);
+    this.name = 'RowShapeError';
+  }
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (value instanceof Date) return 'a Date';
+  if (Array.isArray(value)) return 'an array';
+  return typeof value;
+}
+
+function isRaw(value: unknown): value is RawRow {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The rows of a SELECT or an INSERT … RETURNING: the driver answers an array of rows. */
+export function rowsOf<T>(result: unknown, map: (row: RawRow) => T): T[] {
+  if (!Array.isArray(result)) throw new RowShapeError('(result)', 'an array of rows', result);
+  return result.map((row) => {
+    if (!isRaw(row)) throw new RowShapeError('(row)', 'an object', row);
+    return map(row);
+  });
+}
+
+/** The first row of a SELECT or an INSERT … RETURNING, or null when there is none. */
+export function firstRowOf<T>(result: unknown, map: (row: RawRow) => T): T | null {
+  return rowsOf(result, map)[0] ?? null;
+}
+
+/** The rows of an UPDATE or DELETE … RETURNING: TypeORM's pg driver answers `[rows, count]`. */
+export function changedRowsOf<T>(result: unknown, map: (row: RawRow) => T): T[] {
+  if (!Array.isArray(result) || !Array.isArray(result[0])) {
+    throw new RowShapeError('(result)', '[rows, count]', result);
+  }
+  return rowsOf(result[0], map);
+}
+
+/** How many rows an UPDATE or DELETE changed (`[rows, count]`, as above). */
+export function changedCountOf(result: unknown): number {
+  if (!Array.isArray(result) || typeof result[1] !== 'number') {
+    throw new RowShapeError('(result)', '[rows, count]', result);
+  }
+  return result[1];
+}
+
+export function text(row: RawRow, column: string): string {
+  const value = row[column];
+  if (typeof value !== 'string') throw new RowShapeError(column, 'text', value);
+  return value;
+}
+
+export function textOrNull(row: RawRow, column: string): string | null {
+  return row[column] === null ? null : text(row, column);
+}
+
+/** An integer column (int4, or a count cast to int). */
+export function integer(row: RawRow, column: string): number {
+  const value = row[column];
+  if (typeof value !== 'number' || !Number.isInteger(value)) {
+    throw new RowShapeError(column, 'an integer', value);
+  }
+  return value;
+}
+
+export function timestamp(row: RawRow, column: string): Date {
+  const value = row[column];
+  if (!(value instanceof Date)) throw new RowShapeError(column, 'a timestamp', value);
+  return value;
+}
+
+export function timestampOrNull(row: RawRow, column: string): Date | null {
+  return row[column] === null ? null : timestamp(row, column);
+}
+
+/** A text column whose value is one of a closed set (a status, a finding). */
+export function oneOf<T extends string>(row: RawRow, column: string, values: readonly T[]): T {
+  const value = text(row, column);
+  if (!isMember(values, value)) {
+    throw new RowShapeError(column, `one of ${values.join(', ')}`, value);
+  }
+  return value;
+}
+
+function isMember<T extends string>(values: readonly T[], value: string): value is T {
+  return (values as readonly string[]).includes(value);
+}
+
+export function oneOfOrNull<T extends string>(
+  row: RawRow,
+  column: string,
+  values: readonly T[],
+): T | null {
+  return row[column] === null ? null : oneOf(row, column, values);
+}
+
+/** A json array of objects (json_agg), each mapped by `map`. */
+export function jsonRows<T>(row: RawRow, column: string, map: (item: RawRow) => T): T[] {
+  const value = row[column];
+  if (!Array.isArray(value)) throw new RowShapeError(column, 'a json array', value);
+  return rowsOf(value, map);
+}
