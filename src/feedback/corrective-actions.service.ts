@@ -9,55 +9,12 @@ import { Page, toPage } from '../common/pagination/cursor';
 import {
   CorrectiveActionDto,
   CorrectiveActionQueryDto,
-  RegisterStatus,
   TrackCorrectiveActionDto,
 } from './dto/corrective-action.dto';
-
-interface RegisterRow {
-  id: string;
-  source: 'remedy' | 'suggestion';
-  case_id: string;
-  reference: string;
-  description: string;
-  owner: string | null;
-  due_at: Date | null;
-  status: RegisterStatus;
-  implemented_at: Date | null;
-  note: string | null;
-  created_at: Date;
-  cursor_at: string;
-}
+import { CorrectiveActionsRepository, RegisterRow } from './corrective-actions.repository';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DEFAULT_LIMIT = 25;
-
-/**
- * The register: corrective-action remedies that are owed or done, and accepted or implemented
- * suggestions, with the owner, due date and progress staff track for them.
- */
-const REGISTER = `
-  SELECT r.id, 'remedy' AS source, r.case_id, c.reference, r.description,
-         t.owner, coalesce(t.due_at, r.due_at) AS due_at,
-         CASE WHEN r.status = 'fulfilled' THEN 'implemented' ELSE coalesce(t.progress, 'open') END AS status,
-         r.fulfilled_at AS implemented_at, t.note, r.created_at
-    FROM remedy r
-    JOIN ombudsman_case c ON c.id = r.case_id
-    LEFT JOIN corrective_action_tracking t ON t.source = 'remedy' AND t.source_id = r.id
-   WHERE r.type = 'corrective_action' AND r.status IN ('due', 'fulfilled')
-  UNION ALL
-  SELECT s.id, 'suggestion', s.case_id, c.reference, s.text,
-         t.owner, t.due_at,
-         CASE WHEN s.status = 'implemented' THEN 'implemented' ELSE coalesce(t.progress, 'open') END,
-         s.implemented_at, t.note, s.created_at
-    FROM suggestion s
-    JOIN ombudsman_case c ON c.id = s.case_id
-    LEFT JOIN corrective_action_tracking t ON t.source = 'suggestion' AND t.source_id = s.id
-   WHERE s.status IN ('accepted', 'implemented')`;
-
-const SELECT = `
-  SELECT register.*,
-         to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS cursor_at
-    FROM (${REGISTER}) register`;
 
 function toItem(row: RegisterRow): CorrectiveActionDto {
   return {
@@ -79,29 +36,18 @@ export class CorrectiveActionsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly register: CorrectiveActionsRepository,
   ) {}
 
   async list(query: CorrectiveActionQueryDto): Promise<Page<CorrectiveActionDto>> {
     const limit = query.limit ?? DEFAULT_LIMIT;
-    const conditions: string[] = [];
-    const params: unknown[] = [];
-    if (query.status) {
-      params.push(query.status);
-      conditions.push(`status = $${params.length}`);
-    }
-    if (query.cursor !== undefined) {
-      const after = decodeQueueCursor(query.cursor);
-      params.push(after.createdAt, after.id);
-      conditions.push(
-        `(created_at, id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`,
-      );
-    }
-    params.push(limit + 1);
-    const rows = (await this.dataSource.query(
-      `${SELECT} ${conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : ''}
-        ORDER BY created_at DESC, id DESC LIMIT $${params.length}`,
-      params,
-    )) as RegisterRow[];
+    const rows = await this.register.list(
+      {
+        status: query.status,
+        before: query.cursor !== undefined ? decodeQueueCursor(query.cursor) : undefined,
+      },
+      limit + 1,
+    );
     return toPage(rows, limit, toItem, (row) => [row.cursor_at, row.id]);
   }
 
@@ -113,25 +59,13 @@ export class CorrectiveActionsService {
   ): Promise<CorrectiveActionDto> {
     const before = await this.byId(id);
     await this.dataSource.transaction(async (manager) => {
-      await manager.query(
-        `INSERT INTO corrective_action_tracking (source, source_id, owner, due_at, progress, note, updated_by)
-         VALUES ($1, $2, $3, $4, coalesce($5, 'open'), $6, $7)
-         ON CONFLICT (source, source_id) DO UPDATE
-            SET owner = coalesce(EXCLUDED.owner, corrective_action_tracking.owner),
-                due_at = coalesce(EXCLUDED.due_at, corrective_action_tracking.due_at),
-                progress = coalesce($5, corrective_action_tracking.progress),
-                note = coalesce(EXCLUDED.note, corrective_action_tracking.note),
-                updated_at = now(), updated_by = EXCLUDED.updated_by`,
-        [
-          before.source,
-          id,
-          body.owner ?? null,
-          body.dueAt ?? null,
-          body.progress ?? null,
-          body.note ?? null,
-          actor.sub,
-        ],
-      );
+      await this.register.track(manager, before, {
+        owner: body.owner ?? null,
+        dueAt: body.dueAt ?? null,
+        progress: body.progress ?? null,
+        note: body.note ?? null,
+        by: actor.sub,
+      });
       await this.audit.append(manager, {
         chainKey: before.case_id,
         actor,
@@ -146,7 +80,7 @@ export class CorrectiveActionsService {
   private async byId(id: string): Promise<RegisterRow> {
     const notFound = new DomainError('CORRECTIVE_ACTION_NOT_FOUND', `No corrective action ${id}`);
     if (!UUID.test(id)) throw notFound;
-    const [row] = (await this.dataSource.query(`${SELECT} WHERE id = $1`, [id])) as RegisterRow[];
+    const row = await this.register.find(id);
     if (!row) throw notFound;
     return row;
   }

@@ -5,13 +5,7 @@ import { ActorRef } from '../auth/actor';
 import { DomainError } from '../common/errors/domain-error';
 import { FeedbackDto, GiveFeedbackDto } from './dto/feedback.dto';
 import { CaseRecorder } from '../cases/case-recorder';
-
-interface FeedbackRow {
-  id: string;
-  rating: number;
-  comment: string | null;
-  created_at: Date;
-}
+import { FeedbackRepository } from './feedback.repository';
 
 /** One satisfaction rating per case, once it is closed. */
 @Injectable()
@@ -19,6 +13,7 @@ export class FeedbackService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly recorder: CaseRecorder,
+    private readonly feedback: FeedbackRepository,
   ) {}
 
   /**
@@ -27,10 +22,8 @@ export class FeedbackService {
    */
   async give(caseId: string, actor: ActorRef, body: GiveFeedbackDto): Promise<FeedbackDto> {
     return this.dataSource.transaction(async (manager) => {
-      const [c] = (await manager.query(
-        'SELECT id, reference, status FROM ombudsman_case WHERE id = $1 FOR SHARE',
-        [caseId],
-      )) as { id: string; reference: string; status: string }[];
+      const c = await this.feedback.caseForRating(manager, caseId);
+      if (!c) throw new DomainError('CASE_NOT_FOUND', `No case ${caseId}`);
       if (c.status !== 'closed') {
         throw new DomainError(
           'FEEDBACK_CASE_NOT_CLOSED',
@@ -38,12 +31,12 @@ export class FeedbackService {
           { currentStatus: c.status },
         );
       }
-      const [row] = (await manager.query(
-        `INSERT INTO case_feedback (case_id, rating, comment) VALUES ($1, $2, $3)
-         ON CONFLICT ON CONSTRAINT uq_case_feedback_case DO NOTHING
-         RETURNING id, rating, comment, created_at`,
-        [caseId, body.rating, body.comment ?? null],
-      )) as FeedbackRow[];
+      const row = await this.feedback.insertOnce(
+        manager,
+        caseId,
+        body.rating,
+        body.comment ?? null,
+      );
       if (!row) {
         throw new DomainError(
           'FEEDBACK_ALREADY_GIVEN',
@@ -60,7 +53,7 @@ export class FeedbackService {
         reference: c.reference,
         rating: row.rating,
         comment: row.comment,
-        createdAt: row.created_at.toISOString(),
+        createdAt: row.createdAt.toISOString(),
       };
     });
   }

@@ -13,31 +13,12 @@ import {
   StaffSuggestionDto,
   SuggestionQueryDto,
 } from './dto/suggestion.dto';
-import { mayMove, SuggestionStatus } from './suggestion-lifecycle';
-import { SuggestionLanguage, suggestionStatusText } from './suggestion-texts';
-
-interface SuggestionRow {
-  id: string;
-  case_id: string;
-  reference: string;
-  language: SuggestionLanguage;
-  text: string;
-  status: SuggestionStatus;
-  public_response: string | null;
-  created_at: Date;
-  updated_at: Date;
-  implemented_at: Date | null;
-  cursor_at: string;
-}
+import { mayMove } from './suggestion-lifecycle';
+import { suggestionStatusText } from './suggestion-texts';
+import { SuggestionFilter, SuggestionRow, SuggestionsRepository } from './suggestions.repository';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DEFAULT_LIMIT = 25;
-
-const SELECT = `
-  SELECT s.id, s.case_id, c.reference, c.language, s.text, s.status, s.public_response,
-         s.created_at, s.updated_at, s.implemented_at,
-         to_char(s.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS cursor_at
-    FROM suggestion s JOIN ombudsman_case c ON c.id = s.case_id`;
 
 export function toCustomerSuggestion(row: SuggestionRow): CustomerSuggestionDto {
   return {
@@ -77,38 +58,36 @@ export class SuggestionsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
+    private readonly suggestions: SuggestionsRepository,
   ) {}
 
   async make(caseId: string, actor: ActorRef, text: string): Promise<CustomerSuggestionDto> {
     const id = await this.dataSource.transaction(async (manager) => {
-      const [row] = (await manager.query(
-        'INSERT INTO suggestion (case_id, text) VALUES ($1, $2) RETURNING id',
-        [caseId, text],
-      )) as { id: string }[];
+      const suggestionId = await this.suggestions.insert(manager, caseId, text);
       await this.audit.append(manager, {
         chainKey: caseId,
         actor,
         action: 'suggestion.made',
-        after: { suggestionId: row.id, text },
+        after: { suggestionId, text },
       });
       await this.outbox.record(manager, {
         type: 'suggestion.received',
         aggregateType: 'suggestion',
-        aggregateId: row.id,
-        payload: { suggestionId: row.id, status: 'received' },
+        aggregateId: suggestionId,
+        payload: { suggestionId, status: 'received' },
       });
-      return row.id;
+      return suggestionId;
     });
     return toCustomerSuggestion(await this.byId(id));
   }
 
   /** A customer's own suggestions, newest first. */
   async forCase(caseId: string, query: SuggestionQueryDto): Promise<Page<CustomerSuggestionDto>> {
-    return this.page(query, ['s.case_id = $1'], [caseId], toCustomerSuggestion);
+    return this.page(query, { caseId }, toCustomerSuggestion);
   }
 
   async list(query: SuggestionQueryDto): Promise<Page<StaffSuggestionDto>> {
-    return this.page(query, [], [], toStaffSuggestion);
+    return this.page(query, {}, toStaffSuggestion);
   }
 
   /** Conditional on the status read, so two concurrent changes cannot both pass the check. */
@@ -140,16 +119,14 @@ export class SuggestionsService {
       );
     }
     await this.dataSource.transaction(async (manager) => {
-      const updated = (await manager.query(
-        `UPDATE suggestion
-            SET status = $3, public_response = coalesce($4, public_response), updated_at = now(),
-                accepted_at = CASE WHEN $3 = 'accepted' THEN now() ELSE accepted_at END,
-                implemented_at = CASE WHEN $3 = 'implemented' THEN now() END
-          WHERE id = $1 AND status = $2
-          RETURNING id`,
-        [id, before.status, body.status, body.publicResponse ?? null],
-      )) as [unknown[], number];
-      if (updated[1] === 0) {
+      const moved = await this.suggestions.move(
+        manager,
+        id,
+        before.status,
+        body.status,
+        body.publicResponse ?? null,
+      );
+      if (!moved) {
         throw new DomainError(
           'SUGGESTION_INVALID_TRANSITION',
           'The suggestion changed while you were updating it',
@@ -184,39 +161,25 @@ export class SuggestionsService {
 
   private async byId(id: string): Promise<SuggestionRow> {
     if (!UUID.test(id)) throw notFound(id);
-    const [row] = (await this.dataSource.query(`${SELECT} WHERE s.id = $1`, [
-      id,
-    ])) as SuggestionRow[];
+    const row = await this.suggestions.find(id);
     if (!row) throw notFound(id);
     return row;
   }
 
   private async page<T>(
     query: SuggestionQueryDto,
-    where: string[],
-    values: unknown[],
+    filter: SuggestionFilter,
     map: (row: SuggestionRow) => T,
   ): Promise<Page<T>> {
     const limit = query.limit ?? DEFAULT_LIMIT;
-    const conditions = [...where];
-    const params = [...values];
-    if (query.status) {
-      params.push(query.status);
-      conditions.push(`s.status = $${params.length}`);
-    }
-    if (query.cursor !== undefined) {
-      const after = decodeQueueCursor(query.cursor);
-      params.push(after.createdAt, after.id);
-      conditions.push(
-        `(s.created_at, s.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`,
-      );
-    }
-    params.push(limit + 1);
-    const rows = (await this.dataSource.query(
-      `${SELECT} ${conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : ''}
-        ORDER BY s.created_at DESC, s.id DESC LIMIT $${params.length}`,
-      params,
-    )) as SuggestionRow[];
+    const rows = await this.suggestions.list(
+      {
+        ...filter,
+        status: query.status,
+        before: query.cursor !== undefined ? decodeQueueCursor(query.cursor) : undefined,
+      },
+      limit + 1,
+    );
     return toPage(rows, limit, map, (row) => [row.cursor_at, row.id]);
   }
 }
