@@ -7,7 +7,7 @@ import { DecisionAnswer, DecisionAnswersService } from '../decisions/decision-an
 import { AnswerDto } from '../mediation/dto/proposal-requests.dto';
 import { CaseTokenAuth } from '../cases/access/case-token.guard';
 import { CurrentCustomer } from '../cases/access/current-customer.decorator';
-import { CustomerViewBuilder } from '../views/customer/customer-view';
+import { CustomerViewService } from '../views/customer/customer-view.service';
 import { CustomerViewDto } from '../views/customer/customer-view.dto';
 
 /** The customer's answer to the decision, answered with the customer's view of the case. */
@@ -19,7 +19,7 @@ import { CustomerViewDto } from '../views/customer/customer-view.dto';
 export class CustomerDecisionAnswersController {
   constructor(
     private readonly cases: CaseReader,
-    private readonly view: CustomerViewBuilder,
+    private readonly view: CustomerViewService,
     private readonly answers: DecisionAnswersService,
   ) {}
 

@@ -8,7 +8,7 @@ import { Answer, ProposalAnswersService } from '../mediation/answers/proposal-an
 import { AnswerDto } from '../mediation/dto/proposal-requests.dto';
 import { CaseTokenAuth } from '../cases/access/case-token.guard';
 import { CurrentCustomer } from '../cases/access/current-customer.decorator';
-import { CustomerViewBuilder } from '../views/customer/customer-view';
+import { CustomerViewService } from '../views/customer/customer-view.service';
 import { CustomerViewDto } from '../views/customer/customer-view.dto';
 
 const PROPOSAL_ID = new UuidOr404('PROPOSAL_NOT_FOUND');
@@ -26,7 +26,7 @@ const PROPOSAL_ID = new UuidOr404('PROPOSAL_NOT_FOUND');
 export class CustomerProposalAnswersController {
   constructor(
     private readonly cases: CaseReader,
-    private readonly view: CustomerViewBuilder,
+    private readonly view: CustomerViewService,
     private readonly answers: ProposalAnswersService,
   ) {}
 

@@ -20,7 +20,7 @@ import { ApiProblems } from '../common/openapi/api-problems';
 import { PublicRateLimit } from '../rate-limit/public-rate-limit.decorator';
 import { CaseTokenAuth } from '../cases/access/case-token.guard';
 import { CurrentCustomer } from '../cases/access/current-customer.decorator';
-import { CustomerViewBuilder } from '../views/customer/customer-view';
+import { CustomerViewService } from '../views/customer/customer-view.service';
 import { CustomerMessageDto, CustomerMessageReceiptDto } from './dto/customer-message.dto';
 import { CustomerViewDto, EscalationReceiptDto } from '../views/customer/customer-view.dto';
 import { FileEscalationDto } from './dto/file-escalation.dto';
@@ -38,7 +38,7 @@ export class EscalationController {
     private readonly idempotency: IdempotencyService,
     private readonly intake: IntakeService,
     private readonly cases: CaseReader,
-    private readonly view: CustomerViewBuilder,
+    private readonly view: CustomerViewService,
     private readonly conversation: CaseConversation,
     private readonly transitions: CaseTransitions,
   ) {}

@@ -8,7 +8,7 @@ import { assessEligibility } from '../cases/eligibility';
 import { DomainError } from '../common/errors/domain-error';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { ComplaintFacts, ComplaintFactsPort } from '../frontline/public/complaint-facts.port';
-import { textsFor } from '../views/customer/customer-view';
+import { textsFor } from '../views/customer/customer-view.service';
 import { explainIntakeDecision } from '../views/texts/eligibility-explanation';
 import { FileEscalationDto } from './dto/file-escalation.dto';
 import { EscalationReceiptDto } from '../views/customer/customer-view.dto';

@@ -4,14 +4,19 @@ import { CompensationModule } from '../compensation/compensation.module';
 import { DecisionsModule } from '../decisions/decisions.module';
 import { MediationModule } from '../mediation/mediation.module';
 import { FrontlineModule } from '../frontline/public/frontline-module';
-import { CompanyCaseView } from './company/company-case-view';
-import { CustomerViewBuilder } from './customer/customer-view';
-import { ResolutionViews } from './resolution/resolution-views';
-import { StaffCaseView } from './staff/staff-case-view';
+import { CompanyCaseViewService } from './company/company-case-view.service';
+import { CustomerViewService } from './customer/customer-view.service';
+import { ResolutionViewsService } from './resolution/resolution-views.service';
+import { StaffCaseViewService } from './staff/staff-case-view.service';
 import { SlaModule } from '../sla/sla.module';
 import { DocumentViewsModule } from '../documents/views/document-views.module';
 
-const VIEWS = [ResolutionViews, StaffCaseView, CompanyCaseView, CustomerViewBuilder];
+const VIEWS = [
+  ResolutionViewsService,
+  StaffCaseViewService,
+  CompanyCaseViewService,
+  CustomerViewService,
+];
 
 /**
  * The read models: what staff, the company and the customer see of a case. They read every module

@@ -11,7 +11,7 @@ import { CurrentStaff, Roles } from '../../auth/auth.decorators';
 import { ApiProblems } from '../../common/openapi/api-problems';
 import { CaseReader } from '../../cases/case-reader.service';
 import { CaseConversation } from '../../cases/messages/case-conversation.service';
-import { CompanyCaseView } from '../../views/company/company-case-view';
+import { CompanyCaseViewService } from '../../views/company/company-case-view.service';
 import {
   CompanyCaseViewDto,
   CompanyResponseDto,
@@ -30,7 +30,7 @@ import {
 export class CompanyCasesController {
   constructor(
     private readonly cases: CaseReader,
-    private readonly view: CompanyCaseView,
+    private readonly view: CompanyCaseViewService,
     private readonly conversation: CaseConversation,
   ) {}
 

@@ -3,7 +3,7 @@ import { ApiBody, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs
 import { StaffActor, namedRef } from '../../auth/actor';
 import { CurrentStaff, Roles } from '../../auth/auth.decorators';
 import { CaseReader } from '../../cases/case-reader.service';
-import { CompanyCaseView } from '../../views/company/company-case-view';
+import { CompanyCaseViewService } from '../../views/company/company-case-view.service';
 import { CompanyCaseViewDto } from '../../views/company/company-view.dto';
 import { ApiProblems } from '../../common/openapi/api-problems';
 import { UuidOr404 } from '../../common/http/uuid-param.pipe';
@@ -26,7 +26,7 @@ const PROPOSAL_ID = new UuidOr404('PROPOSAL_NOT_FOUND');
 export class CompanyProposalAnswersController {
   constructor(
     private readonly cases: CaseReader,
-    private readonly view: CompanyCaseView,
+    private readonly view: CompanyCaseViewService,
     private readonly answers: ProposalAnswersService,
   ) {}
 

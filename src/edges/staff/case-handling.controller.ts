@@ -24,7 +24,7 @@ import { TriageCaseDto } from '../../cases/dto/triage-case.dto';
 import { OpenToConflictedStaff } from '../../cases/conflicts/conflict-of-interest.bar';
 import { StaffCaseWrites } from '../../cases/conflicts/staff-case-writes.decorator';
 import { IfMatch } from '../../cases/if-match/if-match.decorator';
-import { StaffCaseView } from '../../views/staff/staff-case-view';
+import { StaffCaseViewService } from '../../views/staff/staff-case-view.service';
 import { TriageService } from '../../cases/triage/triage.service';
 
 const CASE_ANSWER = ApiOkResponse({
@@ -42,7 +42,7 @@ const CASE_ANSWER = ApiOkResponse({
 export class CaseHandlingController {
   constructor(
     private readonly cases: CaseReader,
-    private readonly view: StaffCaseView,
+    private readonly view: StaffCaseViewService,
     private readonly triages: TriageService,
     private readonly assignment: AssignmentService,
     private readonly transitions: CaseTransitions,

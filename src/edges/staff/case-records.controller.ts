@@ -20,7 +20,7 @@ import {
 } from '../../cases/dto/information-request.dto';
 import { InformationRequests } from '../../cases/information-requests/information-requests.service';
 import { CaseConversation } from '../../cases/messages/case-conversation.service';
-import { staffTimelineEntry } from '../../views/staff/staff-case-view';
+import { staffTimelineEntry } from '../../views/staff/staff-case-view.service';
 import { CaseTimeline } from '../../cases/timeline/case-timeline';
 
 const STAFF = ['ombudsman_officer', 'ombudsman'] as const;

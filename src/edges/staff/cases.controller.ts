@@ -5,14 +5,14 @@ import { Roles } from '../../auth/auth.decorators';
 import { ApiProblems } from '../../common/openapi/api-problems';
 import { CaseReader } from '../../cases/case-reader.service';
 import { StaffCaseDto } from '../../views/staff/staff-case.dto';
-import { StaffCaseView } from '../../views/staff/staff-case-view';
+import { StaffCaseViewService } from '../../views/staff/staff-case-view.service';
 
 @ApiTags('cases (ombudsman staff)')
 @Controller('v1/admin/cases')
 export class CasesController {
   constructor(
     private readonly cases: CaseReader,
-    private readonly view: StaffCaseView,
+    private readonly view: StaffCaseViewService,
   ) {}
 
   @Get(':reference')

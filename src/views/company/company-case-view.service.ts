@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { statusText } from '../texts/customer-texts';
-import { ResolutionViews } from '../resolution/resolution-views';
+import { ResolutionViewsService } from '../resolution/resolution-views.service';
 import { DeadlinesService } from '../../sla/deadlines.service';
 import { CaseEntity } from '../../cases/case.entity';
 import { InformationRequests } from '../../cases/information-requests/information-requests.service';
@@ -11,12 +11,12 @@ import { CompanyCaseViewDto } from './company-view.dto';
 const COMPANY_ROLES = ['frontline_agent', 'integration'];
 
 @Injectable()
-export class CompanyCaseView {
+export class CompanyCaseViewService {
   constructor(
     private readonly timeline: CaseTimeline,
     private readonly deadlines: DeadlinesService,
     private readonly requests: InformationRequests,
-    private readonly resolution: ResolutionViews,
+    private readonly resolution: ResolutionViewsService,
     private readonly documents: DocumentViews,
   ) {}
 

@@ -32,7 +32,7 @@ export interface StaffResolution {
  * awaiting approval, the parties' reasons and staff identities stay with the office.
  */
 @Injectable()
-export class ResolutionViews {
+export class ResolutionViewsService {
   constructor(
     private readonly proposals: ProposalsRepository,
     private readonly decisions: DecisionsRepository,

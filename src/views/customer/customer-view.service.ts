@@ -4,7 +4,7 @@ import { CaseStatus } from '../../cases/case-lifecycle';
 import { CaseTimeline } from '../../cases/timeline/case-timeline';
 import { TimelineEntryEntity } from '../../cases/timeline/timeline-entry.entity';
 import { DeadlineKind } from '../../sla/deadline.entity';
-import { ResolutionViews } from '../resolution/resolution-views';
+import { ResolutionViewsService } from '../resolution/resolution-views.service';
 import { DeadlinesService, DeadlineView } from '../../sla/deadlines.service';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { ComplaintFactsPort } from '../../frontline/public/complaint-facts.port';
@@ -47,11 +47,11 @@ export function textsFor(
 
 /** Builds the customer view: never internal notes, never staff identifiers. */
 @Injectable()
-export class CustomerViewBuilder {
+export class CustomerViewService {
   constructor(
     private readonly timeline: CaseTimeline,
     private readonly deadlines: DeadlinesService,
-    private readonly resolution: ResolutionViews,
+    private readonly resolution: ResolutionViewsService,
     private readonly complaints: ComplaintFactsPort,
     private readonly staff: StaffNames,
     private readonly documents: DocumentViews,

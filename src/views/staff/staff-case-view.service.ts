@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ResolutionViews } from '../resolution/resolution-views';
+import { ResolutionViewsService } from '../resolution/resolution-views.service';
 import { DeadlinesService } from '../../sla/deadlines.service';
 import { CaseEntity } from '../../cases/case.entity';
 import { StaffCaseDto, StaffTimelineEntryDto } from './staff-case.dto';
@@ -9,12 +9,12 @@ import { InformationRequests } from '../../cases/information-requests/informatio
 import { DocumentViews } from '../../documents/views/document-views';
 
 @Injectable()
-export class StaffCaseView {
+export class StaffCaseViewService {
   constructor(
     private readonly timeline: CaseTimeline,
     private readonly deadlines: DeadlinesService,
     private readonly requests: InformationRequests,
-    private readonly resolution: ResolutionViews,
+    private readonly resolution: ResolutionViewsService,
     private readonly documents: DocumentViews,
   ) {}
 
