@@ -1,6 +1,7 @@
 import {
   changedRowsOf,
   firstRowOf,
+  insertedRowOf,
   integer,
   jsonRows,
   oneOf,
@@ -16,6 +17,11 @@ describe('checked rows', () => {
   it('maps every row of a select and answers null for the first row of none', () => {
     expect(rowsOf([{ id: 'a' }, { id: 'b' }], (row) => text(row, 'id'))).toEqual(['a', 'b']);
     expect(firstRowOf([], (row) => text(row, 'id'))).toBeNull();
+  });
+
+  it('refuses an insert that answered no row', () => {
+    expect(insertedRowOf([{ id: 'a' }], (row) => text(row, 'id'))).toBe('a');
+    expect(() => insertedRowOf([], (row) => text(row, 'id'))).toThrow(RowShapeError);
   });
 
   it('reads the rows of an update from the driver’s [rows, count]', () => {

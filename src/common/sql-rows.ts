@@ -38,6 +38,13 @@ export function firstRowOf<T>(result: unknown, map: (row: RawRow) => T): T | nul
   return rowsOf(result, map)[0] ?? null;
 }
 
+/** The one row an INSERT … RETURNING answers (with no ON CONFLICT, it always answers one). */
+export function insertedRowOf<T>(result: unknown, map: (row: RawRow) => T): T {
+  const [row] = rowsOf(result, map);
+  if (row === undefined) throw new RowShapeError('(result)', 'the inserted row', result);
+  return row;
+}
+
 /** The rows of an UPDATE or DELETE … RETURNING: TypeORM's pg driver answers `[rows, count]`. */
 export function changedRowsOf<T>(result: unknown, map: (row: RawRow) => T): T[] {
   if (!Array.isArray(result) || !Array.isArray(result[0])) {

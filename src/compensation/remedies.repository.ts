@@ -6,6 +6,7 @@ import { sqlList, sqlValue } from '../common/sql-literal';
 import {
   changedRowsOf,
   firstRowOf,
+  insertedRowOf,
   integer,
   jsonRows,
   oneOf,
@@ -87,7 +88,7 @@ export class RemediesRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async insert(manager: EntityManager, remedy: NewRemedy): Promise<string> {
-    const row = firstRowOf(
+    return insertedRowOf(
       await manager.query(
         `INSERT INTO remedy (case_id, source, source_id, position, type, amount_minor, currency,
                              description, proposed_by, approvals_required)
@@ -107,8 +108,6 @@ export class RemediesRepository {
       ),
       idOf,
     );
-    if (!row) throw new Error('INSERT INTO remedy returned no row');
-    return row;
   }
 
   /** The remedies of a source that need approvals, with how many they have, in their order. */
@@ -136,7 +135,7 @@ export class RemediesRepository {
     approver: string,
     approverName: string | null,
   ): Promise<string> {
-    const id = firstRowOf(
+    return insertedRowOf(
       await manager.query(
         `INSERT INTO remedy_approval (remedy_id, approver, approver_name) VALUES ($1, $2, $3)
          RETURNING id`,
@@ -144,8 +143,6 @@ export class RemediesRepository {
       ),
       idOf,
     );
-    if (!id) throw new Error('INSERT INTO remedy_approval returned no row');
-    return id;
   }
 
   async supersede(manager: EntityManager, sourceIds: readonly string[]): Promise<void> {

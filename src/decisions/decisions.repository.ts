@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import {
   changedRowsOf,
-  firstRowOf,
+  insertedRowOf,
   integer,
   oneOf,
   RawRow,
@@ -54,7 +54,7 @@ export class DecisionsRepository {
 
   /** A revision, issued at once (by its drafter) or awaiting approval. */
   async insert(manager: EntityManager, revision: NewRevision): Promise<DecisionRow> {
-    const row = firstRowOf(
+    return insertedRowOf(
       await manager.query(
         `INSERT INTO case_decision (case_id, revision, status, finding, reasoning, revision_reason,
                                     drafted_by, drafted_by_name, issued_by, issued_at, content_hash)
@@ -75,8 +75,6 @@ export class DecisionsRepository {
       ),
       toDecisionRow,
     );
-    if (!row) throw new Error('INSERT INTO case_decision returned no row');
-    return row;
   }
 
   /** Issues the revision that awaited approval; null when it no longer awaits it. */

@@ -5,6 +5,7 @@ import { QueueKey } from '../cases/queue/queue-cursor';
 import {
   changedCountOf,
   firstRowOf,
+  insertedRowOf,
   oneOf,
   RawRow,
   rowsOf,
@@ -50,15 +51,13 @@ export class SuggestionsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async insert(manager: EntityManager, caseId: string, suggestion: string): Promise<string> {
-    const id = firstRowOf(
+    return insertedRowOf(
       await manager.query('INSERT INTO suggestion (case_id, text) VALUES ($1, $2) RETURNING id', [
         caseId,
         suggestion,
       ]),
       (row) => text(row, 'id'),
     );
-    if (!id) throw new Error('INSERT INTO suggestion returned no row');
-    return id;
   }
 
   async find(id: string): Promise<SuggestionRow | null> {

@@ -5,6 +5,7 @@ import { sqlList, sqlValue } from '../common/sql-literal';
 import {
   changedRowsOf,
   firstRowOf,
+  insertedRowOf,
   oneOf,
   oneOfOrNull,
   RawRow,
@@ -49,7 +50,7 @@ export class ProposalsRepository {
 
   /** A new proposal, awaiting approval until `markSent`. */
   async insert(manager: EntityManager, proposal: NewProposal): Promise<string> {
-    const id = firstRowOf(
+    return insertedRowOf(
       await manager.query(
         `INSERT INTO mediation_proposal (case_id, terms, status, expires_at, proposed_by, proposed_by_role)
          VALUES ($1, $2, 'awaiting_approval', $3, $4, $5) RETURNING id`,
@@ -63,8 +64,6 @@ export class ProposalsRepository {
       ),
       (row) => text(row, 'id'),
     );
-    if (!id) throw new Error('INSERT INTO mediation_proposal returned no row');
-    return id;
   }
 
   /** A proposal of this case; null for a proposal id of another case. */
