@@ -5,7 +5,7 @@ import { minorDigits, Money, sumByCurrency, toDecimalString } from '../common/mo
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { BudgetWarningDto } from './dto/remedy.dto';
 import { BudgetDto, BudgetLineDto } from './dto/compensation-requests.dto';
-import { RemediesRepository } from './remedies.repository';
+import { BudgetRepository } from './budget.repository';
 
 /**
  * The yearly compensation budget: a remedy counts in the year it became binding;
@@ -16,11 +16,11 @@ export class BudgetService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly remedies: RemediesRepository,
+    private readonly spending: BudgetRepository,
   ) {}
 
   async forYear(year: number): Promise<BudgetDto> {
-    const spent = await this.remedies.spentInYear(this.dataSource.manager, year);
+    const spent = await this.spending.spentInYear(this.dataSource.manager, year);
     const currencies = new Set([...Object.keys(this.config.compensation.yearlyBudget)]);
     spent.forEach((s) => currencies.add(s.currency));
     const lines = [...currencies].sort().map((currency): BudgetLineDto => {
@@ -46,7 +46,7 @@ export class BudgetService {
     const totals = sumByCurrency(offered);
     if (totals.length === 0) return [];
     const year = now.getUTCFullYear();
-    const spent = await this.remedies.spentInYear(manager, year);
+    const spent = await this.spending.spentInYear(manager, year);
     const warnings: BudgetWarningDto[] = [];
     for (const total of totals) {
       const budget = this.budgetMinor(total.currency);

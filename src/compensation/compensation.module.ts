@@ -1,11 +1,13 @@
 import { Module } from '@nestjs/common';
 import { CasesModule } from '../cases/cases.module';
+import { BudgetRepository } from './budget.repository';
 import { BudgetService } from './budget.service';
 import { CaseRemediesController } from './case-remedies.controller';
 import { CompanyRemediesController } from './company-remedies.controller';
 import { CompensationController } from './compensation.controller';
 import { FulfilmentService } from './fulfilment.service';
 import { RemediesRepository } from './remedies.repository';
+import { RemedyApprovalsRepository } from './remedy-approvals.repository';
 import { RemedyApprovalsService } from './remedy-approvals.service';
 import { RemedyLedgerService } from './remedy-ledger.service';
 import { RemedyQueriesService } from './remedy-queries.service';
@@ -17,6 +19,8 @@ import { SlaModule } from '../sla/sla.module';
   controllers: [CaseRemediesController, CompensationController, CompanyRemediesController],
   providers: [
     RemediesRepository,
+    RemedyApprovalsRepository,
+    BudgetRepository,
     RemedyLedgerService,
     BudgetService,
     RemedyApprovalsService,

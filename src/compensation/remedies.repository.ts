@@ -8,20 +8,16 @@ import {
   firstRowOf,
   insertedRowOf,
   integer,
-  jsonRows,
   oneOf,
-  RawRow,
   rowsOf,
   text,
   textOrNull,
   timestamp,
-  timestampOrNull,
 } from '../common/sql-rows';
 import { remedyStatesFor, remedyTarget } from './remedy-lifecycle';
-import { RemedyApprovalRow, RemedyRow } from './remedy-rows';
-import { REMEDY_STATUSES, RemedySource, RemedyType } from './remedy-types';
+import { RemedyRow, toRemedyRow } from './remedy-rows';
+import { RemedySource, RemedyType } from './remedy-types';
 
-const REMEDY_SOURCES: readonly RemedySource[] = ['proposal', 'decision'];
 const FINDINGS: readonly Finding[] = ['upheld', 'partially_upheld', 'not_upheld'];
 
 const REMEDY_SELECT = `
@@ -51,12 +47,6 @@ export interface NewRemedy {
   readonly approvalsRequired: number;
 }
 
-export interface ApprovalCount {
-  readonly id: string;
-  readonly approvalsRequired: number;
-  readonly given: number;
-}
-
 /** A remedy that has just become owed. */
 export interface BoundRemedy {
   readonly id: string;
@@ -64,13 +54,6 @@ export interface BoundRemedy {
   readonly amountMinor: string | null;
   readonly currency: string | null;
   readonly dueAt: Date;
-}
-
-/** Money bound in one currency in one year, in minor units. */
-export interface SpentInCurrency {
-  readonly currency: string;
-  readonly committed: bigint;
-  readonly paid: bigint;
 }
 
 /** Keyset filters of the staff list of remedies across cases. */
@@ -106,42 +89,7 @@ export class RemediesRepository {
           remedy.approvalsRequired,
         ],
       ),
-      idOf,
-    );
-  }
-
-  /** The remedies of a source that need approvals, with how many they have, in their order. */
-  async approvalCounts(manager: EntityManager, sourceId: string): Promise<ApprovalCount[]> {
-    return rowsOf(
-      await manager.query(
-        `SELECT r.id, r.approvals_required,
-                (SELECT count(*)::int FROM remedy_approval a WHERE a.remedy_id = r.id) AS given
-           FROM remedy r
-          WHERE r.source_id = $1 AND r.approvals_required > 0
-          ORDER BY r.position`,
-        [sourceId],
-      ),
-      (row) => ({
-        id: text(row, 'id'),
-        approvalsRequired: integer(row, 'approvals_required'),
-        given: integer(row, 'given'),
-      }),
-    );
-  }
-
-  async addApproval(
-    manager: EntityManager,
-    remedyId: string,
-    approver: string,
-    approverName: string | null,
-  ): Promise<string> {
-    return insertedRowOf(
-      await manager.query(
-        `INSERT INTO remedy_approval (remedy_id, approver, approver_name) VALUES ($1, $2, $3)
-         RETURNING id`,
-        [remedyId, approver, approverName],
-      ),
-      idOf,
+      (row) => text(row, 'id'),
     );
   }
 
@@ -309,67 +257,4 @@ export class RemediesRepository {
       (row) => oneOf(row, 'finding', FINDINGS),
     );
   }
-
-  /** Money bound in `year` per currency: committed while owed, paid once fulfilled. */
-  async spentInYear(manager: EntityManager, year: number): Promise<SpentInCurrency[]> {
-    return rowsOf(
-      await manager.query(
-        `SELECT currency,
-                COALESCE(sum(amount_minor) FILTER (WHERE status = 'due'), 0)::text AS committed,
-                COALESCE(sum(amount_minor) FILTER (WHERE status = 'fulfilled'), 0)::text AS paid
-           FROM remedy
-          WHERE bound_at >= make_timestamptz($1, 1, 1, 0, 0, 0, 'UTC')
-            AND bound_at < make_timestamptz($1 + 1, 1, 1, 0, 0, 0, 'UTC')
-            AND currency IS NOT NULL
-          GROUP BY currency`,
-        [year],
-      ),
-      (row) => ({
-        currency: text(row, 'currency'),
-        committed: BigInt(text(row, 'committed')),
-        paid: BigInt(text(row, 'paid')),
-      }),
-    );
-  }
-}
-
-function idOf(row: RawRow): string {
-  return text(row, 'id');
-}
-
-function toApprovalRow(row: RawRow): RemedyApprovalRow {
-  return {
-    id: text(row, 'id'),
-    approver: text(row, 'approver'),
-    approver_name: textOrNull(row, 'approver_name'),
-    created_at: text(row, 'created_at'),
-  };
-}
-
-function toRemedyRow(row: RawRow): RemedyRow {
-  return {
-    id: text(row, 'id'),
-    case_id: text(row, 'case_id'),
-    case_reference: text(row, 'case_reference'),
-    source: oneOf(row, 'source', REMEDY_SOURCES),
-    source_id: text(row, 'source_id'),
-    type: text(row, 'type'),
-    amount_minor: textOrNull(row, 'amount_minor'),
-    currency: textOrNull(row, 'currency'),
-    description: text(row, 'description'),
-    status: oneOf(row, 'status', REMEDY_STATUSES),
-    proposed_by: text(row, 'proposed_by'),
-    approvals_required: integer(row, 'approvals_required'),
-    created_at: timestamp(row, 'created_at'),
-    due_at: timestampOrNull(row, 'due_at'),
-    fulfilled_at: timestampOrNull(row, 'fulfilled_at'),
-    payment_reference: textOrNull(row, 'payment_reference'),
-    fulfilled_by: textOrNull(row, 'fulfilled_by'),
-    fulfilment_note: textOrNull(row, 'fulfilment_note'),
-    confirmation: textOrNull(row, 'confirmation'),
-    confirmation_note: textOrNull(row, 'confirmation_note'),
-    created_key: text(row, 'created_key'),
-    due_key: textOrNull(row, 'due_key'),
-    approvals: jsonRows(row, 'approvals', toApprovalRow),
-  };
 }

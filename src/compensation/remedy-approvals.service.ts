@@ -8,6 +8,7 @@ import { lockCase } from '../cases/case-lock';
 import { RemedyApprovedDto } from './dto/remedy.dto';
 import { foundRemedy } from './compensation.errors';
 import { RemediesRepository } from './remedies.repository';
+import { RemedyApprovalsRepository } from './remedy-approvals.repository';
 import { toStaffRemedy } from './remedy-rows';
 import { CaseRecorder } from '../cases/case-recorder';
 
@@ -32,6 +33,7 @@ export class RemedyApprovalsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly recorder: CaseRecorder,
     private readonly remedies: RemediesRepository,
+    private readonly approvals: RemedyApprovalsRepository,
   ) {}
 
   approve(caseId: string, remedyId: string, actor: StaffActor): Promise<RemedyApprovedDto> {
@@ -61,7 +63,7 @@ export class RemedyApprovalsService {
         approvedBy: remedy.approvals.map((a) => a.approver),
       });
       if (refusal) throw REFUSALS[refusal]();
-      const approvalId = await this.remedies.addApproval(
+      const approvalId = await this.approvals.addApproval(
         manager,
         remedyId,
         actor.sub,

@@ -19,6 +19,7 @@ import {
 } from './remedy-types';
 import { CaseRecorder } from '../cases/case-recorder';
 import { RemediesRepository } from './remedies.repository';
+import { RemedyApprovalsRepository } from './remedy-approvals.repository';
 
 export interface RemedyInput {
   readonly type: RemedyType;
@@ -45,6 +46,7 @@ export class RemedyLedgerService {
     private readonly transitions: CaseTransitions,
     private readonly policies: SlaPolicies,
     private readonly remedies: RemediesRepository,
+    private readonly approvals: RemedyApprovalsRepository,
   ) {}
 
   /** Refuses money on an apology and a refund without money (400 with field paths). */
@@ -99,7 +101,7 @@ export class RemedyLedgerService {
 
   /** Remedies of a source still short of the approvals they need. */
   async unapproved(manager: EntityManager, sourceId: string): Promise<UnapprovedRemedy[]> {
-    const rows = await this.remedies.approvalCounts(manager, sourceId);
+    const rows = await this.approvals.approvalCounts(manager, sourceId);
     return rows
       .filter((r) => r.given < r.approvalsRequired)
       .map((r) => ({

@@ -1,5 +1,17 @@
 import { RemedyViewDto, StaffRemedyDto } from './dto/remedy.dto';
-import { RemedySource, RemedyStatus } from './remedy-types';
+import {
+  integer,
+  jsonRows,
+  oneOf,
+  RawRow,
+  text,
+  textOrNull,
+  timestamp,
+  timestampOrNull,
+} from '../common/sql-rows';
+import { REMEDY_STATUSES, RemedySource, RemedyStatus } from './remedy-types';
+
+const REMEDY_SOURCES: readonly RemedySource[] = ['proposal', 'decision'];
 
 export interface RemedyApprovalRow {
   id: string;
@@ -93,4 +105,42 @@ export function groupBySource(remedies: readonly RemedyRow[]): Map<string, Remed
     bySource.set(r.source_id, list);
   }
   return bySource;
+}
+
+function toApprovalRow(row: RawRow): RemedyApprovalRow {
+  return {
+    id: text(row, 'id'),
+    approver: text(row, 'approver'),
+    approver_name: textOrNull(row, 'approver_name'),
+    created_at: text(row, 'created_at'),
+  };
+}
+
+/** Checks a row of RemediesRepository's remedy select, column by column. */
+export function toRemedyRow(row: RawRow): RemedyRow {
+  return {
+    id: text(row, 'id'),
+    case_id: text(row, 'case_id'),
+    case_reference: text(row, 'case_reference'),
+    source: oneOf(row, 'source', REMEDY_SOURCES),
+    source_id: text(row, 'source_id'),
+    type: text(row, 'type'),
+    amount_minor: textOrNull(row, 'amount_minor'),
+    currency: textOrNull(row, 'currency'),
+    description: text(row, 'description'),
+    status: oneOf(row, 'status', REMEDY_STATUSES),
+    proposed_by: text(row, 'proposed_by'),
+    approvals_required: integer(row, 'approvals_required'),
+    created_at: timestamp(row, 'created_at'),
+    due_at: timestampOrNull(row, 'due_at'),
+    fulfilled_at: timestampOrNull(row, 'fulfilled_at'),
+    payment_reference: textOrNull(row, 'payment_reference'),
+    fulfilled_by: textOrNull(row, 'fulfilled_by'),
+    fulfilment_note: textOrNull(row, 'fulfilment_note'),
+    confirmation: textOrNull(row, 'confirmation'),
+    confirmation_note: textOrNull(row, 'confirmation_note'),
+    created_key: text(row, 'created_key'),
+    due_key: textOrNull(row, 'due_key'),
+    approvals: jsonRows(row, 'approvals', toApprovalRow),
+  };
 }
