@@ -7,7 +7,7 @@ import { freePort } from '../../support/free-port';
 import { sleep } from './figures';
 
 /**
- * A PostgreSQL server of the test's own (the embedded binaries, a fresh cluster), so that it can
+ * A PostgreSQL server of the test's own (the embedded binaries, or those in `home`; a fresh cluster), so that it can
  * be killed for real without touching the server the other test files share.
  */
 export interface FaultPostgres {
@@ -22,11 +22,14 @@ export interface FaultPostgres {
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
 }
 
-export async function startFaultPostgres(database = 'ombudsman'): Promise<FaultPostgres> {
+export async function startFaultPostgres(
+  database = 'ombudsman',
+  home?: string,
+): Promise<FaultPostgres> {
   const dataDir = mkdtempSync(join(tmpdir(), 'ombudsman-fault-pg-'));
   chmodSync(dataDir, 0o755);
   const port = await freePort();
-  let server = await launch(dataDir, port, database);
+  let server = await launch(dataDir, port, database, home);
   const url = server.url;
   return {
     url,
@@ -44,7 +47,7 @@ export async function startFaultPostgres(database = 'ombudsman'): Promise<FaultP
       // Backends orphaned by the kill hold the shared memory a moment longer: try until they left.
       for (let attempt = 0; ; attempt += 1) {
         try {
-          server = await launch(dataDir, port, database);
+          server = await launch(dataDir, port, database, home);
           return;
         } catch (error) {
           if (attempt >= 30) throw error;
@@ -75,7 +78,7 @@ interface Launched {
 }
 
 /** Starts postgres-server.main.ts and waits for its one line (see there why a process). */
-function launch(dataDir: string, port: number, database: string): Promise<Launched> {
+function launch(dataDir: string, port: number, database: string, home?: string): Promise<Launched> {
   const child: ChildProcess = spawn(
     process.execPath,
     ['-r', 'ts-node/register', join(__dirname, 'postgres-server.main.ts')],
@@ -86,6 +89,7 @@ function launch(dataDir: string, port: number, database: string): Promise<Launch
         FAULT_PG_DATA_DIR: dataDir,
         FAULT_PG_PORT: String(port),
         FAULT_PG_DATABASE: database,
+        ...(home && { FAULT_PG_HOME: home }),
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
