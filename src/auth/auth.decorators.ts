@@ -4,7 +4,7 @@ import {
   ExecutionContext,
   SetMetadata,
 } from '@nestjs/common';
-import { ApiBearerAuth } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiExtension } from '@nestjs/swagger';
 import { ApiProblems } from '../common/openapi/api-problems';
 import { Actor, StaffActor } from './actor';
 import { JwtRole } from './roles';
@@ -20,6 +20,9 @@ export function Roles(...roles: JwtRole[]) {
   return applyDecorators(
     SetMetadata(ROUTE_ROLES, roles),
     ApiBearerAuth('jwt'),
+    // Who may call it, in the document: integrators read it, the authorization matrix of the
+    // fault suite (test/faults/authorization-matrix.fault-spec.ts) is generated from it.
+    ApiExtension('x-roles', roles),
     // 503: the identity provider's keys could not be fetched (JWT_JWKS_URL).
     ApiProblems(401, 403, 503),
   );

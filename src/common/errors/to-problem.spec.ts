@@ -15,6 +15,24 @@ describe('toProblem', () => {
     expect(rendered.problem.detail).toContain('req-1');
   });
 
+  it('answers 503 with Retry-After when the database is down, restarting or cut the connection', () => {
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), {
+      code: 'ECONNREFUSED',
+    });
+    const terminated = new Error('Connection terminated unexpectedly');
+    const recovering = Object.assign(new Error('query failed'), {
+      driverError: Object.assign(new Error('the database system is in recovery mode'), {
+        code: '57P03',
+      }),
+    });
+    for (const error of [refused, terminated, recovering]) {
+      const rendered = toProblem(error, ctx);
+      expect(rendered.problem).toMatchObject({ status: 503, code: 'SERVICE_UNAVAILABLE' });
+      expect(rendered.headers).toEqual({ 'retry-after': '2' });
+      expect(JSON.stringify(rendered.problem)).not.toMatch(/ECONNREFUSED|5432|recovery/);
+    }
+  });
+
   it('hides the message of any other unexpected error behind a correlation id', () => {
     const rendered = toProblem(new Error('relation "secret_table" does not exist'), ctx);
     expect(rendered.problem).toMatchObject({ status: 500, correlationId: 'req-1' });

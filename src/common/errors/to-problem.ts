@@ -1,4 +1,5 @@
 import { HttpException } from '@nestjs/common';
+import { isDatabaseUnavailable } from './database-unavailable';
 import { DomainError } from './domain-error';
 import { ERROR_CATALOG, ErrorCode } from './error-codes';
 import { Problem, problemOf } from './problem';
@@ -84,6 +85,17 @@ function render(error: unknown, ctx: ProblemContext): RenderedProblem {
       unexpected: true,
     };
   }
+  if (isDatabaseUnavailable(error)) {
+    return {
+      problem: problemOf(
+        'SERVICE_UNAVAILABLE',
+        `The database does not answer now; try again in a moment (request ${ctx.requestId}).`,
+        { correlationId: ctx.requestId },
+      ),
+      headers: { 'retry-after': String(DATABASE_RETRY_AFTER_SECONDS) },
+      unexpected: true,
+    };
+  }
   return {
     problem: problemOf(
       'INTERNAL',
@@ -125,6 +137,9 @@ function fromHttpException(error: HttpException, ctx: ProblemContext): RenderedP
   const detail = status >= 500 ? 'Something went wrong on our side' : error.message;
   return { problem: problemOf(code, detail), headers: {}, unexpected: status >= 500 };
 }
+
+/** Long enough for a restarting PostgreSQL to come back, short enough not to lose the client. */
+const DATABASE_RETRY_AFTER_SECONDS = 2;
 
 /** pg-pool's answer when no connection came free within DATABASE_POOL_TIMEOUT_MS. */
 function isPoolExhausted(error: unknown): boolean {

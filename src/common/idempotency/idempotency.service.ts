@@ -41,15 +41,22 @@ export class IdempotencyService {
     return this.dataSource.transaction(async (manager) => {
       const { scope, key } = command;
       if (key === undefined) return { ...(await command.work(manager)), replayed: false };
-      if (!(await this.store.tryLock(manager, scope, key))) throw inFlight();
       const hashedKey = keyHash(scope, key);
       const hashedRequest = requestHash(command.request);
-      const stored = await this.store.findLive(manager, scope, hashedKey);
-      if (stored) {
+      const replay = async () => {
+        const stored = await this.store.findLive(manager, scope, hashedKey);
+        if (!stored) return undefined;
         if (stored.requestHash !== hashedRequest) throw reused();
         const body = openResponse<T>(scope, key, stored.sealedBody);
         return { status: stored.status, body, replayed: true };
-      }
+      };
+      // A key already answered replays without the lock: retries arriving together (on one
+      // instance or several) all get the answer, and 409 stays for a first request in flight.
+      const earlier = await replay();
+      if (earlier) return earlier;
+      if (!(await this.store.tryLock(manager, scope, key))) throw inFlight();
+      const answered = await replay();
+      if (answered) return answered;
       const response = await command.work(manager);
       const saved = await this.store.save(manager, {
         scope,
