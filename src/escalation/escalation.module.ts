@@ -20,5 +20,7 @@ import { IntakeService } from './intake.service';
   ],
   controllers: [EscalationController, EscalationAnswersController],
   providers: [IntakeService],
+  // The customer pages (src/portal) file through the same intake.
+  exports: [IntakeService],
 })
 export class EscalationModule {}

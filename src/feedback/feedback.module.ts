@@ -12,5 +12,6 @@ import { SuggestionsService } from './suggestions.service';
   imports: [CasesModule, CaseTokenModule],
   controllers: [CustomerFeedbackController, SuggestionsAdminController],
   providers: [FeedbackService, SuggestionsService, CorrectiveActionsService],
+  exports: [FeedbackService],
 })
 export class FeedbackModule {}
