@@ -63,7 +63,8 @@ const LANGS = ['en', 'ru', 'zh'] as const;
   async function axe(page: Page, name: string): Promise<void> {
     await page.evaluate(AXE);
     const found = await page.evaluate(async () => {
-      const run = (window as unknown as { axe: { run: (o: object) => Promise<unknown> } }).axe.run;
+      const run = (globalThis as unknown as { axe: { run: (o: object) => Promise<unknown> } }).axe
+        .run;
       const result = (await run({
         runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
       })) as { violations: { id: string; nodes: { target: string[] }[] }[] };
@@ -186,13 +187,13 @@ const LANGS = ['en', 'ru', 'zh'] as const;
   it('files with the keyboard alone', async () => {
     const page = await newPage();
     await page.goto(`${base}/file?lang=en`);
-    const focused = () => page.evaluate(() => document.activeElement?.id ?? '');
+    const focused = () => page.evaluate<string>("document.activeElement?.id ?? ''");
     const tabTo = async (id: string) => {
       for (let i = 0; i < 30 && (await focused()) !== id; i++) await page.keyboard.press('Tab');
       expect(await focused()).toBe(id);
     };
     await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(
+    expect(await page.evaluate<string>('document.activeElement?.textContent')).toBe(
       'Skip to the content',
     );
     await tabTo('f-name');
@@ -205,7 +206,9 @@ const LANGS = ['en', 'ru', 'zh'] as const;
     await page.keyboard.type('The parcel never arrived.');
     await tabTo('f-currency');
     await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('File my dispute');
+    expect(await page.evaluate<string>('document.activeElement?.textContent')).toBe(
+      'File my dispute',
+    );
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Your dispute is filed' }).waitFor();
     await page.close();
