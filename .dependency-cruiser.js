@@ -18,7 +18,7 @@ const PLATFORM_FOLDERS =
   'common|config|database|rate-limit|auth|audit|notifications|health|bootstrap|observability';
 const PLATFORM = `^src/(${PLATFORM_FOLDERS})/`;
 const BUSINESS =
-  '^src/(cases|mediation|decisions|compensation|frontline|escalation|sla|reports|feedback|views|edges|mail|documents)/';
+  '^src/(cases|mediation|decisions|compensation|frontline|escalation|sla|reports|feedback|views|edges|mail|documents|portal)/';
 /**
  * TypeORM needs every entity class in the data source, and src/entities.ts is that list: a
  * composition root for persistence beside app.module.ts, which hands it to DatabaseModule.forRoot.
@@ -118,7 +118,7 @@ const LAYERS = [
   {
     name: 'layer-nothing-imports-an-edge',
     comment:
-      'HTTP edges (src/edges, src/escalation) are the top: only app.module.ts wires them, and one ' +
+      'HTTP edges (src/edges, src/escalation, src/portal) are the top: only app.module.ts wires them, and one ' +
       'edge does not borrow from another.',
     severity: 'error',
     from: { path: '^src/', pathNot: `^src/app\\.module\\.ts$|^src/edges/` },
@@ -126,10 +126,30 @@ const LAYERS = [
   },
   {
     name: 'layer-nothing-imports-the-customer-edge',
-    comment: 'src/escalation is the customer’s edge: only app.module.ts wires it.',
+    comment:
+      'src/escalation is the customer’s edge: only app.module.ts wires it, and the customer ' +
+      'pages (src/portal) file through its intake (the service and its filing body), so filing ' +
+      'has one set of rules.',
     severity: 'error',
-    from: { path: '^src/', pathNot: `^src/app\\.module\\.ts$|^src/escalation/` },
+    from: { path: '^src/', pathNot: `^src/app\\.module\\.ts$|^src/escalation/|^src/portal/` },
     to: { path: '^src/escalation/' },
+  },
+  {
+    name: 'layer-portal-takes-only-the-intake-from-the-api-edge',
+    comment: 'The customer pages reuse the API edge’s intake, nothing else of it.',
+    severity: 'error',
+    from: { path: '^src/portal/' },
+    to: {
+      path: '^src/escalation/',
+      pathNot: '^src/escalation/(intake\\.service|escalation\\.module|dto/file-escalation\\.dto)\\.ts$',
+    },
+  },
+  {
+    name: 'layer-nothing-imports-the-customer-pages',
+    comment: 'src/portal (the customer pages) is an HTTP edge: only the composition root wires it.',
+    severity: 'error',
+    from: { path: '^src/', pathNot: `^src/(app\\.module|app\\.factory)\\.ts$|^src/portal/` },
+    to: { path: '^src/portal/' },
   },
 ];
 

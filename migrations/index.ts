@@ -39,6 +39,7 @@ import { CreateCaseDocuments1764000500000 } from './1764000500000-create-case-do
 import { EncryptCaseDocuments1764000501000 } from './1764000501000-encrypt-case-documents';
 import { AddExactSearchIndexes1764000700000 } from './1764000700000-add-exact-search-indexes';
 import { AddReferencePrefixIndex1764000910000 } from './1764000910000-add-reference-prefix-index';
+import { CreatePortalSessions1765500000000 } from './1765500000000-create-portal-sessions';
 import { AddFailedWebhookDeliveryIndex1764000900000 } from './1764000900000-add-failed-webhook-delivery-index';
 
 /** Every migration in order; listed explicitly so the same list runs from src, dist and tests. */
@@ -85,4 +86,5 @@ export const MIGRATIONS = [
   AddExactSearchIndexes1764000700000,
   AddFailedWebhookDeliveryIndex1764000900000,
   AddReferencePrefixIndex1764000910000,
+  CreatePortalSessions1765500000000,
 ];

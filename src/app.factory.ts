@@ -23,6 +23,7 @@ import { hasLargeBody } from './common/http/large-body';
 import { refuseMultipartElsewhere } from './common/http/multipart-routes';
 import { buildOpenApiDocument, mountSwagger } from './common/openapi/swagger';
 import { MetricsRegistry } from './observability/metrics/metrics-registry';
+import { registerPortal } from './portal/portal-http';
 
 export interface AppOptions {
   /** Extra modules mounted beside the service's own (tests use probe routes). */
@@ -127,6 +128,7 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
   // Streams only, for the upload routes (see common/http/multipart-routes.ts); the documents
   // module sets the per-file limits.
   await app.register(multipart, { limits: { fileSize: config.documents.maxBytes, files: 1 } });
+  await registerPortal(app, config);
   app.useGlobalFilters(filter);
   app.useGlobalPipes(
     new ValidationPipe({

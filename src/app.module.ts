@@ -23,6 +23,7 @@ import { FeedbackModule } from './feedback/feedback.module';
 import { ReportsModule } from './reports/reports.module';
 import { MailModule } from './mail/mail.module';
 import { DocumentsModule } from './documents/documents.module';
+import { PortalModule } from './portal/portal.module';
 
 @Module({})
 export class AppModule {
@@ -53,6 +54,7 @@ export class AppModule {
         ReportsModule,
         MailModule,
         DocumentsModule,
+        PortalModule,
         ...extraModules,
       ],
     };

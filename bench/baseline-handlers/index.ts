@@ -3,6 +3,7 @@ import { intakeRoutes } from './intake';
 import { kpiRoutes } from './kpis';
 import { queueRoutes } from './queue';
 import { documentRoutes } from './documents';
+import { portalRoutes } from './portal';
 import { AnyBaselineRoute } from './types';
 
 /** Every baseline route; add a scenario's handlers here. */
@@ -12,4 +13,5 @@ export const BASELINE_ROUTES: readonly AnyBaselineRoute[] = [
   ...kpiRoutes,
   ...queueRoutes,
   ...documentRoutes,
+  ...portalRoutes,
 ];

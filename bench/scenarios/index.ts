@@ -4,6 +4,7 @@ import { hostileBody } from './hostile-body';
 import { intake } from './intake';
 import { kpis, kpisPublic } from './kpis';
 import { mail } from './mail';
+import { portal } from './portal';
 import { queue } from './queue';
 import { search } from './search';
 import { searchExact, searchPartial } from './search-exact';
@@ -24,4 +25,5 @@ export const SCENARIOS: readonly (Scenario | TimedScenario)[] = [
   hostileBody,
   mail,
   documents,
+  portal,
 ];

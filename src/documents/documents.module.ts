@@ -24,5 +24,6 @@ import { DocumentViewsModule } from './views/document-views.module';
     DocumentStores,
     PostgresDocumentStore,
   ],
+  exports: [DocumentsService],
 })
 export class DocumentsModule {}

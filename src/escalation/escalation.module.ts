@@ -25,5 +25,7 @@ import { IntakeService } from './intake.service';
     CustomerDecisionAnswersController,
   ],
   providers: [IntakeService],
+  // The customer pages (src/portal) file through the same intake.
+  exports: [IntakeService],
 })
 export class EscalationModule {}

@@ -22,5 +22,6 @@ import { SuggestionsService } from './suggestions.service';
     CorrectiveActionsRepository,
     CorrectiveActionsService,
   ],
+  exports: [FeedbackService],
 })
 export class FeedbackModule {}

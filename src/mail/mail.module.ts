@@ -32,6 +32,6 @@ import { ReminderSweep } from './reminder-sweep';
     AccessLinks,
     AccessLinkService,
   ],
-  exports: [MailDispatcher],
+  exports: [MailDispatcher, AccessLinkService],
 })
 export class MailModule {}

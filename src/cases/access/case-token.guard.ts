@@ -51,8 +51,11 @@ export class CaseTokenGuard implements CanActivate {
     return true;
   }
 
-  /** A reference that cannot name a case is not counted: its 404 says nothing a guesser lacks. */
-  private async refuse(reference: string, error: unknown): Promise<never> {
+  /**
+   * A reference that cannot name a case is not counted: its 404 says nothing a guesser lacks.
+   * Public for the customer pages (src/portal), which take the token from a form.
+   */
+  async refuse(reference: string, error: unknown): Promise<never> {
     if (!(error instanceof DomainError) || error.code !== 'CASE_NOT_FOUND') throw error;
     if (!isCaseReference(reference)) throw error;
     const { hits, secondsLeft } = await this.failures.record(reference);

@@ -1,0 +1,253 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { BrowserContext, Page } from 'playwright-core';
+import { staff } from './support/cases';
+import { createComplaint, fileCase } from './support/filing';
+import { freePort } from './support/free-port';
+import { CHROMIUM, launchChromium } from './support/browser';
+import { startTestApp, TestApp } from './support/test-app';
+
+const ARTIFACTS = join(__dirname, 'artifacts');
+const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const LANGS = ['en', 'ru', 'zh'] as const;
+
+/** The customer pages in headless Chromium; skipped, with one loud line, when none is installed. */
+(CHROMIUM ? describe : describe.skip)('customer pages in a browser', () => {
+  let t: TestApp;
+  let browser: BrowserContext;
+  let base: string;
+  let as: ReturnType<typeof staff>;
+  const policyViolations: string[] = [];
+
+  beforeAll(async () => {
+    const port = await freePort();
+    base = `http://127.0.0.1:${port}`;
+    t = await startTestApp({ env: { PUBLIC_BASE_URL: base } });
+    await t.app.listen({ port, host: '127.0.0.1' });
+    as = staff(t);
+    browser = await launchChromium();
+    mkdirSync(ARTIFACTS, { recursive: true });
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  async function newPage(): Promise<Page> {
+    await browser.clearCookies();
+    const page = await browser.newPage();
+    page.on('console', (message) => {
+      if (/Content Security Policy|Refused to/i.test(message.text()))
+        policyViolations.push(message.text());
+    });
+    return page;
+  }
+
+  async function fillFiling(page: Page, complaintReference?: string): Promise<string> {
+    await page.goto(`${base}/file?lang=en`);
+    await page.getByLabel('Your name').fill('Anna Petrova');
+    await page.getByLabel('Your e-mail address').fill('anna@example.org');
+    if (complaintReference)
+      await page.getByLabel('The reference of your complaint').fill(complaintReference);
+    await page.getByLabel('In a few words').fill('Refund refused');
+    await page
+      .getByLabel('What happened?')
+      .fill('I returned the goods; the deposit never came back.');
+    await page.getByLabel('Amount in dispute').fill('125.50');
+    await page.getByLabel('Currency').selectOption('EUR');
+    await page.getByRole('button', { name: 'File my dispute' }).click();
+    await page.getByRole('heading', { name: 'Your dispute is filed' }).waitFor();
+    return (await page.locator('#case-link').getAttribute('href'))!;
+  }
+
+  async function axe(page: Page, name: string): Promise<void> {
+    await page.evaluate(AXE);
+    const found = await page.evaluate(async () => {
+      const run = (globalThis as unknown as { axe: { run: (o: object) => Promise<unknown> } }).axe
+        .run;
+      const result = (await run({
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+      })) as { violations: { id: string; nodes: { target: string[] }[] }[] };
+      return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`);
+    });
+    expect({ page: name, violations: found }).toEqual({ page: name, violations: [] });
+  }
+
+  async function shoot(page: Page, name: string): Promise<void> {
+    await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+  }
+
+  it('files a case through the form, opens the link, writes, accepts a proposal and sees it settle', async () => {
+    const complaint = await createComplaint(t, { answeredDaysAgo: 10 });
+    const page = await newPage();
+    const link = await fillFiling(page, complaint);
+    const [reference, token] = /\/cases\/([^#]+)#access-token=(.+)$/.exec(link)!.slice(1);
+
+    await browser.clearCookies();
+    await page.goto(link);
+    await page.getByRole('heading', { name: `Your case ${reference}` }).waitFor();
+    expect(page.url()).toBe(`${base}/cases/${reference}`);
+    const session = (await browser.cookies()).find((c) => c.name === 'omb-session')!;
+    expect(session).toMatchObject({ httpOnly: true, sameSite: 'Strict' });
+    expect(session.value).not.toBe(token);
+
+    await page.getByLabel('Your message').fill('The receipt number is 4471-22.');
+    await page.getByRole('button', { name: 'Send' }).click();
+    await page.getByText('Your message has been sent.').waitFor();
+    await page.getByText('The receipt number is 4471-22.').waitFor();
+
+    const admin = (path: string, body: object) =>
+      t
+        .http()
+        .post(`/v1/admin/cases/${reference}${path}`)
+        .set('authorization', as.officer)
+        .send(body);
+    await admin('/triage', { decision: 'accept', reason: 'Within time.' }).expect(200);
+    await admin('/assign', { officerId: 'olga' }).expect(200);
+    const made = await admin('/proposals', {
+      terms: 'The company refunds the deposit in full.',
+      remedies: [
+        {
+          type: 'refund',
+          amount: { amountMinor: 12550, currency: 'EUR' },
+          description: 'Refund of the deposit',
+        },
+      ],
+    }).expect(201);
+
+    await page.reload();
+    await page.getByText('The company refunds the deposit in full.').waitFor();
+    await page.getByRole('button', { name: 'Accept…' }).click();
+    await page.getByText('this is the agreement').waitFor();
+    await shoot(page, 'confirm-en');
+    await axe(page, 'confirm en');
+    await page.getByRole('button', { name: 'Yes, I accept' }).click();
+    await page.getByText('Your answer has been recorded.').waitFor();
+
+    await t
+      .http()
+      .post(`/v1/frontline/cases/${reference}/proposals/${(made.body as { id: string }).id}/accept`)
+      .set('authorization', as.agent)
+      .send({})
+      .expect(200);
+    const view = await t
+      .http()
+      .get(`/v1/escalations/${reference}`)
+      .set('authorization', `Bearer ${token}`)
+      .expect(200);
+    // Settled, and at once owed: the case follows the refund (`fulfilment`) until it is paid.
+    expect(view.body.status).toBe('fulfilment');
+    const events = (view.body.timeline as { type: string }[]).map((e) => e.type);
+    expect(events).toContain('proposal.answered');
+    await page.reload();
+    await page
+      .getByText(view.body.statusText as string)
+      .first()
+      .waitFor();
+    await shoot(page, 'case-settled-en');
+    await page.close();
+  });
+
+  it('opens nothing with the link of another case', async () => {
+    const mine = await fileCase(t);
+    const theirs = await fileCase(t);
+    const page = await newPage();
+    await page.goto(`${base}/cases/${theirs.reference}#access-token=${mine.accessToken}`);
+    await page.getByText('We could not find this page or this case.').waitFor();
+    expect(page.url()).toBe(`${base}/cases/${theirs.reference}/open`);
+    // A session of one case shows another case's page as a closed door.
+    await page.goto(`${base}/cases/${mine.reference}#access-token=${mine.accessToken}`);
+    await page.getByRole('heading', { name: `Your case ${mine.reference}` }).waitFor();
+    await page.goto(`${base}/cases/${theirs.reference}`);
+    await page.getByRole('heading', { name: `Open your case ${theirs.reference}` }).waitFor();
+    expect(await page.content()).not.toContain('Refund refused');
+    await page.close();
+  });
+
+  it('refuses a post without the form’s CSRF token, even with the session cookie', async () => {
+    const filed = await fileCase(t);
+    const page = await newPage();
+    await page.goto(`${base}/cases/${filed.reference}#access-token=${filed.accessToken}`);
+    await page.getByRole('heading', { name: `Your case ${filed.reference}` }).waitFor();
+    const forged = await page.request.post(`${base}/cases/${filed.reference}/messages`, {
+      form: { body: 'forged' },
+    });
+    expect(forged.status()).toBe(403);
+    const signedOut = await page.request.post(`${base}/cases/${filed.reference}/sign-out`, {
+      form: { _csrf: 'x' },
+    });
+    expect(signedOut.status()).toBe(403);
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('heading', { name: 'An independent office' }).waitFor();
+    await page.goto(`${base}/cases/${filed.reference}`);
+    await page.getByRole('heading', { name: `Open your case ${filed.reference}` }).waitFor();
+    await page.close();
+  });
+
+  it('files with the keyboard alone', async () => {
+    const page = await newPage();
+    await page.goto(`${base}/file?lang=en`);
+    const focused = () => page.evaluate<string>("document.activeElement?.id ?? ''");
+    const tabTo = async (id: string) => {
+      for (let i = 0; i < 30 && (await focused()) !== id; i++) await page.keyboard.press('Tab');
+      expect(await focused()).toBe(id);
+    };
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate<string>('document.activeElement?.textContent')).toBe(
+      'Skip to the content',
+    );
+    await tabTo('f-name');
+    await page.keyboard.type('Keyboard User');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('keys@example.org');
+    await tabTo('f-subject');
+    await page.keyboard.type('Late delivery');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('The parcel never arrived.');
+    await tabTo('f-currency');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate<string>('document.activeElement?.textContent')).toBe(
+      'File my dispute',
+    );
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Your dispute is filed' }).waitFor();
+    await page.close();
+  });
+
+  it('shows wrong and missing fields by the field, and has no accessibility violation on any page in any language', async () => {
+    const filed = await fileCase(t);
+    const page = await newPage();
+    for (const lang of LANGS) {
+      for (const [name, path] of [
+        ['home', '/'],
+        ['file', '/file'],
+        ['access', '/access'],
+        ['open', `/cases/${filed.reference}`],
+      ]) {
+        await page.goto(`${base}${path}?lang=${lang}`);
+        await shoot(page, `${name}-${lang}`);
+        await axe(page, `${name} ${lang}`);
+      }
+      await page.goto(`${base}/file?lang=${lang}`);
+      await page.locator('#f-email').fill('not-an-address');
+      await page.locator('button[type=submit]').click();
+      await page.locator('#error-summary').waitFor();
+      expect(await page.locator('#f-name').getAttribute('aria-describedby')).toBe('f-name-error');
+      expect(await page.locator('#f-email').getAttribute('aria-invalid')).toBe('true');
+      await shoot(page, `file-errors-${lang}`);
+      await axe(page, `file errors ${lang}`);
+    }
+    await page.goto(`${base}/cases/${filed.reference}?lang=en#access-token=${filed.accessToken}`);
+    await page.getByRole('heading', { name: `Your case ${filed.reference}` }).waitFor();
+    for (const lang of LANGS) {
+      await page.goto(`${base}/cases/${filed.reference}?lang=${lang}`);
+      await shoot(page, `case-${lang}`);
+      await axe(page, `case ${lang}`);
+      await page.emulateMedia({ media: 'print' });
+      await shoot(page, `case-print-${lang}`);
+      await page.emulateMedia({ media: 'screen' });
+    }
+    await page.close();
+    expect(policyViolations).toEqual([]);
+  });
+});
