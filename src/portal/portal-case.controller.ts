@@ -23,16 +23,16 @@ import { CaseTokenGuard } from '../cases/access/case-token.guard';
 import { CaseConversation } from '../cases/messages/case-conversation.service';
 import { MULTIPART_ROUTE } from '../common/http/multipart-routes';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
-import { DecisionsService } from '../decisions/decisions.service';
+import { DecisionAnswersService } from '../decisions/decision-answers.service';
 import { sendDocument } from '../documents/document-download';
 import { DocumentsService } from '../documents/documents.service';
 import { receiveUpload } from '../documents/upload/upload-route';
 import { UploadForm } from '../documents/upload/upload-form';
 import { FeedbackService } from '../feedback/feedback.service';
-import { MediationService } from '../mediation/mediation.service';
+import { ProposalAnswersService } from '../mediation/answers/proposal-answers.service';
 import { formatMoney, Money } from '../common/money/money';
 import { PublicRateLimit } from '../rate-limit/public-rate-limit.decorator';
-import { CustomerViewBuilder } from '../views/customer/customer-view';
+import { CustomerViewService } from '../views/customer/customer-view.service';
 import { CustomerViewDto } from '../views/customer/customer-view.dto';
 import { PortalErrorFilter } from './portal-error.filter';
 import { CsrfGuard, pageLanguage, PortalForm, renderPage, seeOther } from './portal-pages';
@@ -65,11 +65,11 @@ export class PortalCaseController {
     private readonly access: CaseAccess,
     private readonly tokenGuard: CaseTokenGuard,
     private readonly cases: CaseReader,
-    private readonly view: CustomerViewBuilder,
+    private readonly view: CustomerViewService,
     private readonly conversation: CaseConversation,
     private readonly transitions: CaseTransitions,
-    private readonly mediation: MediationService,
-    private readonly decisions: DecisionsService,
+    private readonly proposalAnswers: ProposalAnswersService,
+    private readonly decisionAnswers: DecisionAnswersService,
     private readonly feedback: FeedbackService,
     private readonly documents: DocumentsService,
   ) {}
@@ -156,7 +156,7 @@ export class PortalCaseController {
     if (answer === 'accepted' && form.confirmed !== 'yes') {
       return this.confirm(request, reply, customer, 'proposal', form);
     }
-    await this.mediation.answer(
+    await this.proposalAnswers.answer(
       customer.caseId,
       proposalId,
       'customer',
@@ -178,7 +178,7 @@ export class PortalCaseController {
     const customer = await this.customer(request, reference);
     const answer = form.answer === 'accepted' ? 'accepted' : 'rejected';
     if (form.confirmed !== 'yes') return this.confirm(request, reply, customer, 'decision', form);
-    await this.decisions.answer(
+    await this.decisionAnswers.answer(
       customer.caseId,
       answer,
       actorRef(customer),
