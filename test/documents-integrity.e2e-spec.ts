@@ -1,3 +1,5 @@
+import { request, Server } from 'node:http';
+import { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { adminQuery } from './support/database';
 import { investigatedCase, staff } from './support/cases';
@@ -83,7 +85,15 @@ describe('a document whose stored bytes changed', () => {
     expect((await download(doc.id).expect(500)).body.code).toBe('DOCUMENT_INTEGRITY_FAILED');
   });
 
-  it('is refused with DOCUMENT_INTEGRITY_FAILED before a byte is sent, and logged at error level', async () => {
+  const logged = () => logLines.map((line) => JSON.parse(line) as Record<string, unknown>);
+  const integrityLog = (documentId: string) =>
+    expect.objectContaining({
+      level: 50,
+      documentId,
+      msg: expect.stringMatching(/integrity check failed/),
+    });
+
+  it('with its first chunk changed is refused with DOCUMENT_INTEGRITY_FAILED before a byte is sent, and logged at error level', async () => {
     const big = Buffer.concat([PDF, Buffer.alloc(600 * 1024, 0x41)]);
     const { body: doc } = await upload(
       t,
@@ -95,22 +105,55 @@ describe('a document whose stored bytes changed', () => {
 
     await tamper(
       `UPDATE case_document_chunk SET bytes = overlay(bytes placing '\\x42'::bytea from 1000)
-        WHERE document_id = '${doc.id}' AND seq = 1`,
+        WHERE document_id = '${doc.id}' AND seq = 0`,
     );
     for (const authorization of [auth.officer, auth.auditor]) {
       const res = await download(doc.id, authorization).expect(500);
       expect(res.headers['content-type']).toMatch(/problem\+json/);
       expect(res.body.code).toBe('DOCUMENT_INTEGRITY_FAILED');
     }
-    const logged = logLines.map((line) => JSON.parse(line) as Record<string, unknown>);
-    expect(logged).toContainEqual(
-      expect.objectContaining({
-        level: 50,
-        documentId: doc.id,
-        msg: expect.stringMatching(/integrity check failed/),
-      }),
-    );
+    expect(logged()).toContainEqual(integrityLog(doc.id));
   });
+
+  it('with a later chunk changed is cut short before that chunk, and logged at error level', async () => {
+    const big = Buffer.concat([PDF, Buffer.alloc(600 * 1024, 0x47)]);
+    const { body: doc } = await upload(
+      t,
+      documentsPath('staff', filed.reference),
+      auth.officer,
+      big,
+    ).expect(201);
+    await tamper(
+      `UPDATE case_document_chunk SET bytes = overlay(bytes placing '\\x42'::bytea from 1000)
+        WHERE document_id = '${doc.id}' AND seq = 1`,
+    );
+    const received = await rawDownload(doc.id);
+    expect(received.complete).toBe(false);
+    expect(received.bytes.length).toBeLessThan(big.length);
+    expect(logged()).toContainEqual(integrityLog(doc.id));
+  });
+
+  /** The bytes a client gets before the connection ends, and whether the body was whole. */
+  async function rawDownload(id: string): Promise<{ bytes: Buffer; complete: boolean }> {
+    const server = t.app.getHttpServer() as Server;
+    if (!server.listening) await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    const { port } = server.address() as AddressInfo;
+    return new Promise((resolve) => {
+      const chunks: Buffer[] = [];
+      const req = request(
+        `http://127.0.0.1:${port}${documentsPath('staff', filed.reference)}/${id}/content`,
+        { headers: { authorization: auth.officer } },
+        (res) => {
+          expect(res.statusCode).toBe(200);
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('end', () => resolve({ bytes: Buffer.concat(chunks), complete: res.complete }));
+          res.on('error', () => resolve({ bytes: Buffer.concat(chunks), complete: false }));
+        },
+      );
+      req.on('error', () => resolve({ bytes: Buffer.concat(chunks), complete: false }));
+      req.end();
+    });
+  }
 
   it('is refused when a chunk was removed, or the digests rewritten without the bytes', async () => {
     const big = Buffer.concat([PDF, Buffer.alloc(600 * 1024, 0x43)]);

@@ -14,6 +14,14 @@ export type NewDocument = Omit<
   | 'withdrawnReason'
 >;
 
+/** The facts of an upload as its audit entry holds them. */
+export interface AuditedUpload {
+  readonly sha256: string;
+  readonly size: number;
+  /** Hex SHA-256 of the concatenated digests of the stored frames. */
+  readonly storedDigest: string;
+}
+
 interface DocumentRow {
   id: string;
   case_id: string;
@@ -121,6 +129,23 @@ export class DocumentsRepository {
       [caseId, viewer, page.after?.[0] ?? null, page.after?.[1] ?? null, page.limit],
     )) as DocumentRow[];
     return rows.map(toEntity);
+  }
+
+  /**
+   * What the case's audit chain recorded when the document was uploaded (see document-reader.ts):
+   * read through the chain's own key, so it costs a walk of one case's entries.
+   */
+  async auditedUpload(caseId: string, documentId: string): Promise<AuditedUpload | null> {
+    const [row] = (await this.dataSource.query(
+      `SELECT after->>'sha256' AS sha256, (after->>'size')::bigint AS size,
+              after->>'storedDigest' AS "storedDigest"
+         FROM audit_entry
+        WHERE chain_key = $1 AND action = 'document.added' AND after->>'documentId' = $2
+        ORDER BY seq LIMIT 1`,
+      [caseId, documentId],
+    )) as { sha256: string | null; size: string | null; storedDigest: string | null }[];
+    if (!row?.sha256 || row.size === null || !row.storedDigest) return null;
+    return { sha256: row.sha256, size: Number(row.size), storedDigest: row.storedDigest };
   }
 
   /** Records the sharing once; answers the document as it is now, or null if it was withdrawn. */

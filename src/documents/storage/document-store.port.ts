@@ -8,6 +8,11 @@ export interface StoredRef {
   readonly frameSize: number;
 }
 
+export interface StoredLayout {
+  readonly frames: number;
+  readonly bytes: number;
+}
+
 export interface WrittenFile {
   readonly storageKey: string;
   /** SHA-256 of every stored frame, in order, concatenated (32 bytes each). */
@@ -32,8 +37,8 @@ export abstract class DocumentStore {
     frames: AsyncIterable<Buffer>,
   ): Promise<WrittenFile>;
 
-  /** The SHA-256 of every frame as stored now, in order, without handing the bytes to the caller. */
-  abstract digests(ref: StoredRef): Promise<Buffer[]>;
+  /** How many frames are stored now, and their bytes in all, without moving the bytes. */
+  abstract layout(ref: StoredRef): Promise<StoredLayout>;
 
   /** The stored frames in order, one at a time. */
   abstract read(ref: StoredRef): AsyncIterable<Buffer>;

@@ -2,13 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { DocumentStore, StoredRef, WrittenFile } from './document-store.port';
+import { DocumentStore, StoredLayout, StoredRef, WrittenFile } from './document-store.port';
+
+/** Frames requested beyond the one being sent. */
+const READ_AHEAD = 2;
 
 /**
  * Frames as rows of `case_document_chunk`, written in the upload's transaction (nothing of a
  * refused upload survives its rollback) and read back one row per query, so a slow download holds
- * no connection between frames. Stored digests are computed by PostgreSQL itself (`sha256()`),
- * so verifying a file before it is sent moves no bytes to the service.
+ * no connection between frames. Each frame is checked by the reader as it goes out
+ * (see document-reader.ts), so nothing is read twice.
  */
 @Injectable()
 export class PostgresDocumentStore extends DocumentStore {
@@ -42,22 +45,34 @@ export class PostgresDocumentStore extends DocumentStore {
     return { storageKey: documentId, frameDigests: Buffer.concat(digests) };
   }
 
-  async digests(ref: StoredRef): Promise<Buffer[]> {
-    const rows = (await this.dataSource.query(
-      'SELECT sha256(bytes) AS digest FROM case_document_chunk WHERE document_id = $1 ORDER BY seq',
+  /** `octet_length` reads the size from each row's TOAST pointer: no frame is read. */
+  async layout(ref: StoredRef): Promise<StoredLayout> {
+    const [row] = (await this.dataSource.query(
+      `SELECT count(*)::int AS frames, coalesce(sum(octet_length(bytes)), 0)::bigint AS bytes
+         FROM case_document_chunk WHERE document_id = $1`,
       [ref.storageKey],
-    )) as { digest: Buffer }[];
-    return rows.map((row) => row.digest);
+    )) as { frames: number; bytes: string }[];
+    return { frames: row.frames, bytes: Number(row.bytes) };
   }
 
-  /** Reads one frame ahead, so the next row is on its way while this one is sent. */
+  /**
+   * Reads READ_AHEAD frames ahead, each row its own query on the pool, so the next rows are on
+   * their way while this one is checked and sent; at most READ_AHEAD + 1 frames are held.
+   */
   async *read(ref: StoredRef): AsyncIterable<Buffer> {
-    let next = this.frame(ref.storageKey, 0);
-    for (let seq = 1; ; seq += 1) {
-      const bytes = await next;
-      if (!bytes) return;
-      next = this.frame(ref.storageKey, seq);
+    const ahead: Promise<Buffer | undefined>[] = [];
+    let requested = 0;
+    const request = () => {
+      const next = this.frame(ref.storageKey, requested);
       next.catch(() => undefined);
+      ahead.push(next);
+      requested += 1;
+    };
+    for (let i = 0; i <= READ_AHEAD; i += 1) request();
+    for (;;) {
+      const bytes = await ahead.shift();
+      if (!bytes) return;
+      request();
       yield bytes;
     }
   }

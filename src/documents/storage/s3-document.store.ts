@@ -4,6 +4,7 @@ import {
   CreateMultipartUploadCommand,
   DeleteObjectCommand,
   GetObjectCommand,
+  HeadObjectCommand,
   PutObjectCommand,
   S3Client,
   UploadPartCommand,
@@ -11,7 +12,7 @@ import {
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { S3StoreConfig } from '../../config/app-config';
-import { DocumentStore, StoredRef, WrittenFile } from './document-store.port';
+import { DocumentStore, StoredLayout, StoredRef, WrittenFile } from './document-store.port';
 
 /** S3's smallest part but the last: parts are cut at the first frame boundary past it. */
 const PART_BYTES = 5 * 1024 * 1024;
@@ -93,11 +94,17 @@ export class S3DocumentStore extends DocumentStore {
     return { storageKey: target.Key, frameDigests: Buffer.concat(digests) };
   }
 
-  async digests(ref: StoredRef): Promise<Buffer[]> {
-    const digests: Buffer[] = [];
-    for await (const frame of this.read(ref))
-      digests.push(createHash('sha256').update(frame).digest());
-    return digests;
+  async layout(ref: StoredRef): Promise<StoredLayout> {
+    try {
+      const { ContentLength } = await this.client.send(
+        new HeadObjectCommand({ Bucket: this.config.bucket, Key: ref.storageKey }),
+      );
+      const bytes = ContentLength ?? 0;
+      return { frames: Math.ceil(bytes / ref.frameSize), bytes };
+    } catch (error) {
+      if ((error as { name?: string }).name === 'NotFound') return { frames: 0, bytes: 0 };
+      throw error;
+    }
   }
 
   async *read(ref: StoredRef): AsyncIterable<Buffer> {
