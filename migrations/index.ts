@@ -38,6 +38,7 @@ import { CreateMailReminders1764000601000 } from './1764000601000-create-mail-re
 import { CreateCaseDocuments1764000500000 } from './1764000500000-create-case-documents';
 import { EncryptCaseDocuments1764000501000 } from './1764000501000-encrypt-case-documents';
 import { AddExactSearchIndexes1764000700000 } from './1764000700000-add-exact-search-indexes';
+import { SupersedeOffersOnClosureInCode1765100000000 } from './1765100000000-supersede-offers-on-closure-in-code';
 import { AddReferencePrefixIndex1764000910000 } from './1764000910000-add-reference-prefix-index';
 import { CreatePortalSessions1765500000000 } from './1765500000000-create-portal-sessions';
 import { AddFailedWebhookDeliveryIndex1764000900000 } from './1764000900000-add-failed-webhook-delivery-index';
@@ -86,5 +87,6 @@ export const MIGRATIONS = [
   AddExactSearchIndexes1764000700000,
   AddFailedWebhookDeliveryIndex1764000900000,
   AddReferencePrefixIndex1764000910000,
+  SupersedeOffersOnClosureInCode1765100000000,
   CreatePortalSessions1765500000000,
 ];

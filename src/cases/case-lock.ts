@@ -1,6 +1,10 @@
 import { EntityManager } from 'typeorm';
 import { CaseAction, CaseCommand, CaseStatus, mayApply } from './case-lifecycle';
 import { caseNotFound, invalidTransition } from './cases.errors';
+import { CasesRepository } from './cases.repository';
+
+// The repository holds no state; a module-level one lets every layer lock without injecting it.
+const CASES = new CasesRepository();
 
 export interface LockedCase {
   readonly id: string;
@@ -16,25 +20,9 @@ export interface LockedCase {
  * (a withdrawal racing the last acceptance waits here, then sees the case as it is now).
  */
 export async function lockCase(manager: EntityManager, caseId: string): Promise<LockedCase> {
-  const [row] = (await manager.query(
-    `SELECT id, reference, status, version, assigned_officer_id
-       FROM ombudsman_case WHERE id = $1 FOR UPDATE`,
-    [caseId],
-  )) as {
-    id: string;
-    reference: string;
-    status: CaseStatus;
-    version: number;
-    assigned_officer_id: string | null;
-  }[];
+  const row = await CASES.lock(manager, caseId);
   if (!row) throw caseNotFound(caseId);
-  return {
-    id: row.id,
-    reference: row.reference,
-    status: row.status,
-    version: row.version,
-    assignedOfficerId: row.assigned_officer_id,
-  };
+  return row;
 }
 
 /**

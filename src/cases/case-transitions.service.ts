@@ -15,6 +15,8 @@ import { invalidTransition, versionMismatch } from './cases.errors';
 import { CaseRecorder } from './case-recorder';
 import { TimelineAudience } from './timeline/case-timeline';
 import { reasonAudience } from './timeline/reason-audience';
+import { CasesRepository, CaseState } from './cases.repository';
+import { CaseClosureEffects } from './closure/case-closure.port';
 
 export interface TransitionRequest {
   readonly caseId: string;
@@ -37,16 +39,11 @@ export interface TransitionResult {
   readonly version: number;
 }
 
-interface CaseState {
-  reference: string;
-  status: CaseStatus;
-  version: number;
-}
-
 /**
  * The one way a case changes status: the lifecycle table decides, a conditional UPDATE on the
  * status (and version, when the caller read one) applies it, and timeline, audit and outbox are
- * written in the same transaction. Of two racing requests exactly one UPDATE matches.
+ * written in the same transaction, with the effects of closure
+ * (src/cases/closure/case-closure.port.ts). Of two racing requests exactly one UPDATE matches.
  */
 @Injectable()
 export class CaseTransitions {
@@ -54,6 +51,8 @@ export class CaseTransitions {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly recorder: CaseRecorder,
     private readonly deadlines: DeadlinesService,
+    private readonly cases: CasesRepository,
+    private readonly closureEffects: CaseClosureEffects,
   ) {}
 
   apply(request: TransitionRequest, manager?: EntityManager): Promise<TransitionResult> {
@@ -84,17 +83,14 @@ export class CaseTransitions {
       }
       throw invalidTransition(current.reference, current.status, describe(request.command));
     }
-    const rows = (await manager.query(
-      `UPDATE ombudsman_case
-          SET status = $3, outcome = $4, version = version + 1, updated_at = now(),
-              closed_at = CASE WHEN $3 = 'closed' THEN now() ELSE closed_at END,
-              accepted_at = CASE WHEN $3 = 'accepted' AND accepted_at IS NULL THEN now() ELSE accepted_at END
-        WHERE id = $1 AND status = $2 AND version = $5
-        RETURNING version`,
-      [request.caseId, current.status, decision.to, decision.outcome, current.version],
-    )) as [{ version: number }[], number];
-    const updated = rows[0];
-    if (updated.length === 0) {
+    const version = await this.cases.changeStatus(manager, {
+      caseId: request.caseId,
+      from: current.status,
+      to: decision.to,
+      outcome: decision.outcome,
+      version: current.version,
+    });
+    if (version === undefined) {
       // Someone else changed the case between our read and our write: report what it is now.
       const now = await this.state(manager, request.caseId);
       if (request.expectedVersion !== undefined) throw versionMismatch(now.reference, now.version);
@@ -105,11 +101,21 @@ export class CaseTransitions {
       from: current.status,
       to: decision.to,
       outcome: decision.outcome,
-      version: updated[0].version,
+      version,
     };
     // An outcome meets the outcome deadline; closure ends every clock.
     await this.deadlines.followStatus(manager, request.caseId, result.from, result.to);
     await this.record(manager, request, result);
+    if (result.to === 'closed') {
+      // What closure does to the layers above (remedies still on offer), in this transaction.
+      await this.closureEffects.apply(manager, {
+        id: request.caseId,
+        reference: result.reference,
+        command: request.command,
+        outcome: result.outcome,
+        actor: request.actor,
+      });
+    }
     return result;
   }
 
@@ -153,10 +159,7 @@ export class CaseTransitions {
   }
 
   private async state(manager: EntityManager, caseId: string): Promise<CaseState> {
-    const [row] = (await manager.query(
-      'SELECT reference, status, version FROM ombudsman_case WHERE id = $1',
-      [caseId],
-    )) as CaseState[];
+    const row = await this.cases.state(manager, caseId);
     if (!row) throw new DomainError('CASE_NOT_FOUND', 'No such case');
     return row;
   }

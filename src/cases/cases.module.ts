@@ -16,6 +16,8 @@ import { CaseConversation } from './messages/case-conversation.service';
 import { CaseTimeline } from './timeline/case-timeline';
 import { DecisionLapse } from './decision-lapse';
 import { SlaModule } from '../sla/sla.module';
+import { CasesRepository } from './cases.repository';
+import { CaseClosureEffects } from './closure/case-closure.port';
 
 const EXPORTED = [
   CaseAccess,
@@ -31,6 +33,7 @@ const EXPORTED = [
   AssignmentService,
   InformationRequests,
   CaseQueue,
+  CaseClosureEffects,
 ];
 
 /**
@@ -39,7 +42,7 @@ const EXPORTED = [
  */
 @Module({
   imports: [SlaModule],
-  providers: [...EXPORTED, CustomerWaitClock, CaseAcknowledgement, DecisionLapse],
+  providers: [...EXPORTED, CustomerWaitClock, CaseAcknowledgement, DecisionLapse, CasesRepository],
   exports: EXPORTED,
 })
 export class CasesModule {}

@@ -117,3 +117,10 @@ export function jsonRows<T>(row: RawRow, column: string, map: (item: RawRow) => 
   if (!Array.isArray(value)) throw new RowShapeError(column, 'a json array', value);
   return rowsOf(value, map);
 }
+
+/** A bytea column. */
+export function bytes(row: RawRow, column: string): Buffer {
+  const value = row[column];
+  if (!Buffer.isBuffer(value)) throw new RowShapeError(column, 'bytes', value);
+  return value;
+}

@@ -12,6 +12,8 @@ import { RemedyApprovalsService } from './remedy-approvals.service';
 import { RemedyLedgerService } from './remedy-ledger.service';
 import { RemedyQueriesService } from './remedy-queries.service';
 import { SlaModule } from '../sla/sla.module';
+import { RemedyClosureService } from './remedy-closure.service';
+import { RemedyClosureRepository } from './remedy-closure.repository';
 
 /** Remedies, authority limits, approvals, fulfilment and the budget. */
 @Module({
@@ -26,6 +28,8 @@ import { SlaModule } from '../sla/sla.module';
     RemedyApprovalsService,
     FulfilmentService,
     RemedyQueriesService,
+    RemedyClosureService,
+    RemedyClosureRepository,
   ],
   exports: [RemediesRepository, RemedyLedgerService, BudgetService],
 })

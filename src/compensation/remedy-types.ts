@@ -28,4 +28,5 @@ export const NON_MONETARY_REMEDY_TYPES: readonly RemedyType[] = ['apology', 'cor
 export const REMEDY_STATUSES = ['proposed', 'due', 'fulfilled', 'superseded'] as const;
 export type RemedyStatus = (typeof REMEDY_STATUSES)[number];
 
-export type RemedySource = 'proposal' | 'decision';
+export const REMEDY_SOURCES = ['proposal', 'decision'] as const;
+export type RemedySource = (typeof REMEDY_SOURCES)[number];

@@ -4,6 +4,7 @@ import { FastifyRequest } from 'fastify';
 import { Observable } from 'rxjs';
 import { DataSource } from 'typeorm';
 import { caseNotFound, versionMismatch } from '../cases.errors';
+import { CasesRepository } from '../cases.repository';
 import { parseIfMatch } from '../../common/http/if-match';
 
 const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -16,6 +17,9 @@ const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
  */
 @Injectable()
 export class CaseVersionPrecondition implements NestInterceptor {
+  // Built here: the interceptor is resolved in each controller's module, which need not know it.
+  private readonly cases = new CasesRepository();
+
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
@@ -24,12 +28,9 @@ export class CaseVersionPrecondition implements NestInterceptor {
     const expected = parseIfMatch(request.headers['if-match'], 'case');
     const reference = (request.params as { reference?: string } | undefined)?.reference;
     if (expected === undefined || reference === undefined) return next.handle();
-    const [found] = (await this.dataSource.query(
-      'SELECT version FROM ombudsman_case WHERE reference = $1',
-      [reference],
-    )) as { version: number }[];
-    if (!found) throw caseNotFound(reference);
-    if (found.version !== expected) throw versionMismatch(reference, found.version);
+    const version = await this.cases.versionOf(this.dataSource.manager, reference);
+    if (version === undefined) throw caseNotFound(reference);
+    if (version !== expected) throw versionMismatch(reference, version);
     return next.handle();
   }
 }

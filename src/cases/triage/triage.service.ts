@@ -11,6 +11,7 @@ import { CaseCommand } from '../case-lifecycle';
 import { CaseTransitions } from '../case-transitions.service';
 import { TriageCaseDto } from '../dto/triage-case.dto';
 import { DEFAULT_REJECTION_CODE } from './rejection-code';
+import { CasesRepository } from '../cases.repository';
 
 /** An officer's triage of a submitted case: accept it, send it to the front line, or reject it. */
 @Injectable()
@@ -21,6 +22,7 @@ export class TriageService {
     private readonly deadlines: DeadlinesService,
     private readonly policies: SlaPolicies,
     private readonly acknowledgement: CaseAcknowledgement,
+    private readonly cases: CasesRepository,
   ) {}
 
   triage(
@@ -49,10 +51,7 @@ export class TriageService {
         manager,
       );
       if (rejectionCode) {
-        await manager.query('UPDATE ombudsman_case SET rejection_code = $2 WHERE id = $1', [
-          c.id,
-          rejectionCode,
-        ]);
+        await this.cases.setRejectionCode(manager, c.id, rejectionCode);
       }
       await this.acknowledgement.acknowledge(manager, c.id);
       await this.openDeadlines(manager, c.id, body.decision);
