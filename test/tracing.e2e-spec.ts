@@ -19,6 +19,8 @@ async function until<T>(probe: () => T | undefined, timeoutMs = 30_000): Promise
   }
 }
 
+jest.setTimeout(180_000);
+
 describe('OpenTelemetry traces (OTEL_EXPORTER_OTLP_ENDPOINT)', () => {
   let receiver: OtlpReceiver;
   let service: ServiceProcess;

@@ -78,7 +78,7 @@ describe('fault: the database is killed mid-load', () => {
 
     const fault = (async () => {
       await sleep(killAt - Date.now());
-      pg.killPostmaster();
+      await pg.killPostmaster();
       killedAt = Date.now();
       while (Date.now() - killedAt < OUTAGE_MS) {
         readyDuring.push((await call(service.base, 'GET', '/health/ready')).status);

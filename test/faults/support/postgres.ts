@@ -1,4 +1,4 @@
-import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -14,8 +14,11 @@ export interface FaultPostgres {
   readonly url: string;
   readonly dataDir: string;
   readonly port: number;
-  /** `kill -9` of the postmaster: no shutdown, no checkpoint; its backends are left to notice. */
-  killPostmaster(): number;
+  /**
+   * `kill -9` of the postmaster: no shutdown, no checkpoint; its backends are left to notice.
+   * Resolves once the last of them has gone, that is once no process of the server can answer.
+   */
+  killPostmaster(): Promise<number>;
   /** Starts the server again on the same cluster (crash recovery runs). */
   restart(): Promise<void>;
   stop(): Promise<void>;
@@ -35,11 +38,14 @@ export async function startFaultPostgres(
     url,
     dataDir,
     port,
-    killPostmaster() {
+    async killPostmaster() {
       const pid = Number(
         readFileSync(join(server.clusterDir, 'postmaster.pid'), 'utf8').split('\n')[0],
       );
+      const backends = childrenOf(pid);
       process.kill(pid, 'SIGKILL');
+      // A backend orphaned by the kill may still finish the statement it was running.
+      for (let waited = 0; waited < 10_000 && backends.some(isAlive); waited += 20) await sleep(20);
       return pid;
     },
     async restart() {
@@ -117,4 +123,29 @@ function launch(dataDir: string, port: number, database: string, home?: string):
       reject(new Error(`PostgreSQL did not start (exit ${code}): ${err}`)),
     );
   });
+}
+
+/** The pids whose parent is `pid` (Linux: /proc/<pid>/stat, field 4). */
+function childrenOf(pid: number): number[] {
+  const children: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (ppid === pid) children.push(Number(entry));
+    } catch {
+      // The process ended while the list was read.
+    }
+  }
+  return children;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
