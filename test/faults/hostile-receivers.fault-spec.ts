@@ -54,6 +54,8 @@ describe('fault: slow and hostile webhook receivers', () => {
   let service: Instance;
   let good: WebhookReceiver;
   const hostile: { url: string; close(): Promise<void> }[] = [];
+  /** As many well-behaved receivers as hostile ones: the baseline fans out as much work. */
+  const polite: WebhookReceiver[] = [];
 
   beforeAll(async () => {
     service = await startInstance({
@@ -64,12 +66,14 @@ describe('fault: slow and hostile webhook receivers', () => {
     });
     good = await startWebhookReceiver();
     hostile.push(await hostileReceiver('silent'), await hostileReceiver('slow-10mb'));
+    for (let i = 0; i < hostile.length; i += 1) polite.push(await startWebhookReceiver());
   });
 
   afterAll(async () => {
     await service?.terminate();
     await good?.close();
     await Promise.all(hostile.map((h) => h.close()));
+    await Promise.all(polite.map((p) => p.close()));
   });
 
   it('does not slow the staff queue nor the other subscribers', async () => {
@@ -84,7 +88,7 @@ describe('fault: slow and hostile webhook receivers', () => {
       return (res.body as { id: string }).id;
     };
     await subscribe(good.url);
-    const hostileIds: string[] = [];
+    const extraIds: string[] = [];
 
     /** Staff queue reads while cases are filed (events for every subscriber). */
     const phase = async () => {
@@ -121,17 +125,24 @@ describe('fault: slow and hostile webhook receivers', () => {
     const withHostile: number[] = [];
     const goodBaseline: number[] = [];
     const goodHostile: number[] = [];
+    // Both phases deliver every event to three subscribers: the good one and two others, polite
+    // in the baseline, hostile after. What differs is only how the two others behave.
+    const swapTo = async (receivers: { url: string }[]) => {
+      for (const id of extraIds.splice(0))
+        await call(service.base, 'DELETE', `/v1/admin/webhooks/${id}`, { token: ombudsman });
+      for (const r of receivers) extraIds.push(await subscribe(r.url));
+    };
     for (let round = 0; round < ROUNDS; round += 1) {
+      await swapTo(polite);
       let since = Date.now();
       baseline.push(...(await phase()));
       goodBaseline.push(...(await goodLatency(since)));
-      for (const h of hostile) hostileIds.push(await subscribe(h.url));
+      await swapTo(hostile);
       since = Date.now();
       withHostile.push(...(await phase()));
       goodHostile.push(...(await goodLatency(since)));
-      for (const id of hostileIds.splice(0))
-        await call(service.base, 'DELETE', `/v1/admin/webhooks/${id}`, { token: ombudsman });
     }
+    await swapTo([]);
 
     const p95Base = percentile(baseline, 95);
     const p95Hostile = percentile(withHostile, 95);
