@@ -13,7 +13,8 @@ FROM node:20-bookworm-slim AS runtime
 ENV NODE_ENV=production
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci --omit=dev && npm cache clean --force
+# postgres15-server is an optional dependency for the fault suite's pg_dump test only: not shipped.
+RUN npm ci --omit=dev && rm -rf node_modules/postgres15-server && npm cache clean --force
 COPY --from=build /app/dist ./dist
 # Without DATABASE_URL the service starts an embedded PostgreSQL under ./.data: let `node` own it.
 RUN mkdir -p /app/.data && chown node:node /app/.data

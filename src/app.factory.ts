@@ -18,6 +18,7 @@ import { isPublicRoute } from './common/http/public-routes';
 import { refuseBadBytes } from './common/http/bad-bytes';
 import { answerClientError } from './common/http/client-errors';
 import { capConnections, timeoutOptions } from './bootstrap/server-limits';
+import { ConnectionDrain } from './bootstrap/connection-drain';
 import { applySecurityHeaders } from './common/http/security-headers';
 import { hasLargeBody } from './common/http/large-body';
 import { refuseMultipartElsewhere } from './common/http/multipart-routes';
@@ -35,6 +36,8 @@ export interface AppOptions {
 export interface CreatedApp {
   readonly app: NestFastifyApplication;
   readonly logger: Logger;
+  /** The HTTP half of a graceful stop; src/main.ts drains before it closes the app. */
+  readonly drain: ConnectionDrain;
 }
 
 /** Builds the HTTP application exactly as production runs it; tests and the bench use it too. */
@@ -86,14 +89,12 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
     refuseMultipartElsewhere(request);
   });
   // Requests in flight at shutdown finish, and their keep-alive sockets close behind them, so
-  // closing never waits for a client's idle connection to time out.
-  let closing = false;
-  fastify.addHook('preClose', async () => {
-    closing = true;
-  });
+  // closing never waits for a client's idle connection to time out (src/bootstrap/connection-drain.ts).
+  const drain = new ConnectionDrain(fastify.server);
+  fastify.addHook('preClose', async () => drain.markClosing());
   fastify.addHook('onSend', async (request, reply) => {
     applySecurityHeaders(request, reply);
-    if (closing) void reply.header('connection', 'close');
+    if (drain.closing) void reply.header('connection', 'close');
   });
   fastify.addHook('onResponse', async (request, reply) => {
     // One line per request; never headers or bodies, which may carry tokens and personal data.
@@ -141,5 +142,5 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
   );
   mountSwagger(app, buildOpenApiDocument(app));
   await app.init();
-  return { app, logger };
+  return { app, logger, drain };
 }

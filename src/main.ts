@@ -7,6 +7,11 @@ import { loadConfig } from './config/load-config';
 import { EmbeddedDatabase, startEmbeddedPostgres } from './database/embedded-postgres';
 import { runMigrations } from './database/migrate';
 
+/** From the signal to the exit, at most (README.md, "Stopping the service"). */
+const STOP_DEADLINE_MS = 9_500;
+/** The HTTP drain's share of it; Nest's shutdown hooks and the embedded server get the rest. */
+const DRAIN_TIMINGS = { acceptQueueMs: 2_000, timeoutMs: 6_000, firstRequestGraceMs: 1_000 };
+
 let config: AppConfig | undefined;
 let embedded: EmbeddedDatabase | undefined;
 
@@ -21,7 +26,7 @@ async function bootstrap(): Promise<void> {
     databaseUrl = embedded.url;
   }
   const applied = await runMigrations(databaseUrl);
-  const { app, logger } = await createApp({ ...config, databaseUrl });
+  const { app, logger, drain } = await createApp({ ...config, databaseUrl });
   if (applied.length > 0) logger.info({ migrations: applied }, 'migrations applied');
   if (embedded?.relocatedTo)
     logger.info(
@@ -34,7 +39,15 @@ async function bootstrap(): Promise<void> {
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
-    logger.info({ signal }, 'shutting down: no new requests, finishing in-flight ones');
+    // Whatever hangs, the process is gone within STOP_DEADLINE_MS of the signal.
+    setTimeout(() => {
+      logger.error({ signal }, 'shutdown did not finish in time: exiting anyway');
+      process.exit(1);
+    }, STOP_DEADLINE_MS).unref();
+    logger.info({ signal }, 'shutting down: the port closes, requests in flight finish');
+    // The port first, the jobs and the pool after: every request in flight still has its database.
+    const drained = await drain.drain(DRAIN_TIMINGS);
+    logger.info(drained, 'connections drained: stopping background jobs');
     await app.close();
     await embedded?.stop();
     await stopTracing();

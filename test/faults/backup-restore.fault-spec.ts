@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '../support/free-port';
@@ -16,7 +16,10 @@ import { FaultPostgres, startFaultPostgres } from './support/postgres';
 
 const ROOT = join(__dirname, '..', '..');
 const FIRST = setting('FAULT_BACKUP_CASES', 5);
-/** A PostgreSQL 15 server from the npm registry, for the pg_dump 15 every machine here has. */
+/**
+ * A PostgreSQL 15 server (the optional dependency `postgres15-server`, linux-x64 only), for the
+ * pg_dump 15 of Debian 12: the DATABASE_URL path needs a pg_dump at least as new as its server.
+ */
 const PG15 = join(ROOT, 'node_modules', 'postgres15-server', 'native');
 
 jest.setTimeout(300_000);
@@ -44,10 +47,17 @@ function runScript(script: string, args: string[], env: Record<string, string>) 
   });
 }
 
+interface Scenario {
+  /** The service's database settings while cases are filed and the backup is taken. */
+  readonly serviceEnv: Record<string, string>;
+  /** What the backup script is run with. */
+  readonly backupEnv: Record<string, string>;
+}
+
 describe('fault: backup, more filings, restore into an empty data folder', () => {
-  let pg: FaultPostgres;
   const dirs: string[] = [];
   const services: Instance[] = [];
+  let pg: FaultPostgres | undefined;
 
   afterAll(async () => {
     await Promise.all(services.map((s) => s.terminate()));
@@ -62,9 +72,8 @@ describe('fault: backup, more filings, restore into an empty data folder', () =>
     return dir;
   };
 
-  it('finds exactly the cases filed before the backup, with a valid audit chain', async () => {
-    pg = await startFaultPostgres('ombudsman', PG15);
-    const before = await startInstance({ DATABASE_URL: pg.url, RATE_LIMIT_PER_MINUTE: '100000' });
+  async function backupFileMoreRestore(name: string, scenario: Scenario) {
+    const before = await startInstance({ ...scenario.serviceEnv, RATE_LIMIT_PER_MINUTE: '100000' });
     services.push(before);
     const fileOne = async (tag: string) => {
       const res = await call(before.base, 'POST', '/v1/escalations', { body: filing(tag) });
@@ -79,8 +88,9 @@ describe('fault: backup, more filings, restore into an empty data folder', () =>
       body: { body: 'before the backup' },
     });
 
-    const file = join(tempDir('ombudsman-backup-'), 'ombudsman.dump');
-    const backup = await runScript('backup.ts', ['--out', file], { DATABASE_URL: pg.url });
+    // Taken while the service runs and writes, as an operator would.
+    const file = join(tempDir('ombudsman-backup-'), 'ombudsman.backup');
+    const backup = await runScript('backup.ts', ['--out', file], scenario.backupEnv);
     expect(backup.output).toMatch(/backup written: /);
     expect(backup.code).toBe(0);
     const later: string[] = [];
@@ -93,6 +103,7 @@ describe('fault: backup, more filings, restore into an empty data folder', () =>
       DATA_DIR: dataDir,
       EMBEDDED_PG_PORT: pgPort,
     });
+    expect(restore.output).toMatch(/restored /);
     expect(restore.code).toBe(0);
     const again = await runScript('restore.ts', [file], {
       DATA_DIR: dataDir,
@@ -110,8 +121,10 @@ describe('fault: backup, more filings, restore into an empty data folder', () =>
     const report = verify.body as { valid: boolean; chainsChecked: number; entriesChecked: number };
     const missing = first.filter((r) => !restored.includes(r)).length;
     const extra = restored.filter((r) => !first.includes(r)).length;
+    await after.terminate();
 
-    reportFigures('backup-restore', {
+    reportFigures(name, {
+      kind: /base backup/.test(backup.output) ? 'base-backup' : 'pg_dump',
       filed_before: first.length,
       filed_after: later.length,
       restored: restored.length,
@@ -133,5 +146,20 @@ describe('fault: backup, more filings, restore into an empty data folder', () =>
     expect(report.entriesChecked).toBeGreaterThan(FIRST);
     expect(again.code).toBe(2);
     expect(again.output).toMatch(/already holds a database/);
+  }
+
+  it('restores the embedded default (no DATABASE_URL) backed up while the service runs', async () => {
+    const dataDir = tempDir('ombudsman-embedded-');
+    const env = { DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(await freePort()) };
+    await backupFileMoreRestore('backup-restore-embedded', { serviceEnv: env, backupEnv: env });
+  });
+
+  // The pg_dump path needs a pg_dump at least as new as the server: pg_dump 15 (Debian 12) and
+  // the optional PostgreSQL 15 package, which exists for linux-x64 only.
+  const pgDumpPath = existsSync(join(PG15, 'bin', 'postgres')) ? it : it.skip;
+  pgDumpPath('restores a pg_dump of DATABASE_URL into an empty data folder', async () => {
+    pg = await startFaultPostgres('ombudsman', PG15);
+    const env = { DATABASE_URL: pg.url };
+    await backupFileMoreRestore('backup-restore', { serviceEnv: env, backupEnv: env });
   });
 });

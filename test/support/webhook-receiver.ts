@@ -4,6 +4,8 @@ import { AddressInfo } from 'node:net';
 export interface ReceivedWebhook {
   readonly headers: IncomingHttpHeaders;
   readonly body: string;
+  /** When it arrived (Date.now()). */
+  readonly at: number;
 }
 
 export interface WebhookReceiver {
@@ -27,7 +29,11 @@ export async function startWebhookReceiver(
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
-      received.push({ headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
+      received.push({
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+        at: Date.now(),
+      });
       const status = statuses.shift() ?? 200;
       const timer = setTimeout(() => {
         pending.delete(timer);

@@ -8,9 +8,13 @@ import {
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { WebhookDispatcher } from './webhook-dispatcher';
 
+/** How long a run waits for its slowest receivers before the next run may start. */
+const RUN_WAIT_MS = 250;
+
 /**
  * Runs the dispatcher in the background every WEBHOOK_DISPATCH_INTERVAL_MS (off when 0, the
- * default under NODE_ENV=test). Runs never overlap; a busy run is followed at once by the next.
+ * default under NODE_ENV=test). Runs never overlap, but a run waits at most 250 ms for its receivers: slower
+ * attempts finish in the background. A busy run is followed at once by the next.
  * At shutdown the timer stops and the run in progress is cut short and awaited.
  */
 @Injectable()
@@ -34,6 +38,7 @@ export class WebhookDispatchLoop implements OnApplicationBootstrap, OnModuleDest
     clearTimeout(this.timer);
     this.dispatcher.abortInFlight();
     await this.running;
+    await this.dispatcher.drain();
   }
 
   private schedule(delayMs: number): void {
@@ -49,7 +54,8 @@ export class WebhookDispatchLoop implements OnApplicationBootstrap, OnModuleDest
 
   private async run(): Promise<boolean> {
     try {
-      return (await this.dispatcher.dispatchOnce()).busy;
+      // A slow receiver's attempt goes on in the background; the next run serves the others.
+      return (await this.dispatcher.dispatchOnce(new Date(), { waitAtMostMs: RUN_WAIT_MS })).busy;
     } catch (error) {
       this.logger.error({ err: error }, 'webhook dispatch failed');
       return false;

@@ -25,6 +25,12 @@ const DELIVERY_BATCH = 25;
 /** A claim outlives the attempt's timeout by this much; a crashed claimer's rows come back after. */
 const LEASE_MARGIN_MS = 30_000;
 const MAX_ERROR_LENGTH = 500;
+/** Attempts one instance keeps running at once, slow receivers' included. */
+const MAX_IN_FLIGHT = 8 * DELIVERY_BATCH;
+
+type Outcome = 'delivered' | 'failed' | 'pending' | 'cancelled';
+
+const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
 
 /**
  * Delivers outbox events to webhook subscribers, at least once. All state is in PostgreSQL: an
@@ -35,17 +41,26 @@ const MAX_ERROR_LENGTH = 500;
 export class WebhookDispatcher {
   private readonly logger = new Logger('WebhookDispatcher');
   private readonly shutdown = new AbortController();
+  private readonly inFlight = new Set<Promise<Outcome>>();
 
   constructor(
     private readonly queue: WebhookDeliveryQueue,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     // Every attempt in flight listens for shutdown; a few overlapping runs exceed Node's default 10.
-    setMaxListeners(8 * DELIVERY_BATCH, this.shutdown.signal);
+    setMaxListeners(MAX_IN_FLIGHT + 8 * DELIVERY_BATCH, this.shutdown.signal);
   }
 
-  /** One pass: fan new events out, then attempt the deliveries that are due at `now`. */
-  async dispatchOnce(now: Date = new Date()): Promise<DispatchReport> {
+  /**
+   * One pass: fan new events out, then attempt the deliveries that are due at `now`. With
+   * `waitAtMostMs` the pass returns after that long even if some receivers have not answered:
+   * their attempts go on (each until WEBHOOK_TIMEOUT_MS) while the next pass serves the others,
+   * so a receiver that never answers cannot hold back every other subscriber.
+   */
+  async dispatchOnce(
+    now: Date = new Date(),
+    options: { waitAtMostMs?: number } = {},
+  ): Promise<DispatchReport> {
     let eventsFannedOut = 0;
     let fanOutBusy = false;
     for (let round = 0; round < FAN_OUT_ROUNDS; round += 1) {
@@ -55,8 +70,13 @@ export class WebhookDispatcher {
       if (!fanOutBusy) break;
     }
     const leaseMs = this.config.webhooks.timeoutMs + LEASE_MARGIN_MS;
-    const claimed = await this.queue.claim(now, DELIVERY_BATCH, leaseMs);
-    const outcomes = await Promise.all(claimed.map((delivery) => this.attempt(delivery, now)));
+    const room = Math.min(DELIVERY_BATCH, MAX_IN_FLIGHT - this.inFlight.size);
+    const claimed = room > 0 ? await this.queue.claim(now, room, leaseMs) : [];
+    const outcomes: Outcome[] = [];
+    const attempts = claimed.map((delivery) => this.track(this.attempt(delivery, now), outcomes));
+    const all = Promise.all(attempts);
+    if (options.waitAtMostMs === undefined) await all;
+    else await Promise.race([all, delay(options.waitAtMostMs)]);
     return {
       eventsFannedOut,
       attempted: outcomes.filter((outcome) => outcome !== 'cancelled').length,
@@ -70,10 +90,22 @@ export class WebhookDispatcher {
     this.shutdown.abort();
   }
 
-  private async attempt(
-    delivery: ClaimedDelivery,
-    now: Date,
-  ): Promise<'delivered' | 'failed' | 'pending' | 'cancelled'> {
+  /** Resolves once every attempt still running (left behind by `waitAtMostMs`) has settled. */
+  async drain(): Promise<void> {
+    await Promise.allSettled([...this.inFlight]);
+  }
+
+  private track(attempt: Promise<Outcome>, outcomes: Outcome[]): Promise<Outcome> {
+    const tracked = attempt.then((outcome) => {
+      outcomes.push(outcome);
+      return outcome;
+    });
+    this.inFlight.add(tracked);
+    void tracked.finally(() => this.inFlight.delete(tracked)).catch(() => undefined);
+    return tracked;
+  }
+
+  private async attempt(delivery: ClaimedDelivery, now: Date): Promise<Outcome> {
     if (delivery.subscription_deleted) {
       await this.queue.cancel(delivery);
       return 'cancelled';
