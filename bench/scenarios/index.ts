@@ -2,7 +2,7 @@ import { documents } from './documents';
 import { health } from './health';
 import { hostileBody } from './hostile-body';
 import { intake } from './intake';
-import { kpis, kpisPublic } from './kpis';
+import { kpis, kpisPublic, kpisTenYears } from './kpis';
 import { mail } from './mail';
 import { portal } from './portal';
 import { queue } from './queue';
@@ -20,6 +20,7 @@ export const SCENARIOS: readonly (Scenario | TimedScenario)[] = [
   searchExact,
   searchPartial,
   kpis,
+  kpisTenYears,
   kpisPublic,
   sweep,
   hostileBody,
