@@ -34,7 +34,7 @@ export async function seedOffice(
       'CREATE TABLE IF NOT EXISTS seed_phase (name text PRIMARY KEY, done_at timestamptz NOT NULL DEFAULT now())',
     );
     // A bulk load's WAL in few checkpoints (the bench's own throw-away cluster only).
-    await client.query(`ALTER SYSTEM SET max_wal_size = '16GB'`);
+    await client.query(`ALTER SYSTEM SET max_wal_size = '6GB'`);
     await client.query(`ALTER SYSTEM SET checkpoint_timeout = '30min'`);
     await client.query('SELECT pg_reload_conf()');
     const done = async (name: string) =>
