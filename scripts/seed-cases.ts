@@ -47,7 +47,7 @@ const insertBatch = (spanDays: number) => `
            (ARRAY['en', 'en', 'en', 'en', 'ru', 'ru', 'ru', 'ru', 'zh', 'zh'])[1 + floor(random() * 10)::int] AS language,
            random() AS r1, random() AS r2, random() AS r3, random() AS r4, random() AS r5,
            random() AS r6, random() AS r7, random() AS r8, random() AS r9,
-           now() - ($2::int - g.i + random()) * interval '${spanDays} days' / $2::int AS created_at
+           now() - (($2::int - g.i + random()) / $2::int) * interval '${spanDays} days' AS created_at
       FROM generate_series($1::int, least($1::int + ${BATCH} - 1, $2::int)) AS g(i)
   ), shaped AS (
     SELECT p.*, $4::jsonb -> p.language AS lv,
