@@ -1,3 +1,4 @@
+import { auditVerify } from './audit-verify';
 import { documents } from './documents';
 import { health } from './health';
 import { hostileBody } from './hostile-body';
@@ -23,6 +24,7 @@ export const SCENARIOS: readonly (Scenario | TimedScenario)[] = [
   kpisTenYears,
   kpisPublic,
   sweep,
+  auditVerify,
   hostileBody,
   mail,
   documents,

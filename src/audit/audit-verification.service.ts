@@ -8,7 +8,7 @@ import { AuditService, VerificationReport } from './audit.service';
 
 /** The chain that records each verified point, so that the points are hash-chained too. */
 export const VERIFICATION_CHAIN = 'audit-verification';
-const BATCH = 10_000;
+const BATCH = 5_000;
 
 export type VerificationMode = 'full' | 'incremental';
 
