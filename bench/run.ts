@@ -3,12 +3,15 @@
  * baseline (bench/baseline.ts), on a fresh embedded PostgreSQL. One result line per scenario on
  * stdout; progress on stderr. Env: BENCH_SECONDS (default 10).
  */
+import { parseArgs } from 'node:util';
 import { Client } from 'pg';
 import { signStaffToken } from '../src/auth/token-signer';
 import { Cleanup } from './lib/cleanup';
 import { LoadDefinition, LoadStats, runLoad } from './lib/load';
 import { progress } from './lib/log';
 import { BENCH_JWT_SECRET, startStack } from './lib/stack';
+import { loadAverage, RssSampler } from './lib/memory';
+import { SEEDED_CASES } from './lib/seeded';
 import { SCENARIOS } from './scenarios';
 import { BenchContext, Scenario, Targets, TimedScenario } from './scenarios/types';
 
@@ -70,7 +73,8 @@ function resultLine(name: string, service: LoadStats, baseline: LoadStats): stri
   return (
     `scenario=${name} rps=${service.rps.toFixed(1)} p50_ms=${ms(service.p50)} ` +
     `p95_ms=${ms(service.p95)} p99_ms=${ms(service.p99)} errors=${service.errors} ` +
-    `baseline_rps=${baseline.rps.toFixed(1)} ratio=${ratio} baseline_p95_ms=${ms(baseline.p95)}`
+    `baseline_rps=${baseline.rps.toFixed(1)} ratio=${ratio} baseline_p95_ms=${ms(baseline.p95)} ` +
+    `load=${loadAverage()}`
   );
 }
 
@@ -105,9 +109,22 @@ function verdict(targets: Targets | undefined, service: LoadStats, baseline: Loa
   return ` targets=${parts.join(',')}`;
 }
 
+/** `[NAME[,NAME…]] [--cases N]`: the scenarios to run and the size of the office (100,000). */
+function readArgs(): { name: string | undefined; cases: number } {
+  const { values, positionals } = parseArgs({
+    args: process.argv.slice(2),
+    options: { cases: { type: 'string', default: String(SEEDED_CASES) } },
+    allowPositionals: true,
+  });
+  const cases = Number(values.cases);
+  if (!Number.isInteger(cases) || cases < 1) throw new Error('--cases must be a positive integer');
+  return { name: positionals[0], cases };
+}
+
 async function main(): Promise<number> {
   const seconds = readSeconds();
-  const scenarios = selectScenarios(process.argv[2]);
+  const args = readArgs();
+  const scenarios = selectScenarios(args.name);
   const cleanup = new Cleanup();
   const onSignal = (signal: NodeJS.Signals) => {
     progress(`${signal}: cleaning up`);
@@ -116,16 +133,24 @@ async function main(): Promise<number> {
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
   try {
-    const stack = await startStack(cleanup);
+    const stack = await startStack(cleanup, args.cases);
+    console.log(
+      `scenario=start cases=${args.cases} start_to_ready_ms=${stack.startToReadyMs} ` +
+        `load=${loadAverage()} targets=start_to_ready<=5000ms:${stack.startToReadyMs <= 5000 ? 'met' : 'missed'}`,
+    );
+    const memory = new RssSampler(stack.servicePid);
     const ctx: BenchContext = {
       ...stack,
+      cases: args.cases,
       jwtSecret: BENCH_JWT_SECRET,
       token: (request) => signStaffToken(BENCH_JWT_SECRET, request),
     };
     let failed = false;
     for (const scenario of scenarios) {
+      memory.reset();
       if ('timed' in scenario) {
         for (const line of await scenario.run(ctx)) console.log(line);
+        console.log(memory.line(scenario.name));
         continue;
       }
       await scenario.setup?.(ctx);
@@ -150,6 +175,7 @@ async function main(): Promise<number> {
         resultLine(name, service, baseline) + verdict(scenario.targets, service, baseline),
       );
       for (const line of labelLines(name, service, baseline)) console.log(line);
+      console.log(memory.line(name));
       if (service.errors > 0 || baseline.errors > 0) {
         progress(`${name}: ${service.errors} service errors, ${baseline.errors} baseline errors`);
         failed = true;
@@ -162,6 +188,7 @@ async function main(): Promise<number> {
         failed = true;
       }
     }
+    memory.stop();
     return failed ? 1 : 0;
   } finally {
     progress('cleaning up');

@@ -23,6 +23,7 @@ const HANDLED: readonly CaseStatus[] = [
   'decision_issued',
   'fulfilment',
 ];
+/** The span seeded cases are spread over unless the caller says otherwise: two years. */
 const SPAN_DAYS = 730;
 const BATCH = 25_000;
 
@@ -39,14 +40,14 @@ const pick = (json: string, key: string, r: string) =>
  * wire but the vocabulary. References come from the service's per-year sequences, so cases filed
  * afterwards never collide with seeded ones.
  */
-const INSERT_BATCH = `
+const insertBatch = (spanDays: number) => `
   WITH picks AS MATERIALIZED (
     SELECT g.i,
            ($3::text[])[1 + floor(random() * cardinality($3::text[]))::int] AS status,
            (ARRAY['en', 'en', 'en', 'en', 'ru', 'ru', 'ru', 'ru', 'zh', 'zh'])[1 + floor(random() * 10)::int] AS language,
            random() AS r1, random() AS r2, random() AS r3, random() AS r4, random() AS r5,
            random() AS r6, random() AS r7, random() AS r8, random() AS r9,
-           now() - ($2::int - g.i + random()) * interval '${SPAN_DAYS} days' / $2::int AS created_at
+           now() - (($2::int - g.i + random()) / $2::int) * interval '${spanDays} days' AS created_at
       FROM generate_series($1::int, least($1::int + ${BATCH} - 1, $2::int)) AS g(i)
   ), shaped AS (
     SELECT p.*, $4::jsonb -> p.language AS lv,
@@ -98,8 +99,8 @@ const INSERT_BATCH = `
    ORDER BY s.i`;
 
 /** The years the seeded span touches, so that each has its reference sequence. */
-function yearsSpanned(now: Date): number[] {
-  const first = new Date(now.getTime() - (SPAN_DAYS + 1) * 86_400_000).getUTCFullYear();
+function yearsSpanned(now: Date, spanDays: number): number[] {
+  const first = new Date(now.getTime() - (spanDays + 1) * 86_400_000).getUTCFullYear();
   const years: number[] = [];
   for (let year = first; year <= now.getUTCFullYear(); year += 1) years.push(year);
   return years;
@@ -132,18 +133,19 @@ async function ginIndexesToRebuild(client: Client, count: number): Promise<Index
 
 /**
  * Inserts `count` realistic cases (mixed statuses, categories, languages, officers) spread over
- * the last two years, then VACUUM ANALYZE so the planner sees the new distribution at once.
+ * the last `spanDays` (two years by default), then VACUUM ANALYZE so the planner sees the new distribution at once.
  */
 export async function seedCases(
   databaseUrl: string,
   count: number,
   onProgress: (inserted: number) => void = () => undefined,
+  spanDays = SPAN_DAYS,
 ): Promise<void> {
   if (!Number.isInteger(count) || count < 1) throw new Error('count must be a positive integer');
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    for (const year of yearsSpanned(new Date())) {
+    for (const year of yearsSpanned(new Date(), spanDays)) {
       await client.query(`CREATE SEQUENCE IF NOT EXISTS case_reference_seq_${year} AS bigint`);
     }
     await client.query('BEGIN');
@@ -151,7 +153,7 @@ export async function seedCases(
     const rebuild = await ginIndexesToRebuild(client, count);
     for (const index of rebuild) await client.query(`DROP INDEX "${index.name}"`);
     for (let start = 1; start <= count; start += BATCH) {
-      await client.query(INSERT_BATCH, [
+      await client.query(insertBatch(spanDays), [
         start,
         count,
         STATUS_POOL,

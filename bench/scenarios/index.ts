@@ -1,8 +1,9 @@
+import { auditVerify } from './audit-verify';
 import { documents } from './documents';
 import { health } from './health';
 import { hostileBody } from './hostile-body';
 import { intake } from './intake';
-import { kpis, kpisPublic } from './kpis';
+import { kpis, kpisPublic, kpisTenYears } from './kpis';
 import { mail } from './mail';
 import { portal } from './portal';
 import { queue } from './queue';
@@ -20,8 +21,10 @@ export const SCENARIOS: readonly (Scenario | TimedScenario)[] = [
   searchExact,
   searchPartial,
   kpis,
+  kpisTenYears,
   kpisPublic,
   sweep,
+  auditVerify,
   hostileBody,
   mail,
   documents,

@@ -83,7 +83,7 @@ const partialQueries = (c: Quoted) => [
 ];
 
 async function setup(ctx: BenchContext): Promise<void> {
-  await ensureSeeded(ctx.databaseUrl);
+  await ensureSeeded(ctx.databaseUrl, ctx.cases);
   quoted = await pickQuotedCases(ctx.databaseUrl);
 }
 

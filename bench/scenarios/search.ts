@@ -21,7 +21,7 @@ function searches(ctx: BenchContext): autocannon.Request[] {
 export const search: Scenario = {
   name: 'search',
   connections: 10,
-  setup: (ctx) => ensureSeeded(ctx.databaseUrl),
+  setup: (ctx) => ensureSeeded(ctx.databaseUrl, ctx.cases),
   targets: { p95Ms: 100 },
   service: (ctx) => ({ path: '/v1/admin/cases', requests: searches(ctx), labels: LABELS }),
   baseline: (ctx) => ({ path: '/v1/admin/cases', requests: searches(ctx), labels: LABELS }),

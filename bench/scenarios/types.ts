@@ -9,6 +9,10 @@ export interface BenchContext {
   /** The service's process id (its memory is read from /proc). */
   readonly servicePid: number;
   readonly jwtSecret: string;
+  /** The size of the seeded office (`--cases`, 100,000 by default). */
+  readonly cases: number;
+  /** How long the service took from spawn to ready on it. */
+  readonly startToReadyMs: number;
   /** A staff JWT the service accepts. */
   token(request: TokenRequest): string;
 }

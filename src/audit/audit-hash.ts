@@ -36,7 +36,8 @@ export interface BrokenLink {
   readonly chainKey: string;
   readonly seq: number;
   readonly id: string;
-  readonly reason: 'hash_mismatch' | 'prev_hash_mismatch' | 'sequence_gap';
+  /** `checkpoint_mismatch`: a recorded verified point no longer matches the entry it names. */
+  readonly reason: 'hash_mismatch' | 'prev_hash_mismatch' | 'sequence_gap' | 'checkpoint_mismatch';
 }
 
 export interface StoredEntry extends HashedEntry {

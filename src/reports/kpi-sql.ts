@@ -1,23 +1,23 @@
 import { Bucket } from './kpi-formulas';
+import {
+  CaseFigures,
+  CLOSED_WITHIN,
+  maintainedFigures,
+  mergeCaseFigures,
+  REJECTION_CODE,
+  RunSql,
+  sumBy,
+  wholeMonthsWithin,
+} from './kpi-maintained-sql';
 import { KpiAggregates, MoneyLine, PolicyTerm, RemedyAggregates } from './kpi-report';
 
-/** Runs one parameterised query: TypeORM's DataSource.query in the service, a pg pool elsewhere. */
-export type RunSql = (sql: string, params: unknown[]) => Promise<unknown>;
-
-type Counts = Record<string, number>;
-
-/** Sums the counts of a status × category grid along one side (one scan instead of two). */
-function sumBy<R extends { n: number }>(rows: R[], key: (row: R) => string): Counts {
-  const counts: Counts = {};
-  for (const row of rows) counts[key(row)] = (counts[key(row)] ?? 0) + row.n;
-  return counts;
-}
+export type { RunSql } from './kpi-maintained-sql';
 
 /**
- * The aggregates of a period, each from one index range scan (migrations add-report-indexes):
- * received cases by created_at, closed cases by closed_at, acknowledgements by start, remedies by
- * binding and fulfilment. Half-open periods [from, to). Only counts, sums and histograms leave
- * the database.
+ * The aggregates of a period, half-open [from, to). The whole UTC months inside it are read from
+ * the maintained month aggregates (kpi-maintained-sql.ts); the days before the first and after
+ * the last whole month, and the registers (suggestions, remedies), from the tables. The figures
+ * equal `collectLiveKpiAggregates` at any moment (test/kpi-aggregates.int-spec.ts).
  */
 export async function collectKpiAggregates(
   run: RunSql,
@@ -25,27 +25,62 @@ export async function collectKpiAggregates(
   to: Date,
   outcome: PolicyTerm,
 ): Promise<KpiAggregates> {
-  const [received, closed, hours, acknowledgement, ratings, suggestionCounts, remedyAggregates] =
-    await Promise.all([
-      receivedCases(run, from, to),
-      closedCases(run, from, to, outcome),
-      hoursToOutcome(run, from, to),
-      acknowledgements(run, from, to),
-      feedbackRatings(run, from, to),
-      suggestions(run, from, to),
-      remedies(run, from, to),
-    ]);
+  const months = wholeMonthsWithin(from, to);
+  if (!months) return collectLiveKpiAggregates(run, from, to, outcome);
+  const edges = [
+    { from, to: months.from },
+    { from: months.to, to },
+  ].filter((edge) => edge.from < edge.to);
+  const [maintained, suggestionCounts, remedyAggregates, ...live] = await Promise.all([
+    maintainedFigures(run, months.from, months.to, outcome),
+    suggestions(run, from, to),
+    remedies(run, from, to),
+    ...edges.map((edge) => liveCaseFigures(run, edge.from, edge.to, outcome)),
+  ]);
   return {
     from,
     to,
-    ...received,
-    ...closed,
-    hoursToOutcome: hours,
-    ...acknowledgement,
-    ratings,
+    ...live.reduce(mergeCaseFigures, maintained),
     ...suggestionCounts,
     remedies: remedyAggregates,
   };
+}
+
+/**
+ * The same aggregates recomputed from the tables alone, each from one index range scan
+ * (migrations add-report-indexes): received cases by created_at, closed cases by closed_at,
+ * acknowledgements by start, remedies by binding and fulfilment. Only counts, sums and histograms
+ * leave the database.
+ */
+export async function collectLiveKpiAggregates(
+  run: RunSql,
+  from: Date,
+  to: Date,
+  outcome: PolicyTerm,
+): Promise<KpiAggregates> {
+  const [figures, suggestionCounts, remedyAggregates] = await Promise.all([
+    liveCaseFigures(run, from, to, outcome),
+    suggestions(run, from, to),
+    remedies(run, from, to),
+  ]);
+  return { from, to, ...figures, ...suggestionCounts, remedies: remedyAggregates };
+}
+
+/** The figures of cases, acknowledgements and ratings of [from, to), from the tables. */
+async function liveCaseFigures(
+  run: RunSql,
+  from: Date,
+  to: Date,
+  outcome: PolicyTerm,
+): Promise<CaseFigures> {
+  const [received, closed, hours, acknowledgement, ratings] = await Promise.all([
+    receivedCases(run, from, to),
+    closedCases(run, from, to, outcome),
+    hoursToOutcome(run, from, to),
+    acknowledgements(run, from, to),
+    feedbackRatings(run, from, to),
+  ]);
+  return { ...received, ...closed, hoursToOutcome: hours, ...acknowledgement, ratings };
 }
 
 async function receivedCases(run: RunSql, from: Date, to: Date) {
@@ -60,23 +95,6 @@ async function receivedCases(run: RunSql, from: Date, to: Date) {
     receivedByCategory: sumBy(rows, (r) => r.category),
   };
 }
-
-/**
- * The code a refused case counts under: the one triage stored, else intake's automatic
- * out-of-time refusal (eligibility reason), else `other`.
- */
-const REJECTION_CODE = `coalesce(rejection_code,
-  CASE WHEN eligibility_reason = 'out_of_time' THEN 'out_of_time' ELSE 'other' END)`;
-
-/**
- * "Closed within N days" follows the outcome policy in force: N calendar days after the file was
- * complete; with a policy in business days, the case's own outcome deadline (dated by the
- * business calendar, paused time included) is the measure.
- */
-const CLOSED_WITHIN = `accepted_at IS NOT NULL AND CASE
-  WHEN $4 = 'calendar_days' THEN closed_at <= accepted_at + make_interval(days => $3)
-  ELSE EXISTS (SELECT 1 FROM case_deadline d
-                WHERE d.case_id = c.id AND d.kind = 'outcome' AND d.met_at <= d.due_at) END`;
 
 async function closedCases(run: RunSql, from: Date, to: Date, outcome: PolicyTerm) {
   const rows = (await run(

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { KpiAggregatesRepository } from './kpi-aggregates.repository';
+import { KpiCompactionJob } from './kpi-compaction.job';
 import { KpiQueries } from './kpi-queries';
 import { PublicStatisticsController } from './public-statistics.controller';
 import { PublicStatisticsService } from './public-statistics.service';
@@ -10,6 +12,12 @@ import { SlaModule } from '../sla/sla.module';
 @Module({
   imports: [SlaModule],
   controllers: [ReportsController, PublicStatisticsController],
-  providers: [KpiQueries, ReportsService, PublicStatisticsService],
+  providers: [
+    KpiQueries,
+    KpiAggregatesRepository,
+    KpiCompactionJob,
+    ReportsService,
+    PublicStatisticsService,
+  ],
 })
 export class ReportsModule {}

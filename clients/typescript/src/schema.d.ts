@@ -24,6 +24,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/admin/audit/verifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Verify the audit log and record the verified point
+         * @description Streams the entries (never the whole log in memory). `incremental` checks only what was appended since the last verified point, each entry against its chain predecessor, after checking that the point itself is intact; `full` checks every chain. A run that finds no break records the new point as an audit entry of the `audit-verification` chain.
+         */
+        post: operations["runAuditVerification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/admin/webhooks": {
         parameters: {
             query?: never;
@@ -1444,7 +1464,7 @@ export interface components {
             /** @example 1042 */
             id: string;
             /** @enum {string} */
-            reason: "hash_mismatch" | "prev_hash_mismatch" | "sequence_gap";
+            reason: "hash_mismatch" | "prev_hash_mismatch" | "sequence_gap" | "checkpoint_mismatch";
         };
         VerificationReportDto: {
             /** @example true */
@@ -1455,6 +1475,48 @@ export interface components {
             entriesChecked: number;
             /** @example null */
             firstBroken: (components["schemas"]["BrokenLinkDto"] | (never | null)) | null;
+        };
+        StartVerificationDto: {
+            /**
+             * @description `incremental` checks the entries appended since the last verified point (a full run when there is none yet); `full` checks every chain.
+             * @example incremental
+             * @enum {string}
+             */
+            mode: "incremental" | "full";
+        };
+        VerifiedPointDto: {
+            /**
+             * @description Every entry up to this id is verified.
+             * @example 1048576
+             */
+            throughId: string;
+            /**
+             * @description The audit entry that records this point.
+             * @example 1048577
+             */
+            entryId: string;
+        };
+        VerificationRunDto: {
+            /** @example true */
+            valid: boolean;
+            /** @example 12 */
+            chainsChecked: number;
+            /** @example 340 */
+            entriesChecked: number;
+            /** @example null */
+            firstBroken: (components["schemas"]["BrokenLinkDto"] | (never | null)) | null;
+            /**
+             * @example incremental
+             * @enum {string}
+             */
+            mode: "incremental" | "full";
+            /**
+             * @description Entries after this id were checked ('0': all).
+             * @example 1040000
+             */
+            sinceId: string;
+            /** @description The point this run recorded; null when it found a break. */
+            checkpoint: (components["schemas"]["VerifiedPointDto"] | (never | null)) | null;
         };
         CreateWebhookDto: {
             /**
@@ -3945,6 +4007,106 @@ export interface operations {
             };
             /** @description The URL or one of its parameters is longer than any route takes */
             414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Unexpected error (the body carries a correlation id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Not ready */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    runAuditVerification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "mode": "incremental"
+                 *     }
+                 */
+                "application/json": components["schemas"]["StartVerificationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VerificationRunDto"];
+                };
+            };
+            /** @description The request is not valid (field paths in `errors[]`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Missing, invalid or expired token (`WWW-Authenticate` carries `error="invalid_token"` only when a token was sent and refused) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Your role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The body is larger than the limit, or has too many fields */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The URL or one of its parameters is longer than any route takes */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

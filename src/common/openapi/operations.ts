@@ -7,6 +7,7 @@
  */
 export const OPERATION_IDS: Readonly<Record<string, string>> = {
   Audit_verify: 'verifyAuditChains',
+  Audit_run: 'runAuditVerification',
   Webhooks_create: 'createWebhookSubscription',
   Webhooks_list: 'listWebhookSubscriptions',
   Webhooks_eventTypes: 'listWebhookEventTypes',

@@ -1,0 +1,320 @@
+import fc from 'fast-check';
+import { CASE_OUTCOMES, CASE_STATUSES } from '../src/cases/case-lifecycle';
+import { CATEGORIES } from '../src/cases/case-category';
+import { REJECTION_CODES } from '../src/cases/triage/rejection-code';
+import { KpiAggregatesRepository } from '../src/reports/kpi-aggregates.repository';
+import { Bucket } from '../src/reports/kpi-formulas';
+import { KpiAggregates, PolicyTerm } from '../src/reports/kpi-report';
+import { collectKpiAggregates, collectLiveKpiAggregates } from '../src/reports/kpi-sql';
+import { startTestApp, TestApp } from './support/test-app';
+
+const HOUR = 3_600_000;
+/** Three years and a bit, so that periods cross years, months and the edges of the data. */
+const START = Date.UTC(2024, 0, 1);
+const SPAN = 3 * 365 * 24 * HOUR;
+const OPEN_STATUSES = CASE_STATUSES.filter((s) => s !== 'closed');
+
+type Command =
+  | { kind: 'file'; at: number; category: number }
+  | { kind: 'move'; target: number; status: number; category: number }
+  | {
+      kind: 'close';
+      target: number;
+      outcome: number;
+      afterHours: number;
+      acceptedHours: number | null;
+      code: number | null;
+      outOfTime: boolean;
+    }
+  | { kind: 'reopen'; target: number }
+  | { kind: 'rate'; target: number; rating: number; afterHours: number }
+  | { kind: 'acknowledgement'; target: number; dueHours: number; metHours: number | null }
+  | { kind: 'meet'; target: number; metHours: number }
+  | { kind: 'cancel'; target: number; afterHours: number }
+  | { kind: 'remove'; target: number }
+  | { kind: 'compact' };
+
+const pick = fc.nat({ max: 1_000 });
+const command: fc.Arbitrary<Command> = fc.oneof(
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      kind: fc.constant('file' as const),
+      at: fc.nat({ max: SPAN }),
+      category: pick,
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('move' as const),
+      target: pick,
+      status: pick,
+      category: pick,
+    }),
+  },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      kind: fc.constant('close' as const),
+      target: pick,
+      outcome: pick,
+      afterHours: fc.integer({ min: 0, max: 24 * 200 }),
+      acceptedHours: fc.option(fc.integer({ min: 0, max: 24 * 10 })),
+      code: fc.option(pick),
+      outOfTime: fc.boolean(),
+    }),
+  },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('reopen' as const), target: pick }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('rate' as const),
+      target: pick,
+      rating: fc.integer({ min: 1, max: 5 }),
+      afterHours: fc.integer({ min: 0, max: 24 * 60 }),
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('acknowledgement' as const),
+      target: pick,
+      dueHours: fc.integer({ min: 0, max: 96 }),
+      metHours: fc.option(fc.integer({ min: 0, max: 120 })),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('meet' as const),
+      target: pick,
+      metHours: fc.integer({ min: 0, max: 120 }),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('cancel' as const),
+      target: pick,
+      afterHours: fc.integer({ min: 0, max: 120 }),
+    }),
+  },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('remove' as const), target: pick }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('compact' as const) }) },
+);
+
+/** A period: anywhere from an hour to the whole span, at any instant, or on month boundaries. */
+const period = fc.oneof(
+  fc
+    .tuple(
+      fc.integer({ min: -30 * 24, max: SPAN / HOUR }),
+      fc.integer({ min: 1, max: SPAN / HOUR }),
+    )
+    .map(([start, hours]) => ({
+      from: new Date(START + start * HOUR + 1234),
+      to: new Date(START + (start + hours) * HOUR + 5678),
+    })),
+  fc
+    .tuple(fc.integer({ min: -1, max: 36 }), fc.integer({ min: 1, max: 38 }))
+    .map(([month, months]) => ({
+      from: new Date(Date.UTC(2024, month, 1)),
+      to: new Date(Date.UTC(2024, month + months, 1)),
+    })),
+);
+
+const policy: fc.Arbitrary<PolicyTerm> = fc.record({
+  amount: fc.integer({ min: 1, max: 120 }),
+  unit: fc.constantFrom('calendar_days' as const, 'business_days' as const),
+});
+
+/** Buckets in value order, so that two histograms of the same observations compare equal. */
+const sorted = (buckets: readonly Bucket[]) => [...buckets].sort((a, b) => a.value - b.value);
+const normal = (a: KpiAggregates) => ({
+  ...a,
+  hoursToOutcome: sorted(a.hoursToOutcome),
+  ratings: sorted(a.ratings),
+});
+
+describe('the maintained KPI aggregates', () => {
+  let t: TestApp;
+  let compaction: KpiAggregatesRepository;
+  let filed = 0;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    compaction = t.app.get(KpiAggregatesRepository);
+  });
+  afterAll(() => t.close());
+
+  const sql = <T>(text: string, params: unknown[] = []) =>
+    t.dataSource.query(text, params) as Promise<T[]>;
+  const run = (text: string, params: unknown[]) => t.dataSource.query(text, params);
+
+  /** The `target`-th case still there (modulo their number), or null when there is none. */
+  const caseAt = async (target: number) => {
+    const rows = await sql<{ id: string; created_at: Date }>(
+      `SELECT id, created_at FROM ombudsman_case ORDER BY reference OFFSET $1 LIMIT 1`,
+      [
+        target %
+          Math.max(
+            1,
+            (await sql<{ n: number }>('SELECT count(*)::int AS n FROM ombudsman_case'))[0].n,
+          ),
+      ],
+    );
+    return rows[0] ?? null;
+  };
+  const hoursAfter = (at: Date, hours: number) => new Date(at.getTime() + hours * HOUR);
+
+  async function apply(c: Command): Promise<void> {
+    if (c.kind === 'compact') {
+      await compaction.compact();
+      return;
+    }
+    if (c.kind === 'file') {
+      filed += 1;
+      await sql(
+        `INSERT INTO ombudsman_case (reference, status, customer_name, customer_email, subject,
+           description, category, language, access_token_hash, created_at, updated_at)
+         VALUES ($1, 'submitted', 'Kim', 'kim@example.org', 'Late parcel', 'It came late.', $2,
+                 'en', '\\x00'::bytea, $3, $3)`,
+        [
+          `OMB-2001-${String(filed).padStart(6, '0')}`,
+          CATEGORIES[c.category % CATEGORIES.length],
+          new Date(START + c.at),
+        ],
+      );
+      return;
+    }
+    const target = await caseAt(c.target);
+    if (!target) return;
+    switch (c.kind) {
+      case 'move':
+        await sql(
+          `UPDATE ombudsman_case SET status = $2, category = $3, outcome = NULL, closed_at = NULL
+            WHERE id = $1`,
+          [
+            target.id,
+            OPEN_STATUSES[c.status % OPEN_STATUSES.length],
+            CATEGORIES[c.category % CATEGORIES.length],
+          ],
+        );
+        return;
+      case 'close': {
+        const outcome = CASE_OUTCOMES[c.outcome % CASE_OUTCOMES.length];
+        await sql(
+          `UPDATE ombudsman_case SET status = 'closed', outcome = $2, closed_at = $3, accepted_at = $4,
+                  rejection_code = $5, eligibility_reason = $6
+            WHERE id = $1`,
+          [
+            target.id,
+            outcome,
+            hoursAfter(target.created_at, c.afterHours),
+            c.acceptedHours === null ? null : hoursAfter(target.created_at, c.acceptedHours),
+            c.code === null ? null : REJECTION_CODES[c.code % REJECTION_CODES.length],
+            c.outOfTime ? 'out_of_time' : null,
+          ],
+        );
+        return;
+      }
+      case 'reopen':
+        await sql(
+          `UPDATE ombudsman_case SET status = 'investigation', outcome = NULL, closed_at = NULL,
+                  accepted_at = created_at + interval '1 day' WHERE id = $1`,
+          [target.id],
+        );
+        return;
+      case 'rate':
+        await sql(
+          `INSERT INTO case_feedback (case_id, rating, created_at) VALUES ($1, $2, $3)
+           ON CONFLICT (case_id) DO UPDATE SET rating = EXCLUDED.rating, created_at = EXCLUDED.created_at`,
+          [target.id, c.rating, hoursAfter(target.created_at, c.afterHours)],
+        );
+        return;
+      case 'acknowledgement':
+        await sql(
+          `INSERT INTO case_deadline (case_id, kind, party, started_at, due_at, met_at)
+           VALUES ($1, 'acknowledge', 'office', $2, $3, $4)`,
+          [
+            target.id,
+            target.created_at,
+            hoursAfter(target.created_at, c.dueHours),
+            c.metHours === null ? null : hoursAfter(target.created_at, c.metHours),
+          ],
+        );
+        return;
+      case 'meet':
+        await sql(
+          `UPDATE case_deadline SET met_at = started_at + make_interval(hours => $2)
+            WHERE case_id = $1`,
+          [target.id, c.metHours],
+        );
+        return;
+      case 'cancel':
+        await sql(
+          `UPDATE case_deadline SET cancelled_at = started_at + make_interval(hours => $2)
+            WHERE case_id = $1`,
+          [target.id, c.afterHours],
+        );
+        return;
+      case 'remove':
+        await sql('DELETE FROM case_feedback WHERE case_id = $1', [target.id]);
+        await sql('DELETE FROM case_deadline WHERE case_id = $1', [target.id]);
+        await sql('DELETE FROM ombudsman_case WHERE id = $1', [target.id]);
+        return;
+    }
+  }
+
+  it('equal a full recomputation from the tables, whatever happened to the cases and whenever the deltas were folded', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(command, { minLength: 1, maxLength: 60 }),
+        fc.array(fc.tuple(period, policy), { minLength: 1, maxLength: 4 }),
+        async (commands, reports) => {
+          for (const c of commands) await apply(c);
+          for (const [{ from, to }, outcome] of reports) {
+            const maintained = await collectKpiAggregates(run, from, to, outcome);
+            const recomputed = await collectLiveKpiAggregates(run, from, to, outcome);
+            expect(normal(maintained)).toEqual(normal(recomputed));
+          }
+        },
+      ),
+      { numRuns: 25 },
+    );
+  });
+
+  it('count a case closed exactly N days after acceptance as within N days, and one an hour later as not', async () => {
+    const created = new Date(Date.UTC(2030, 4, 3, 10));
+    for (const [i, extraHours] of [0, 1].entries()) {
+      filed += 1;
+      await sql(
+        `INSERT INTO ombudsman_case (reference, status, outcome, customer_name, customer_email, subject,
+           description, category, language, access_token_hash, created_at, updated_at, accepted_at,
+           closed_at)
+         VALUES ($1, 'closed', 'upheld', 'Kim', 'kim@example.org', 'Late parcel', 'It came late.',
+                 'billing', 'en', '\\x00'::bytea, $2, $2, $2, $2::timestamptz + make_interval(days => 30, hours => $3))`,
+        [`OMB-2002-${String(i).padStart(6, '0')}`, created, extraHours],
+      );
+    }
+    const from = new Date(Date.UTC(2030, 0, 1));
+    const to = new Date(Date.UTC(2031, 0, 1));
+    const outcome: PolicyTerm = { amount: 30, unit: 'calendar_days' };
+    const maintained = await collectKpiAggregates(run, from, to, outcome);
+    expect(maintained.closedAfterAcceptance).toBe(2);
+    expect(maintained.closedWithinOutcomeDays).toBe(1);
+    expect(normal(maintained)).toEqual(
+      normal(await collectLiveKpiAggregates(run, from, to, outcome)),
+    );
+  });
+
+  it('are rebuilt from the tables to the same figures', async () => {
+    const from = new Date(Date.UTC(2023, 11, 1));
+    const to = new Date(Date.UTC(2027, 1, 1));
+    const outcome: PolicyTerm = { amount: 30, unit: 'calendar_days' };
+    const before = await collectKpiAggregates(run, from, to, outcome);
+    expect(Object.values(before.receivedByStatus).reduce((s, n) => s + n, 0)).toBeGreaterThan(0);
+    await sql('SELECT kpi_rebuild()');
+    expect(normal(await collectKpiAggregates(run, from, to, outcome))).toEqual(normal(before));
+  });
+});
