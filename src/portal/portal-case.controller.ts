@@ -18,7 +18,9 @@ import { Public } from '../auth/auth.decorators';
 import { CaseAccess } from '../cases/case-access.service';
 import { CaseReader } from '../cases/case-reader.service';
 import { CaseTransitions } from '../cases/case-transitions.service';
+import { CaseEntity } from '../cases/case.entity';
 import { caseNotFound } from '../cases/cases.errors';
+import { DomainError } from '../common/errors/domain-error';
 import { CaseTokenGuard } from '../cases/access/case-token.guard';
 import { CaseConversation } from '../cases/messages/case-conversation.service';
 import { MULTIPART_ROUTE } from '../common/http/multipart-routes';
@@ -80,12 +82,16 @@ export class PortalCaseController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const session = await this.sessions.caseOf(request, reference);
-    if (!session) {
+    // The case is read beside the session, not after it: one round trip less on every page.
+    const [session, c] = await Promise.all([
+      this.sessions.caseOf(request, reference),
+      this.sessions.presented(request) ? this.caseOrNull(reference) : null,
+    ]);
+    if (!session || !c || c.id !== session.caseId) {
       const lang = pageLanguage(request, reply);
       return renderPage(request, reply, 'open', lang, { reference: reference.slice(0, 64) });
     }
-    const view = await this.view.build(await this.cases.byId(session.caseId));
+    const view = await this.view.build(c);
     const flash = request.cookies[FLASH_COOKIE] as Flash | undefined;
     if (flash) void reply.clearCookie(FLASH_COOKIE, { path: '/' });
     await this.renderCase(request, reply, view, {
@@ -265,6 +271,13 @@ export class PortalCaseController {
     void reply.header('content-type', headers.type);
     if (headers.length !== undefined) void reply.header('content-length', headers.length);
     void reply.send(file.getStream());
+  }
+
+  private caseOrNull(reference: string): Promise<CaseEntity | null> {
+    return this.cases.byReference(reference).catch((error: unknown) => {
+      if (error instanceof DomainError && error.code === 'CASE_NOT_FOUND') return null;
+      throw error;
+    });
   }
 
   private async customer(request: FastifyRequest, reference: string): Promise<CustomerActor> {
