@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BrowserContext, Page } from 'playwright-core';
-import { staff } from './support/cases';
+import { investigatedCase, staff } from './support/cases';
 import { createComplaint, fileCase } from './support/filing';
 import { freePort } from './support/free-port';
 import { CHROMIUM, launchChromium } from './support/browser';
@@ -148,6 +148,82 @@ const LANGS = ['en', 'ru', 'zh'] as const;
     await page.close();
   });
 
+  it('answers a question, hands in a document and gets it back, withdraws, then rates the service', async () => {
+    const filed = await investigatedCase(t);
+    await t
+      .http()
+      .post(`/v1/admin/cases/${filed.reference}/information-requests`)
+      .set('authorization', as.officer)
+      .send({ party: 'customer', question: 'Please send the receipt of the return.' })
+      .expect(201);
+    const page = await newPage();
+    await page.goto(`${base}/cases/${filed.reference}?lang=en#access-token=${filed.accessToken}`);
+    const questions = page.getByRole('region', { name: 'Questions for you' });
+    await questions.getByText('Please send the receipt of the return.').waitFor();
+    for (const lang of LANGS) {
+      await page.goto(`${base}/cases/${filed.reference}?lang=${lang}`);
+      await shoot(page, `case-question-${lang}`);
+      await axe(page, `case with a question ${lang}`);
+    }
+    await page.goto(`${base}/cases/${filed.reference}?lang=en`);
+    await page.getByRole('link', { name: 'Write your answer' }).click();
+    expect(await page.evaluate<string>("document.activeElement?.id ?? ''")).toBe('f-body');
+    await page.keyboard.type('The receipt is attached below.');
+    await page.getByRole('button', { name: 'Send' }).click();
+    await page.getByText('Your message has been sent.').waitFor();
+    expect(await questions.count()).toBe(0);
+
+    const receipt = 'Receipt 4471-22: deposit 125.50 EUR\n';
+    await page.getByLabel('What it is (optional)').fill('Receipt of the return');
+    await page
+      .getByLabel('File')
+      .setInputFiles({ name: 'receipt.txt', mimeType: 'text/plain', buffer: Buffer.from(receipt) });
+    await page.getByRole('button', { name: 'Upload' }).click();
+    await page.getByText('Your document has been added.').waitFor();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download receipt.txt' }).click(),
+    ]);
+    expect(readFileSync((await download.path())!, 'utf8')).toBe(receipt);
+
+    await page.getByRole('button', { name: 'Withdraw…' }).click();
+    await page.getByText('If you withdraw, your case is closed').waitFor();
+    for (const lang of LANGS) {
+      await page.goto(`${base}/cases/${filed.reference}?lang=${lang}`);
+      await page.locator('form[action$="/withdraw"] button').click();
+      await page.locator('#consequence').waitFor();
+      await shoot(page, `confirm-withdraw-${lang}`);
+      await axe(page, `confirm withdraw ${lang}`);
+    }
+    await page.goto(`${base}/cases/${filed.reference}?lang=en`);
+    await page.getByRole('button', { name: 'Withdraw…' }).click();
+    await page.getByRole('button', { name: 'Yes, withdraw' }).click();
+    await page.getByText('Your dispute has been withdrawn.').waitFor();
+    expect(await page.getByRole('button', { name: 'Send', exact: true }).count()).toBe(0);
+
+    await page.getByRole('button', { name: 'Send my rating' }).click();
+    await page.getByText('Choose a rating from 1 to 5.').waitFor();
+    expect(await page.locator('fieldset').getAttribute('aria-describedby')).toBe('f-rating-error');
+    for (const lang of LANGS) {
+      await page.goto(`${base}/cases/${filed.reference}?lang=${lang}`);
+      await shoot(page, `case-closed-${lang}`);
+      await axe(page, `closed case ${lang}`);
+    }
+    await page.goto(`${base}/cases/${filed.reference}?lang=en`);
+    await page.getByLabel('5 – very good').check();
+    await page.getByLabel('Anything you want to tell us (optional)').fill('Quick and clear.');
+    await page.getByRole('button', { name: 'Send my rating' }).click();
+    await page.getByText('Thank you for your rating.').waitFor();
+    const rated = await t
+      .http()
+      .get(`/v1/escalations/${filed.reference}`)
+      .set('authorization', `Bearer ${filed.accessToken}`)
+      .expect(200);
+    expect(rated.body.status).toBe('closed');
+    expect(rated.body.outcome).toBe('withdrawn');
+    await page.close();
+  });
+
   it('opens nothing with the link of another case', async () => {
     const mine = await fileCase(t);
     const theirs = await fileCase(t);
@@ -236,17 +312,29 @@ const LANGS = ['en', 'ru', 'zh'] as const;
       expect(await page.locator('#f-email').getAttribute('aria-invalid')).toBe('true');
       await shoot(page, `file-errors-${lang}`);
       await axe(page, `file errors ${lang}`);
+      await page.locator('#f-name').fill('Анна 李');
+      await page.locator('#f-email').fill('anna@example.org');
+      await page.locator('#f-subject').fill('Refund refused');
+      await page.locator('#f-description').fill('The deposit never came back.');
+      await page.locator('button[type=submit]').click();
+      await page.locator('#case-link').waitFor();
+      await shoot(page, `filed-${lang}`);
+      await axe(page, `filed ${lang}`);
     }
     await page.goto(`${base}/cases/${filed.reference}?lang=en#access-token=${filed.accessToken}`);
     await page.getByRole('heading', { name: `Your case ${filed.reference}` }).waitFor();
+    const statusTexts = new Set<string>();
     for (const lang of LANGS) {
       await page.goto(`${base}/cases/${filed.reference}?lang=${lang}`);
+      // The case's own texts follow the language switch, not only the words around them.
+      statusTexts.add((await page.locator('#s-status + p').textContent()) ?? '');
       await shoot(page, `case-${lang}`);
       await axe(page, `case ${lang}`);
       await page.emulateMedia({ media: 'print' });
       await shoot(page, `case-print-${lang}`);
       await page.emulateMedia({ media: 'screen' });
     }
+    expect(statusTexts.size).toBe(LANGS.length);
     await page.close();
     expect(policyViolations).toEqual([]);
   });

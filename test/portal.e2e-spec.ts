@@ -104,7 +104,8 @@ describe('customer pages', () => {
     expect(res.text).toMatch(/id="f-name-error">Заполните это поле\.</);
     expect(res.text).toMatch(/id="f-email-error">Укажите адрес/);
     expect(res.text).toMatch(/id="f-complaintReference-error">Номер выглядит так: CMP-000123\.</);
-    expect(res.text).toContain('href="#f-email"');
+    // The summary above the form names each field it sends the customer to.
+    expect(res.text).toMatch(/href="#f-email">Ваш адрес электронной почты: Укажите адрес/);
   });
 
   it('says a linked complaint that is not the filer’s is unknown, by the field', async () => {

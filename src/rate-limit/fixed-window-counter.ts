@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { insertedRowOf, integer } from '../common/sql-rows';
 
 /** Tables of counters shaped `(key, window_start, hits, expires_at)`, keyed by `key`. */
 export type CounterTable = 'rate_limit_bucket' | 'case_token_failure';
@@ -8,6 +9,8 @@ export interface WindowCount {
   readonly hits: number;
   /** Until the window closes, at least 1. */
   readonly secondsLeft: number;
+  /** Until the window closes, in milliseconds (0 when it just closed). */
+  readonly msLeft: number;
 }
 
 /**
@@ -21,19 +24,27 @@ export class FixedWindowCounter {
     private readonly table: CounterTable,
   ) {}
 
-  /** One atomic upsert per hit: concurrent hits on any instance are all counted. */
-  async hit(key: string, windowSeconds: number): Promise<WindowCount> {
-    const [row] = (await this.dataSource.query(
+  /**
+   * One atomic upsert per call: concurrent hits on any instance are all counted. `count` hits at
+   * once reserve a share of the window for one instance (src/rate-limit/window-allowances.ts).
+   */
+  async hit(key: string, windowSeconds: number, count = 1): Promise<WindowCount> {
+    const result: unknown = await this.dataSource.query(
       `INSERT INTO ${this.table} AS b (key, window_start, hits, expires_at)
-       VALUES ($1, now(), 1, now() + make_interval(secs => $2))
+       VALUES ($1, now(), $3, now() + make_interval(secs => $2))
        ON CONFLICT (key) DO UPDATE SET
-         hits = CASE WHEN b.expires_at > now() THEN b.hits + 1 ELSE 1 END,
+         hits = CASE WHEN b.expires_at > now() THEN b.hits + $3 ELSE $3 END,
          window_start = CASE WHEN b.expires_at > now() THEN b.window_start ELSE now() END,
          expires_at = CASE WHEN b.expires_at > now() THEN b.expires_at ELSE EXCLUDED.expires_at END
-       RETURNING hits, greatest(1, ceil(extract(epoch FROM expires_at - now())))::int AS seconds_left`,
-      [key, windowSeconds],
-    )) as { hits: number; seconds_left: number }[];
-    return { hits: row.hits, secondsLeft: row.seconds_left };
+       RETURNING hits, greatest(1, ceil(extract(epoch FROM expires_at - now())))::int AS seconds_left,
+         greatest(0, floor(extract(epoch FROM expires_at - now()) * 1000))::int AS ms_left`,
+      [key, windowSeconds, count],
+    );
+    return insertedRowOf(result, (row) => ({
+      hits: integer(row, 'hits'),
+      secondsLeft: integer(row, 'seconds_left'),
+      msLeft: integer(row, 'ms_left'),
+    }));
   }
 
   /** Deletes closed windows in small batches; SKIP LOCKED lets several instances purge at once. */

@@ -1,23 +1,30 @@
 import { ThrottlerStorage } from '@nestjs/throttler';
 import { DataSource } from 'typeorm';
 import { FixedWindowCounter } from './fixed-window-counter';
+import { WindowAllowances } from './window-allowances';
 
 type ThrottlerStorageRecord = Awaited<ReturnType<ThrottlerStorage['increment']>>;
 
 /**
  * Counts requests in PostgreSQL so every instance sees the same count. One fixed window per
  * client, opened by its first request; a client over the limit is refused until its window closes.
+ * Hits are reserved in the shared count a few at a time (src/rate-limit/window-allowances.ts).
  */
 export class PostgresThrottlerStorage implements ThrottlerStorage {
   private readonly buckets: FixedWindowCounter;
+  private readonly allowances: WindowAllowances;
 
   constructor(dataSource: DataSource) {
     this.buckets = new FixedWindowCounter(dataSource, 'rate_limit_bucket');
+    this.allowances = new WindowAllowances((key, seconds, count) =>
+      this.buckets.hit(key, seconds, count),
+    );
   }
 
   async increment(key: string, ttlMs: number, limit: number): Promise<ThrottlerStorageRecord> {
-    const { hits, secondsLeft } = await this.buckets.hit(key, ttlMs / 1000);
-    const isBlocked = hits > limit;
+    const admission = await this.allowances.admit(key, ttlMs / 1000, limit);
+    const { hits, secondsLeft } = admission;
+    const isBlocked = !admission.allowed;
     return {
       totalHits: hits,
       timeToExpire: secondsLeft,

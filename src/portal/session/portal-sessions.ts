@@ -41,6 +41,12 @@ export class PortalSessions {
     });
   }
 
+  /** Whether the request carries a session cookie at all (live or not). */
+  presented(request: FastifyRequest): boolean {
+    const id = request.cookies[this.cookieName];
+    return id !== undefined && id !== '' && id.length <= 100;
+  }
+
   /** The case this request's session opens, if it is the one named; null otherwise. */
   async caseOf(request: FastifyRequest, reference: string): Promise<SessionCase | null> {
     const id = request.cookies[this.cookieName];

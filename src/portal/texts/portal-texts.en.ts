@@ -111,6 +111,10 @@ export const PORTAL_EN = {
     paused: 'paused while we wait for you',
     timeline: 'What has happened',
     who: { you: 'You', ombudsman: 'The ombudsman', company: 'The company' },
+    questions: 'Questions for you',
+    questionsLead:
+      'We are waiting for your answer; the time we have to decide stops until you reply. Answer in the message box below: your next message answers the oldest question.',
+    answerQuestion: 'Write your answer',
     messages: 'Write to us',
     messageLabel: 'Your message',
     messageHint: 'If we asked you a question, your message answers it.',

@@ -112,6 +112,10 @@ export const PORTAL_ZH: PortalTexts = {
     paused: '等待您回复期间暂停',
     timeline: '已发生的事项',
     who: { you: '您', ombudsman: '申诉专员', company: '公司' },
+    questions: '需要您回答的问题',
+    questionsLead:
+      '我们正在等待您的回答；在您回复之前，我们的处理期限暂停。请在下方留言框中回答：您的下一条留言将回答最早的问题。',
+    answerQuestion: '填写回答',
     messages: '给我们写信',
     messageLabel: '您的留言',
     messageHint: '如果我们向您提出了问题，您的留言即为回答。',
