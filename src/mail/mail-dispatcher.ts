@@ -26,6 +26,8 @@ export interface MailDispatchReport {
 const PLAN_BATCH = 500;
 const PLAN_ROUNDS = 10;
 const SEND_BATCH = 50;
+/** Claims per pass: new events get planned between passes, so a long queue does not hold them. */
+const SEND_ROUNDS = 10;
 /** A claim outlives an attempt's connection, greeting and socket timeouts by this much. */
 const LEASE_MARGIN_MS = 30_000;
 
@@ -59,17 +61,54 @@ export class MailDispatcher {
       if (!planBusy) break;
     }
     const { queued: remindersQueued } = await this.reminders.run(now);
+    const sending = await this.sendDue(now);
+    return { eventsPlanned, remindersQueued, ...sending, busy: planBusy || sending.busy };
+  }
+
+  /**
+   * Sends the due messages batch by batch, two batches in flight: the next batch is claimed and
+   * handed to the transport while the previous one finishes, and each batch is settled as soon
+   * as it is done, so the pooled SMTP connections never wait for a claim or a settlement.
+   */
+  private async sendDue(now: Date): Promise<{ attempted: number; sent: number; busy: boolean }> {
     const leaseMs = 3 * this.config.mail.timeoutMs + LEASE_MARGIN_MS;
-    const claimed = await this.messages.claim(now, SEND_BATCH, leaseMs);
-    const outcomes = await Promise.all(claimed.map((message) => this.attempt(message, now)));
-    await this.settle(outcomes);
-    return {
-      eventsPlanned,
-      remindersQueued,
-      attempted: outcomes.length,
-      sent: outcomes.filter((o) => o.status === 'sent').length,
-      busy: planBusy || claimed.length === SEND_BATCH,
+    let attempted = 0;
+    let sent = 0;
+    let busy = false;
+    let previous: Promise<AttemptOutcome[]> | null = null;
+    let settling: Promise<void> = Promise.resolve();
+    let settleError: unknown = null;
+    const finish = async (batch: Promise<AttemptOutcome[]>) => {
+      const outcomes = await batch;
+      attempted += outcomes.length;
+      sent += outcomes.filter((o) => o.status === 'sent').length;
+      // One settlement at a time, in claim order; a failed one does not skip the next.
+      settling = settling.then(() =>
+        this.settle(outcomes).catch((error: unknown) => {
+          settleError ??= error;
+        }),
+      );
     };
+    try {
+      for (let round = 0; round < SEND_ROUNDS; round += 1) {
+        const claimed = await this.messages.claim(now, SEND_BATCH, leaseMs);
+        const full = claimed.length === SEND_BATCH;
+        const done = previous;
+        previous =
+          claimed.length === 0
+            ? null
+            : Promise.all(claimed.map((message) => this.attempt(message, now)));
+        if (done) await finish(done);
+        if (!full) break;
+        busy = round === SEND_ROUNDS - 1;
+      }
+    } finally {
+      // A batch sent must be settled even when a claim failed meanwhile.
+      if (previous) await finish(previous);
+      await settling;
+    }
+    if (settleError !== null) throw settleError;
+    return { attempted, sent, busy };
   }
 
   private async attempt(message: ClaimedMessage, now: Date): Promise<AttemptOutcome> {
