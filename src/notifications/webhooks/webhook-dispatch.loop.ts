@@ -1,12 +1,8 @@
-import {
-  Inject,
-  Injectable,
-  Logger,
-  OnApplicationBootstrap,
-  OnModuleDestroy,
-} from '@nestjs/common';
+import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { SchedulerRegistry } from '@nestjs/schedule';
+import { IntervalJob } from '../../common/scheduling/interval-job';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
-import { WebhookDispatcher } from './webhook-dispatcher';
+import { DispatchReport, WebhookDispatcher } from './webhook-dispatcher';
 
 /**
  * Runs the dispatcher in the background every WEBHOOK_DISPATCH_INTERVAL_MS (off when 0, the
@@ -15,44 +11,25 @@ import { WebhookDispatcher } from './webhook-dispatcher';
  */
 @Injectable()
 export class WebhookDispatchLoop implements OnApplicationBootstrap, OnModuleDestroy {
-  private readonly logger = new Logger('WebhookDispatcher');
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<void>;
-  private stopped = false;
+  private readonly job: IntervalJob<DispatchReport>;
 
   constructor(
     private readonly dispatcher: WebhookDispatcher,
+    scheduler: SchedulerRegistry,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    this.job = new IntervalJob(scheduler, 'webhook-dispatch', () => dispatcher.dispatchOnce(), {
+      again: (report) => report.busy,
+    });
+  }
 
   onApplicationBootstrap(): void {
-    if (this.config.webhooks.dispatchIntervalMs > 0) this.schedule(0);
+    this.job.start(this.config.webhooks.dispatchIntervalMs);
   }
 
   async onModuleDestroy(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.timer);
+    this.job.stop();
     this.dispatcher.abortInFlight();
-    await this.running;
-  }
-
-  private schedule(delayMs: number): void {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.running = this.run().then((busy) => {
-        this.running = undefined;
-        this.schedule(busy ? 0 : this.config.webhooks.dispatchIntervalMs);
-      });
-    }, delayMs);
-    this.timer.unref();
-  }
-
-  private async run(): Promise<boolean> {
-    try {
-      return (await this.dispatcher.dispatchOnce()).busy;
-    } catch (error) {
-      this.logger.error({ err: error }, 'webhook dispatch failed');
-      return false;
-    }
+    await this.job.stopAndWait();
   }
 }
