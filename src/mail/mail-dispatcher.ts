@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { SYSTEM_ACTOR } from '../auth/actor';
-import { CaseTimeline } from '../cases/timeline/case-timeline';
+import { CaseRecorder } from '../cases/case-recorder';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { nextAttemptAt } from '../notifications/webhooks/retry-policy';
 import { openSecret } from '../notifications/webhooks/secret-box';
@@ -30,6 +30,7 @@ const SEND_BATCH = 50;
 const SEND_ROUNDS = 10;
 /** A claim outlives an attempt's connection, greeting and socket timeouts by this much. */
 const LEASE_MARGIN_MS = 30_000;
+const MAIL_ACTOR = { ...SYSTEM_ACTOR, name: 'Mail' };
 
 /**
  * Turns outbox events into messages and sends them, at most once each: all state is in
@@ -47,7 +48,7 @@ export class MailDispatcher {
     private readonly reminders: ReminderSweep,
     private readonly messages: MailMessages,
     private readonly transport: MailTransport,
-    private readonly timeline: CaseTimeline,
+    private readonly recorder: CaseRecorder,
   ) {}
 
   /** One pass: plan new events, queue due reminders, then attempt the messages due at `now`. */
@@ -184,7 +185,12 @@ export class MailDispatcher {
     return openSecret(key, message.id, message.tokenSealed);
   }
 
-  /** Every outcome of the pass in one transaction, with "customer/company notified" entries. */
+  /**
+   * Every outcome of a batch in one transaction, each message sent recorded on its case: a
+   * "customer notified" entry the customer sees (a "company notified" one the company sees),
+   * with the subject they got and the time, and an audit entry naming the recipient and the
+   * Message-ID, so when a party was told can be shown from the tamper-evident record.
+   */
   private async settle(outcomes: readonly AttemptOutcome[]): Promise<void> {
     if (outcomes.length === 0) return;
     await this.dataSource.transaction(async (manager) => {
@@ -192,19 +198,28 @@ export class MailDispatcher {
       for (const outcome of outcomes) {
         if (!applied.has(outcome.message.id) || outcome.status !== 'sent') continue;
         const { message } = outcome;
-        await this.timeline.add(manager, {
-          caseId: message.caseId,
-          type: `${message.audience}.notified`,
-          actor: { ...SYSTEM_ACTOR, name: 'Mail' },
-          audience: 'office',
-          data: {
-            notificationId: message.id,
-            template: message.template,
-            language: message.language,
-            messageId: outcome.messageId,
-            sentAt: outcome.at.toISOString(),
+        const sentAt = outcome.at.toISOString();
+        const facts = {
+          notificationId: message.id,
+          template: message.template,
+          language: message.language,
+          messageId: outcome.messageId,
+          sentAt,
+        };
+        await this.recorder.record(
+          manager,
+          { id: message.caseId, reference: message.params.reference },
+          {
+            actor: MAIL_ACTOR,
+            timeline: {
+              type: `${message.audience}.notified`,
+              audience: message.audience,
+              ...(outcome.subject ? { body: outcome.subject } : {}),
+              data: facts,
+            },
+            audit: { action: 'mail.sent', after: { ...facts, recipient: message.recipient } },
           },
-        });
+        );
       }
     });
   }
