@@ -11,6 +11,7 @@ import { AttemptOutcome, ClaimedMessage, MailMessages } from './mail-messages.re
 import { MailPlanner } from './mail-planner';
 import { MailTransport } from './mail-transport';
 import { ReminderSweep } from './reminder-sweep';
+import { SettleQueue } from './settle-queue';
 import { classifySendFailure } from './smtp-failure';
 import { renderMail } from './templates/render-mail';
 
@@ -28,6 +29,9 @@ const PLAN_ROUNDS = 10;
 const SEND_BATCH = 50;
 /** Claims per pass: new events get planned between passes, so a long queue does not hold them. */
 const SEND_ROUNDS = 10;
+/** Settlement transactions at once, and messages in each: a few of the pool's connections. */
+const SETTLE_CONCURRENCY = 4;
+const SETTLE_CHUNK = 10;
 /** A claim outlives an attempt's connection, greeting and socket timeouts by this much. */
 const LEASE_MARGIN_MS = 30_000;
 const MAIL_ACTOR = { ...SYSTEM_ACTOR, name: 'Mail' };
@@ -69,7 +73,8 @@ export class MailDispatcher {
   /**
    * Sends the due messages batch by batch, two batches in flight: the next batch is claimed and
    * handed to the transport while the previous one finishes, and each batch is settled as soon
-   * as it is done, so the pooled SMTP connections never wait for a claim or a settlement.
+   * as it is done, in a few transactions at once (SettleQueue), so the pooled SMTP connections
+   * never wait for a claim or a settlement.
    */
   private async sendDue(now: Date): Promise<{ attempted: number; sent: number; busy: boolean }> {
     const leaseMs = 3 * this.config.mail.timeoutMs + LEASE_MARGIN_MS;
@@ -77,18 +82,14 @@ export class MailDispatcher {
     let sent = 0;
     let busy = false;
     let previous: Promise<AttemptOutcome[]> | null = null;
-    let settling: Promise<void> = Promise.resolve();
-    let settleError: unknown = null;
+    const settling = new SettleQueue<AttemptOutcome>(SETTLE_CONCURRENCY, SETTLE_CHUNK, (chunk) =>
+      this.settle(chunk),
+    );
     const finish = async (batch: Promise<AttemptOutcome[]>) => {
       const outcomes = await batch;
       attempted += outcomes.length;
       sent += outcomes.filter((o) => o.status === 'sent').length;
-      // One settlement at a time, in claim order; a failed one does not skip the next.
-      settling = settling.then(() =>
-        this.settle(outcomes).catch((error: unknown) => {
-          settleError ??= error;
-        }),
-      );
+      settling.add(outcomes);
     };
     try {
       for (let round = 0; round < SEND_ROUNDS; round += 1) {
@@ -106,9 +107,8 @@ export class MailDispatcher {
     } finally {
       // A batch sent must be settled even when a claim failed meanwhile.
       if (previous) await finish(previous);
-      await settling;
+      await settling.drain();
     }
-    if (settleError !== null) throw settleError;
     return { attempted, sent, busy };
   }
 
