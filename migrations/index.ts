@@ -41,6 +41,8 @@ import { AddExactSearchIndexes1764000700000 } from './1764000700000-add-exact-se
 import { SupersedeOffersOnClosureInCode1765100000000 } from './1765100000000-supersede-offers-on-closure-in-code';
 import { AddReferencePrefixIndex1764000910000 } from './1764000910000-add-reference-prefix-index';
 import { CreatePortalSessions1765500000000 } from './1765500000000-create-portal-sessions';
+import { ShowNotifiedEntriesToParties1766100000000 } from './1766100000000-show-notified-entries-to-parties';
+import { AddAccessLinkRecipientIndex1766100001000 } from './1766100001000-add-access-link-recipient-index';
 import { MaintainKpiAggregates1766500000000 } from './1766500000000-maintain-kpi-aggregates';
 import { AddFailedWebhookDeliveryIndex1764000900000 } from './1764000900000-add-failed-webhook-delivery-index';
 
@@ -90,5 +92,7 @@ export const MIGRATIONS = [
   AddReferencePrefixIndex1764000910000,
   SupersedeOffersOnClosureInCode1765100000000,
   CreatePortalSessions1765500000000,
+  ShowNotifiedEntriesToParties1766100000000,
+  AddAccessLinkRecipientIndex1766100001000,
   MaintainKpiAggregates1766500000000,
 ];

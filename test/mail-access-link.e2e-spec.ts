@@ -54,6 +54,41 @@ describe('access link by e-mail', () => {
     }
   });
 
+  it('records the replaced token on the staff timeline and in the audit chain, never the token', async () => {
+    const filed = await fileCase(t, { customer: { name: 'Dee', email: 'dee@example.org' } });
+    await ask(filed.reference, 'dee@example.org');
+    await drainMail(t);
+    const auditor = `Bearer ${t.token('auditor', 'ivy')}`;
+    const timeline = await r.admin('get', filed.reference, '/timeline', auditor).expect(200);
+    const [replaced] = timeline.body.items.filter(
+      (e: { type: string }) => e.type === 'case.access_token_replaced',
+    );
+    expect(replaced).toMatchObject({ visibleToCustomer: false, visibleToCompany: false });
+    const [sent] = (await notificationsOf(t, filed.reference)).filter(
+      (n) => n.template === 'access_link',
+    );
+    expect(replaced.data).toMatchObject({ notificationId: sent.id });
+    const audit = await r.admin('get', filed.reference, '/audit', auditor).expect(200);
+    expect(audit.body.intact).toBe(true);
+    const actions = audit.body.entries.map((e: { action: string }) => e.action);
+    expect(actions).toContain('case.access_token_replaced');
+    const [link] = links('dee@example.org', filed.reference);
+    const token = /#access-token=([A-Za-z0-9_-]{43})/.exec(link.parsed.text ?? '')?.[1];
+    expect(JSON.stringify([timeline.body, audit.body])).not.toContain(token);
+  });
+
+  it('a wrong address writes nothing on the case', async () => {
+    const filed = await fileCase(t, { customer: { name: 'Ed', email: 'ed@example.org' } });
+    await ask(filed.reference, 'not.ed@example.org');
+    const rows = await sql(
+      t,
+      `SELECT 1 FROM case_timeline_entry e JOIN ombudsman_case c ON c.id = e.case_id
+        WHERE c.reference = $1 AND e.type = 'case.access_token_replaced'`,
+      [filed.reference],
+    );
+    expect(rows).toHaveLength(0);
+  });
+
   it('answers the same to a wrong address and an unknown case, and changes nothing', async () => {
     const filed = await fileCase(t, { customer: { name: 'Bo', email: 'bo@example.org' } });
     const wrong = await ask(filed.reference, 'someone@example.org');
@@ -70,6 +105,34 @@ describe('access link by e-mail', () => {
     for (let i = 0; i < 5; i += 1) await ask(filed.reference, 'cy@example.org');
     await drainMail(t);
     expect(links('cy@example.org', filed.reference)).toHaveLength(3);
+  });
+
+  it('sends at most five links per address and hour, over all its cases', async () => {
+    const first = await fileCase(t, { customer: { name: 'Fay', email: 'fay@example.org' } });
+    const second = await fileCase(t, { customer: { name: 'Fay', email: 'fay@example.org' } });
+    for (let i = 0; i < 3; i += 1) await ask(first.reference, 'fay@example.org');
+    for (let i = 0; i < 3; i += 1) await ask(second.reference, 'fay@example.org');
+    await drainMail(t);
+    expect(links('fay@example.org', first.reference)).toHaveLength(3);
+    expect(links('fay@example.org', second.reference)).toHaveLength(2);
+  });
+
+  it('refuses a client that asks too often with 429, before looking at the case', async () => {
+    const limited = await startTestApp({ env: { RATE_LIMIT_PER_MINUTE: '2' } });
+    try {
+      const asks = [];
+      for (let i = 0; i < 3; i += 1) {
+        asks.push(
+          await limited
+            .http()
+            .post('/v1/escalations/OMB-2026-000001/access-link')
+            .send({ email: 'someone@example.org' }),
+        );
+      }
+      expect(asks.map((a) => a.status)).toEqual([202, 202, 429]);
+    } finally {
+      await limited.close();
+    }
   });
 
   it('refuses a body without a valid address', async () => {

@@ -1,7 +1,9 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Writable } from 'node:stream';
 import { MailDispatcher } from '../src/mail/mail-dispatcher';
+import { MAIL_TEXTS } from '../src/mail/templates/render-mail';
 import { fileCase } from './support/filing';
 import { freePort } from './support/free-port';
 import { drainMail, notificationsOf } from './support/mail';
@@ -48,6 +50,36 @@ describe('mail delivery', () => {
     expect(received?.parsed.html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(received?.parsed.to).toMatchObject({ value: [{ address: 'eve@example.org' }] });
     expect(filed.reference).toMatch(/^OMB-/);
+  });
+
+  it('a message whose template lacks the case language goes out in English, with a warning logged', async () => {
+    const lines: string[] = [];
+    const logStream = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        lines.push(...chunk.toString().split('\n').filter(Boolean));
+        done();
+      },
+    });
+    const t = await startTestApp({ env: { SMTP_URL: sink.url }, logStream });
+    apps.push(t);
+    const zh = MAIL_TEXTS.zh.templates as Record<string, unknown>;
+    const saved = zh.case_received;
+    delete zh.case_received;
+    try {
+      await fileCase(t, {
+        preferredLanguage: 'zh',
+        customer: { name: 'Li', email: 'li@example.org' },
+      });
+      await drainMail(t);
+    } finally {
+      zh.case_received = saved;
+    }
+    const received = sink.to('li@example.org').find((m) => m.parsed.subject?.includes('received'));
+    expect(received?.parsed.headers.get('content-language')).toBe('en');
+    const warning = lines
+      .map((line) => JSON.parse(line) as { level: number; msg?: string; template?: string })
+      .find((entry) => entry.msg?.includes('no zh text for mail template case_received'));
+    expect(warning).toMatchObject({ level: 40, context: 'Mail', template: 'case_received' });
   });
 
   it('a 4xx reply leaves the message queued and a later attempt sends it', async () => {

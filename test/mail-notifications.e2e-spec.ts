@@ -90,6 +90,57 @@ describe('mail to the customer and the company', () => {
     expect(notified).toHaveLength(2);
   });
 
+  it('the customer and the company each see when they were told, and what about, and nothing of the other', async () => {
+    const filed = await fileCase(t, {
+      preferredLanguage: 'en',
+      customer: { name: 'Nora', email: 'nora@example.org' },
+    });
+    await drainMail(t);
+    const sent = await notificationsOf(t, filed.reference);
+    // Each entry is written as its batch is settled, just after the SMTP server took the message.
+    const toldAfterSending = (entries: { at: string }[], audience: string) => {
+      const times = sent.filter((n) => n.audience === audience).map((n) => Date.parse(n.sentAt!));
+      expect(entries).toHaveLength(times.length);
+      for (const entry of entries) {
+        const at = Date.parse(entry.at);
+        expect(times.some((time) => at >= time && at - time < 5_000)).toBe(true);
+      }
+    };
+
+    const customer = await r.view(filed.reference, filed.accessToken).expect(200);
+    const toCustomer = customer.body.timeline.filter(
+      (e: { type: string }) => e.type === 'customer.notified',
+    );
+    toldAfterSending(toCustomer, 'customer');
+    expect(toCustomer.map((e: { body: string }) => e.body).sort()).toEqual(
+      [
+        `Case ${filed.reference}: the company answers first`,
+        `Case ${filed.reference}: we have received your complaint`,
+      ].sort(),
+    );
+    expect(toCustomer[0].text).toMatch(/We e-mailed you/);
+    expect(JSON.stringify(customer.body)).not.toContain('company.notified');
+
+    const company = await t
+      .http()
+      .get(`/v1/frontline/cases/${filed.reference}`)
+      .set('authorization', as.agent)
+      .expect(200);
+    const toCompany = company.body.messages.filter(
+      (e: { type: string }) => e.type === 'company.notified',
+    );
+    toldAfterSending(toCompany, 'company');
+    expect(toCompany[0].body).toBe(`Дело ${filed.reference}: жалоба направлена вам`);
+    expect(JSON.stringify(company.body)).not.toContain('customer.notified');
+
+    const audit = await r.admin('get', filed.reference, '/audit', as.auditor).expect(200);
+    const mailed = audit.body.entries.filter((e: { action: string }) => e.action === 'mail.sent');
+    expect(mailed.map((e: { after: { recipient: string } }) => e.after.recipient).sort()).toEqual(
+      ['nora@example.org', 'nora@example.org', ...COMPANY].sort(),
+    );
+    expect(audit.body.intact).toBe(true);
+  });
+
   it('takes a case from acceptance to closure, telling each party what to do and by when, never an internal note', async () => {
     const filed = await investigatedCase(t);
     const ref = filed.reference;

@@ -124,3 +124,64 @@ export function bytes(row: RawRow, column: string): Buffer {
   if (!Buffer.isBuffer(value)) throw new RowShapeError(column, 'bytes', value);
   return value;
 }
+
+export function integerOrNull(row: RawRow, column: string): number | null {
+  return row[column] === null ? null : integer(row, column);
+}
+
+/** A float8 column, or any number the SQL computes without casting it to int. */
+export function float(row: RawRow, column: string): number {
+  const value = row[column];
+  if (typeof value !== 'number' || !Number.isFinite(value)) {
+    throw new RowShapeError(column, 'a number', value);
+  }
+  return value;
+}
+
+/** A bigint or numeric column: the driver hands it over as a string of digits, read as a number. */
+export function bigintNumber(row: RawRow, column: string): number {
+  const value = row[column];
+  if (typeof value !== 'string' || !/^-?\d+$/.test(value)) {
+    throw new RowShapeError(column, 'a bigint', value);
+  }
+  return Number(value);
+}
+
+export function boolean(row: RawRow, column: string): boolean {
+  const value = row[column];
+  if (typeof value !== 'boolean') throw new RowShapeError(column, 'a boolean', value);
+  return value;
+}
+
+export function booleanOrNull(row: RawRow, column: string): boolean | null {
+  return row[column] === null ? null : boolean(row, column);
+}
+
+/** A text[] column (or a date[] cast to text[]). */
+export function textArray(row: RawRow, column: string): string[] {
+  const value = row[column];
+  if (!Array.isArray(value) || !value.every((item) => typeof item === 'string')) {
+    throw new RowShapeError(column, 'a text array', value);
+  }
+  return value as string[];
+}
+
+/** An int2[] or int4[] column. */
+export function integerArray(row: RawRow, column: string): number[] {
+  const value = row[column];
+  if (!Array.isArray(value) || !value.every((item) => Number.isInteger(item))) {
+    throw new RowShapeError(column, 'an integer array', value);
+  }
+  return value as number[];
+}
+
+/** A json or jsonb column whose value the caller takes as it is (an audit entry's before/after). */
+export function json(row: RawRow, column: string): unknown {
+  const value = row[column];
+  if (value === undefined) throw new RowShapeError(column, 'a json value', value);
+  return value;
+}
+
+export function bytesOrNull(row: RawRow, column: string): Buffer | null {
+  return row[column] === null ? null : bytes(row, column);
+}

@@ -179,6 +179,8 @@ export interface MailConfig {
   /** Pooled SMTP connections per instance. */
   readonly maxConnections: number;
   readonly accessLinksPerCasePerHour: number;
+  /** Access links mailed to one address per hour, over all its cases. */
+  readonly accessLinksPerAddressPerHour: number;
   /** Seals an access-link token until its message is sent; absent: no access links. */
   readonly tokenKey?: string;
 }

@@ -45,6 +45,7 @@ export function readMailConfig(
     timeoutMs: readInt(env, 'MAIL_TIMEOUT_MS', 20_000, 100, 300_000),
     maxConnections: readInt(env, 'MAIL_MAX_CONNECTIONS', 5, 1, 50),
     accessLinksPerCasePerHour: readInt(env, 'ACCESS_LINKS_PER_CASE_PER_HOUR', 3, 1, 1_000),
+    accessLinksPerAddressPerHour: readInt(env, 'ACCESS_LINKS_PER_ADDRESS_PER_HOUR', 5, 1, 1_000),
     tokenKey: webhooks.secretKey,
   };
 }

@@ -6,16 +6,13 @@ import { CurrentStaff, Roles } from '../auth/auth.decorators';
 import { CaseReader } from '../cases/case-reader.service';
 import { ApiProblems } from '../common/openapi/api-problems';
 import { PageQueryDto } from '../common/pagination/page-query.dto';
-import { UuidOr404 } from '../common/http/uuid-param.pipe';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
-import { ApiDocumentContent, sendDocument } from './document-download';
+import { DOCUMENT_ID, DocumentContentRoute, sendDocument } from './document-download';
 import { DocumentsService } from './documents.service';
 import { DocumentDto, DocumentPageDto } from './dto/document.dto';
 import { COMPANY_UPLOAD_BODY } from './dto/document-requests.dto';
 import { receiveUpload, UploadRoute } from './upload/upload-route';
 import { toDocumentDto } from './views/document-dto.mapper';
-
-const DOCUMENT_ID = new UuidOr404('DOCUMENT_NOT_FOUND');
 
 /** The company's documents on a case: its own, and those the office shared with it. */
 @ApiTags('cases (company)')
@@ -69,10 +66,7 @@ export class CompanyDocumentsController {
     return { items: page.items.map(toDocumentDto), nextCursor: page.nextCursor };
   }
 
-  @Get(':id/content')
-  @ApiOperation({ summary: 'Download a document (always as an attachment)' })
-  @ApiParam({ name: 'id', format: 'uuid' })
-  @ApiDocumentContent()
+  @DocumentContentRoute()
   async download(
     @Param('reference') reference: string,
     @Param('id', DOCUMENT_ID) id: string,

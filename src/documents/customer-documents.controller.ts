@@ -5,18 +5,15 @@ import { actorRef, CustomerActor } from '../auth/actor';
 import { CaseReader } from '../cases/case-reader.service';
 import { ApiProblems } from '../common/openapi/api-problems';
 import { PageQueryDto } from '../common/pagination/page-query.dto';
-import { UuidOr404 } from '../common/http/uuid-param.pipe';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { CaseTokenAuth } from '../cases/access/case-token.guard';
 import { CurrentCustomer } from '../cases/access/current-customer.decorator';
-import { ApiDocumentContent, sendDocument } from './document-download';
+import { DOCUMENT_ID, DocumentContentRoute, sendDocument } from './document-download';
 import { DocumentsService } from './documents.service';
 import { DocumentDto, DocumentPageDto } from './dto/document.dto';
 import { UPLOAD_BODY } from './dto/document-requests.dto';
 import { receiveUpload, UploadRoute } from './upload/upload-route';
 import { toDocumentDto } from './views/document-dto.mapper';
-
-const DOCUMENT_ID = new UuidOr404('DOCUMENT_NOT_FOUND');
 
 /** The customer's documents on their case: what they sent, and what the office shared with them. */
 @ApiTags('escalations (customers)')
@@ -63,10 +60,7 @@ export class CustomerDocumentsController {
     return { items: page.items.map(toDocumentDto), nextCursor: page.nextCursor };
   }
 
-  @Get(':id/content')
-  @ApiOperation({ summary: 'Download a document (always as an attachment)' })
-  @ApiParam({ name: 'id', format: 'uuid' })
-  @ApiDocumentContent()
+  @DocumentContentRoute()
   @ApiProblems(500)
   async download(
     @CurrentCustomer() customer: CustomerActor,

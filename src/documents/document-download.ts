@@ -1,10 +1,13 @@
-import { StreamableFile } from '@nestjs/common';
-import { ApiOkResponse, ApiProduces } from '@nestjs/swagger';
-import { applyDecorators } from '@nestjs/common';
+import { applyDecorators, Get, StreamableFile } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiParam, ApiProduces } from '@nestjs/swagger';
 import { FastifyReply } from 'fastify';
 import { DOCUMENT_TYPES, servedContentType } from './document-types';
 import { attachmentDisposition } from './document-filename';
 import { OpenedDocument } from './document-reader';
+import { UuidOr404 } from '../common/http/uuid-param.pipe';
+
+/** A document id that is not a UUID names no document: 404, as an unknown one. */
+export const DOCUMENT_ID = new UuidOr404('DOCUMENT_NOT_FOUND');
 
 /**
  * A document goes out as an attachment with its stored type, never rendered in the service's
@@ -48,5 +51,18 @@ export function ApiDocumentContent() {
         'Content-Security-Policy': HEADER('sandbox', 'sandbox'),
       },
     }),
+  );
+}
+
+/**
+ * The download route every side's documents controller has, `GET …/documents/{id}/content`:
+ * the handler opens the document for its side and answers `sendDocument(reply, opened)`.
+ */
+export function DocumentContentRoute() {
+  return applyDecorators(
+    Get(':id/content'),
+    ApiOperation({ summary: 'Download a document (always as an attachment)' }),
+    ApiParam({ name: 'id', format: 'uuid' }),
+    ApiDocumentContent(),
   );
 }

@@ -18,9 +18,8 @@ import { CaseReader } from '../cases/case-reader.service';
 import { StaffCaseWrites } from '../cases/conflicts/staff-case-writes.decorator';
 import { ApiProblems } from '../common/openapi/api-problems';
 import { PageQueryDto } from '../common/pagination/page-query.dto';
-import { UuidOr404 } from '../common/http/uuid-param.pipe';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
-import { ApiDocumentContent, sendDocument } from './document-download';
+import { DOCUMENT_ID, DocumentContentRoute, sendDocument } from './document-download';
 import { DocumentsService } from './documents.service';
 import { StaffDocumentDto, StaffDocumentPageDto } from './dto/document.dto';
 import { ShareDocumentDto, UPLOAD_BODY, WithdrawDocumentDto } from './dto/document-requests.dto';
@@ -29,7 +28,6 @@ import { toStaffDocumentDto } from './views/document-dto.mapper';
 
 const STAFF = ['ombudsman_officer', 'ombudsman'] as const;
 const READERS = [...STAFF, 'auditor'] as const;
-const DOCUMENT_ID = new UuidOr404('DOCUMENT_NOT_FOUND');
 
 /** Every document on a case, for the office: upload, share with a party, withdraw from view. */
 @ApiTags('cases (ombudsman staff)')
@@ -81,11 +79,8 @@ export class StaffDocumentsController {
     return { items: page.items.map(toStaffDocumentDto), nextCursor: page.nextCursor };
   }
 
-  @Get(':id/content')
+  @DocumentContentRoute()
   @Roles(...READERS)
-  @ApiOperation({ summary: 'Download a document (always as an attachment)' })
-  @ApiParam({ name: 'id', format: 'uuid' })
-  @ApiDocumentContent()
   async download(
     @Param('reference') reference: string,
     @Param('id', DOCUMENT_ID) id: string,

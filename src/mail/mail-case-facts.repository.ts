@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { MailLanguage } from '../config/app-config';
+import { firstRowOf, oneOf, RawRow, rowsOf, text, textOrNull, timestamp } from '../common/sql-rows';
+import { MAIL_LANGUAGES } from './templates/mail-template';
 
 /** The case as a message needs it: whom to write to, in which language, about what. */
 export interface MailCase {
@@ -25,15 +27,15 @@ export class MailCaseFacts {
     references: readonly string[],
   ): Promise<Map<string, MailCase>> {
     if (references.length === 0) return new Map();
-    const rows = (await manager.query(`${CASE_COLUMNS} WHERE reference = ANY ($1)`, [
+    const result: unknown = await manager.query(`${CASE_COLUMNS} WHERE reference = ANY ($1)`, [
       [...new Set(references)],
-    ])) as MailCase[];
-    return new Map(rows.map((row) => [row.reference, row]));
+    ]);
+    return new Map(rowsOf(result, toMailCase).map((row) => [row.reference, row]));
   }
 
   async caseById(manager: EntityManager, caseId: string): Promise<MailCase | undefined> {
-    const [row] = (await manager.query(`${CASE_COLUMNS} WHERE id = $1`, [caseId])) as MailCase[];
-    return row;
+    const result: unknown = await manager.query(`${CASE_COLUMNS} WHERE id = $1`, [caseId]);
+    return firstRowOf(result, toMailCase) ?? undefined;
   }
 
   /** The reason given with the case's latest move to `status`, if the customer may read it. */
@@ -42,25 +44,25 @@ export class MailCaseFacts {
     caseId: string,
     status: string,
   ): Promise<string | null> {
-    const [row] = (await manager.query(
+    const result: unknown = await manager.query(
       `SELECT body FROM case_timeline_entry
         WHERE case_id = $1 AND type = 'case.status_changed' AND data ->> 'to' = $2
           AND visible_to_customer
           AND COALESCE(data ->> 'bodyAudience', 'everyone') IN ('everyone', 'customer')
         ORDER BY id DESC LIMIT 1`,
       [caseId, status],
-    )) as { body: string | null }[];
-    return row?.body ?? null;
+    );
+    return firstRowOf(result, (row) => textOrNull(row, 'body')) ?? null;
   }
 
   /** When the customer's answer to this decision is due. */
   async decisionAnswerDueAt(manager: EntityManager, decisionId: string): Promise<string | null> {
-    const [row] = (await manager.query(
+    const result: unknown = await manager.query(
       `SELECT due_at FROM case_deadline
         WHERE kind = 'decision_answer' AND subject_id = $1 ORDER BY due_at DESC LIMIT 1`,
       [decisionId],
-    )) as { due_at: Date }[];
-    return row ? row.due_at.toISOString() : null;
+    );
+    return firstRowOf(result, (row) => timestamp(row, 'due_at').toISOString());
   }
 
   /**
@@ -74,14 +76,26 @@ export class MailCaseFacts {
   ): Promise<{ remedyType?: string } | null> {
     const sql = OUTSTANDING[kind];
     if (!sql) return null;
-    const [row] = (await manager.query(sql, [subjectId])) as { remedy_type?: string }[];
-    if (!row) return null;
-    return row.remedy_type ? { remedyType: row.remedy_type } : {};
+    const result: unknown = await manager.query(sql, [subjectId]);
+    return firstRowOf(result, (row) =>
+      'remedy_type' in row ? { remedyType: text(row, 'remedy_type') } : {},
+    );
   }
 }
 
-const CASE_COLUMNS = `SELECT id AS "caseId", reference, customer_name AS "customerName",
-  customer_email AS "customerEmail", language, subject FROM ombudsman_case`;
+const CASE_COLUMNS = `SELECT id, reference, customer_name, customer_email, language, subject
+  FROM ombudsman_case`;
+
+function toMailCase(row: RawRow): MailCase {
+  return {
+    caseId: text(row, 'id'),
+    reference: text(row, 'reference'),
+    customerName: text(row, 'customer_name'),
+    customerEmail: text(row, 'customer_email'),
+    language: oneOf(row, 'language', MAIL_LANGUAGES),
+    subject: text(row, 'subject'),
+  };
+}
 
 const OUTSTANDING: Record<string, string> = {
   information_request: `SELECT 1 FROM information_request WHERE id = $1 AND answered_at IS NULL`,

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { SYSTEM_ACTOR } from '../auth/actor';
-import { CaseTimeline } from '../cases/timeline/case-timeline';
+import { CaseRecorder } from '../cases/case-recorder';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { nextAttemptAt } from '../notifications/webhooks/retry-policy';
 import { openSecret } from '../notifications/webhooks/secret-box';
@@ -11,6 +11,7 @@ import { AttemptOutcome, ClaimedMessage, MailMessages } from './mail-messages.re
 import { MailPlanner } from './mail-planner';
 import { MailTransport } from './mail-transport';
 import { ReminderSweep } from './reminder-sweep';
+import { SettleQueue } from './settle-queue';
 import { classifySendFailure } from './smtp-failure';
 import { renderMail } from './templates/render-mail';
 
@@ -26,8 +27,14 @@ export interface MailDispatchReport {
 const PLAN_BATCH = 500;
 const PLAN_ROUNDS = 10;
 const SEND_BATCH = 50;
+/** Claims per pass: new events get planned between passes, so a long queue does not hold them. */
+const SEND_ROUNDS = 10;
+/** Settlement transactions at once, and messages in each: a few of the pool's connections. */
+const SETTLE_CONCURRENCY = 4;
+const SETTLE_CHUNK = 10;
 /** A claim outlives an attempt's connection, greeting and socket timeouts by this much. */
 const LEASE_MARGIN_MS = 30_000;
+const MAIL_ACTOR = { ...SYSTEM_ACTOR, name: 'Mail' };
 
 /**
  * Turns outbox events into messages and sends them, at most once each: all state is in
@@ -45,7 +52,7 @@ export class MailDispatcher {
     private readonly reminders: ReminderSweep,
     private readonly messages: MailMessages,
     private readonly transport: MailTransport,
-    private readonly timeline: CaseTimeline,
+    private readonly recorder: CaseRecorder,
   ) {}
 
   /** One pass: plan new events, queue due reminders, then attempt the messages due at `now`. */
@@ -59,17 +66,50 @@ export class MailDispatcher {
       if (!planBusy) break;
     }
     const { queued: remindersQueued } = await this.reminders.run(now);
+    const sending = await this.sendDue(now);
+    return { eventsPlanned, remindersQueued, ...sending, busy: planBusy || sending.busy };
+  }
+
+  /**
+   * Sends the due messages batch by batch, two batches in flight: the next batch is claimed and
+   * handed to the transport while the previous one finishes, and each batch is settled as soon
+   * as it is done, in a few transactions at once (SettleQueue), so the pooled SMTP connections
+   * never wait for a claim or a settlement.
+   */
+  private async sendDue(now: Date): Promise<{ attempted: number; sent: number; busy: boolean }> {
     const leaseMs = 3 * this.config.mail.timeoutMs + LEASE_MARGIN_MS;
-    const claimed = await this.messages.claim(now, SEND_BATCH, leaseMs);
-    const outcomes = await Promise.all(claimed.map((message) => this.attempt(message, now)));
-    await this.settle(outcomes);
-    return {
-      eventsPlanned,
-      remindersQueued,
-      attempted: outcomes.length,
-      sent: outcomes.filter((o) => o.status === 'sent').length,
-      busy: planBusy || claimed.length === SEND_BATCH,
+    let attempted = 0;
+    let sent = 0;
+    let busy = false;
+    let previous: Promise<AttemptOutcome[]> | null = null;
+    const settling = new SettleQueue<AttemptOutcome>(SETTLE_CONCURRENCY, SETTLE_CHUNK, (chunk) =>
+      this.settle(chunk),
+    );
+    const finish = async (batch: Promise<AttemptOutcome[]>) => {
+      const outcomes = await batch;
+      attempted += outcomes.length;
+      sent += outcomes.filter((o) => o.status === 'sent').length;
+      settling.add(outcomes);
     };
+    try {
+      for (let round = 0; round < SEND_ROUNDS; round += 1) {
+        const claimed = await this.messages.claim(now, SEND_BATCH, leaseMs);
+        const full = claimed.length === SEND_BATCH;
+        const done = previous;
+        previous =
+          claimed.length === 0
+            ? null
+            : Promise.all(claimed.map((message) => this.attempt(message, now)));
+        if (done) await finish(done);
+        if (!full) break;
+        busy = round === SEND_ROUNDS - 1;
+      }
+    } finally {
+      // A batch sent must be settled even when a claim failed meanwhile.
+      if (previous) await finish(previous);
+      await settling.drain();
+    }
+    return { attempted, sent, busy };
   }
 
   private async attempt(message: ClaimedMessage, now: Date): Promise<AttemptOutcome> {
@@ -145,7 +185,12 @@ export class MailDispatcher {
     return openSecret(key, message.id, message.tokenSealed);
   }
 
-  /** Every outcome of the pass in one transaction, with "customer/company notified" entries. */
+  /**
+   * Every outcome of a batch in one transaction, each message sent recorded on its case: a
+   * "customer notified" entry the customer sees (a "company notified" one the company sees),
+   * with the subject they got and the time, and an audit entry naming the recipient and the
+   * Message-ID, so when a party was told can be shown from the tamper-evident record.
+   */
   private async settle(outcomes: readonly AttemptOutcome[]): Promise<void> {
     if (outcomes.length === 0) return;
     await this.dataSource.transaction(async (manager) => {
@@ -153,19 +198,28 @@ export class MailDispatcher {
       for (const outcome of outcomes) {
         if (!applied.has(outcome.message.id) || outcome.status !== 'sent') continue;
         const { message } = outcome;
-        await this.timeline.add(manager, {
-          caseId: message.caseId,
-          type: `${message.audience}.notified`,
-          actor: { ...SYSTEM_ACTOR, name: 'Mail' },
-          audience: 'office',
-          data: {
-            notificationId: message.id,
-            template: message.template,
-            language: message.language,
-            messageId: outcome.messageId,
-            sentAt: outcome.at.toISOString(),
+        const sentAt = outcome.at.toISOString();
+        const facts = {
+          notificationId: message.id,
+          template: message.template,
+          language: message.language,
+          messageId: outcome.messageId,
+          sentAt,
+        };
+        await this.recorder.record(
+          manager,
+          { id: message.caseId, reference: message.params.reference },
+          {
+            actor: MAIL_ACTOR,
+            timeline: {
+              type: `${message.audience}.notified`,
+              audience: message.audience,
+              ...(outcome.subject ? { body: outcome.subject } : {}),
+              data: facts,
+            },
+            audit: { action: 'mail.sent', after: { ...facts, recipient: message.recipient } },
           },
-        });
+        );
       }
     });
   }

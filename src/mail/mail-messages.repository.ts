@@ -1,12 +1,32 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import {
+  bytesOrNull,
+  changedRowsOf,
+  integer,
+  json,
+  oneOf,
+  RawRow,
+  rowsOf,
+  text,
+  textOrNull,
+  timestamp,
+  timestampOrNull,
+} from '../common/sql-rows';
 import type { MailLanguage } from '../config/app-config';
 import type { MailAudience } from './mail-plan';
 import type { QueuedMessage } from './mail-recipients';
-import type { MailParams, MailTemplate } from './templates/mail-template';
+import {
+  MAIL_LANGUAGES,
+  MAIL_TEMPLATES,
+  MailParams,
+  MailTemplate,
+} from './templates/mail-template';
 
-export type MailStatus = 'queued' | 'sent' | 'failed';
+export const MAIL_STATUSES = ['queued', 'sent', 'failed'] as const;
+export type MailStatus = (typeof MAIL_STATUSES)[number];
+const AUDIENCES: readonly MailAudience[] = ['customer', 'company'];
 
 /** A message taken for one attempt. */
 export interface ClaimedMessage {
@@ -34,25 +54,59 @@ export interface AttemptOutcome {
 }
 
 export interface MailMessageRow {
-  id: string;
-  position: string;
-  template: string;
-  language: MailLanguage;
-  audience: MailAudience;
-  recipient: string;
-  subject: string | null;
-  status: MailStatus;
-  attempts: number;
-  last_error: string | null;
-  message_id: string | null;
-  created_at: Date;
-  next_attempt_at: Date | null;
-  sent_at: Date | null;
+  readonly id: string;
+  readonly position: string;
+  readonly template: string;
+  readonly language: MailLanguage;
+  readonly audience: MailAudience;
+  readonly recipient: string;
+  readonly subject: string | null;
+  readonly status: MailStatus;
+  readonly attempts: number;
+  readonly last_error: string | null;
+  readonly message_id: string | null;
+  readonly created_at: Date;
+  readonly next_attempt_at: Date | null;
+  readonly sent_at: Date | null;
 }
 
-const CLAIMED_COLUMNS = `m.id, m.case_id AS "caseId", m.template, m.language, m.audience,
-  m.recipient, m.recipient_name AS "recipientName", m.params, m.token_sealed AS "tokenSealed",
-  m.attempts`;
+const CLAIMED_COLUMNS = `m.id, m.case_id, m.template, m.language, m.audience, m.recipient,
+  m.recipient_name, m.params, m.token_sealed, m.attempts`;
+
+function toClaimed(row: RawRow): ClaimedMessage {
+  return {
+    id: text(row, 'id'),
+    caseId: text(row, 'case_id'),
+    template: oneOf(row, 'template', MAIL_TEMPLATES),
+    language: oneOf(row, 'language', MAIL_LANGUAGES),
+    audience: oneOf(row, 'audience', AUDIENCES),
+    recipient: text(row, 'recipient'),
+    recipientName: textOrNull(row, 'recipient_name'),
+    // jsonb the planner wrote from MailParams.
+    params: json(row, 'params') as MailParams,
+    tokenSealed: bytesOrNull(row, 'token_sealed'),
+    attempts: integer(row, 'attempts'),
+  };
+}
+
+function toListed(row: RawRow): MailMessageRow {
+  return {
+    id: text(row, 'id'),
+    position: text(row, 'position'),
+    template: text(row, 'template'),
+    language: oneOf(row, 'language', MAIL_LANGUAGES),
+    audience: oneOf(row, 'audience', AUDIENCES),
+    recipient: text(row, 'recipient'),
+    subject: textOrNull(row, 'subject'),
+    status: oneOf(row, 'status', MAIL_STATUSES),
+    attempts: integer(row, 'attempts'),
+    last_error: textOrNull(row, 'last_error'),
+    message_id: textOrNull(row, 'message_id'),
+    created_at: timestamp(row, 'created_at'),
+    next_attempt_at: timestampOrNull(row, 'next_attempt_at'),
+    sent_at: timestampOrNull(row, 'sent_at'),
+  };
+}
 
 /**
  * The mail queue in PostgreSQL. Claims lock with FOR UPDATE SKIP LOCKED and lease the row (its
@@ -81,7 +135,7 @@ export class MailMessages {
   }
 
   async claim(now: Date, limit: number, leaseMs: number): Promise<ClaimedMessage[]> {
-    const [rows] = (await this.dataSource.query(
+    const result: unknown = await this.dataSource.query(
       `UPDATE mail_message m
           SET attempts = m.attempts + 1,
               next_attempt_at = $1::timestamptz + make_interval(secs => $3)
@@ -93,8 +147,8 @@ export class MailMessages {
           AND m.status = 'queued'
        RETURNING ${CLAIMED_COLUMNS}`,
       [now, limit, leaseMs / 1000],
-    )) as [ClaimedMessage[], number];
-    return rows;
+    );
+    return changedRowsOf(result, toClaimed);
   }
 
   /**
@@ -102,7 +156,7 @@ export class MailMessages {
    * claim took over after this one's lease ran out is left to that claim).
    */
   async settle(manager: EntityManager, outcomes: readonly AttemptOutcome[]): Promise<Set<string>> {
-    const [rows] = (await manager.query(
+    const result: unknown = await manager.query(
       `UPDATE mail_message m
           SET status = o.status, next_attempt_at = o."nextAttemptAt", last_error = o.error,
               subject = COALESCE(o.subject, m.subject),
@@ -128,19 +182,20 @@ export class MailMessages {
           })),
         ),
       ],
-    )) as [{ id: string }[], number];
-    return new Set(rows.map((row) => row.id));
+    );
+    return new Set(changedRowsOf(result, (row) => text(row, 'id')));
   }
 
   /** A case's messages, oldest first (keyset on position). */
   async listForCase(caseId: string, after: string | null, limit: number) {
-    return (await this.dataSource.query(
+    const result: unknown = await this.dataSource.query(
       `SELECT id, position::text AS position, template, language, audience, recipient, subject,
               status, attempts, last_error, message_id, created_at, next_attempt_at, sent_at
          FROM mail_message
         WHERE case_id = $1 AND ($2::bigint IS NULL OR position > $2::bigint)
         ORDER BY position LIMIT $3`,
       [caseId, after, limit],
-    )) as MailMessageRow[];
+    );
+    return rowsOf(result, toListed);
   }
 }

@@ -4,17 +4,10 @@ import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { MailCase, MailCaseFacts } from './mail-case-facts.repository';
 import { MailMessages } from './mail-messages.repository';
+import { MailOutbox } from './mail-outbox.repository';
 import { EventContext, MAILED_EVENT_TYPES, MailEvent, planMail } from './mail-plan';
 import { addressed, QueuedMessage } from './mail-recipients';
 import { MailReminders, ScheduledReminder } from './mail-reminders.repository';
-
-interface EventRow {
-  id: string;
-  type: string;
-  aggregate_id: string;
-  payload: Record<string, unknown>;
-  occurred_at: Date;
-}
 
 /**
  * Reads new outbox events and queues the messages and reminders they cause, in one transaction
@@ -30,46 +23,37 @@ export class MailPlanner {
     private readonly facts: MailCaseFacts,
     private readonly messages: MailMessages,
     private readonly reminders: MailReminders,
+    private readonly outbox: MailOutbox,
   ) {}
 
   /** Plans up to `batch` events; answers how many were read. */
   async planBatch(now: Date, batch: number): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
-      const events = (await manager.query(
-        `SELECT id, type, aggregate_id, payload, occurred_at FROM outbox_event
-          WHERE mail_planned_at IS NULL ORDER BY position LIMIT $1
-          FOR UPDATE SKIP LOCKED`,
-        [batch],
-      )) as EventRow[];
+      const events = await this.outbox.takeUnplanned(manager, batch);
       if (events.length === 0) return 0;
       const mailed = events.filter((e) => MAILED_EVENT_TYPES.includes(e.type));
       const cases = await this.facts.casesByReference(
         manager,
-        mailed.map((e) => e.aggregate_id),
+        mailed.map((e) => e.aggregateId),
       );
       const queued: QueuedMessage[] = [];
       const scheduled: ScheduledReminder[] = [];
-      for (const row of mailed) {
-        const c = cases.get(row.aggregate_id);
+      for (const event of mailed) {
+        const c = cases.get(event.aggregateId);
         if (!c) continue;
-        const event: MailEvent = {
-          id: row.id,
-          type: row.type,
-          payload: row.payload,
-          occurredAt: row.occurred_at,
-        };
         const plan = planMail(event, await this.contextOf(manager, event, c));
         for (const message of plan.messages) {
-          queued.push(...addressed(message, c, row.id, this.config.mail));
+          queued.push(...addressed(message, c, event.id, this.config.mail));
         }
         scheduled.push(...plan.reminders.map((r) => ({ ...r, caseId: c.caseId })));
       }
       await this.messages.enqueue(manager, queued, now);
       await this.reminders.schedule(manager, scheduled);
-      await manager.query(`UPDATE outbox_event SET mail_planned_at = $2 WHERE id = ANY ($1)`, [
+      await this.outbox.markPlanned(
+        manager,
         events.map((e) => e.id),
         now,
-      ]);
+      );
       return events.length;
     });
   }

@@ -1,6 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { rowsOf, oneOf, text, timestampOrNull } from '../common/sql-rows';
 import type { PlannedReminder, ReminderKind } from './mail-plan';
+
+const KINDS: readonly ReminderKind[] = [
+  'information_request',
+  'proposal',
+  'decision_answer',
+  'remedy_payment',
+];
 
 export interface ScheduledReminder extends PlannedReminder {
   readonly caseId: string;
@@ -32,14 +40,21 @@ export class MailReminders {
 
   /** Locks due reminders no other instance holds, for the caller's transaction. */
   async takeDue(manager: EntityManager, now: Date, limit: number): Promise<DueReminder[]> {
-    return (await manager.query(
-      `SELECT id, case_id AS "caseId", kind, subject_id AS "subjectId", due_at AS "dueAt"
+    const result: unknown = await manager.query(
+      `SELECT id, case_id, kind, subject_id, due_at
          FROM mail_reminder
         WHERE done_at IS NULL AND send_after <= $1
         ORDER BY send_after LIMIT $2
         FOR UPDATE SKIP LOCKED`,
       [now, limit],
-    )) as DueReminder[];
+    );
+    return rowsOf(result, (row) => ({
+      id: text(row, 'id'),
+      caseId: text(row, 'case_id'),
+      kind: oneOf(row, 'kind', KINDS),
+      subjectId: text(row, 'subject_id'),
+      dueAt: timestampOrNull(row, 'due_at'),
+    }));
   }
 
   async markDone(manager: EntityManager, id: string, outcome: 'queued' | 'moot', now: Date) {

@@ -3,6 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createTransport, Transporter } from 'nodemailer';
 import { APP_CONFIG, AppConfig, MailLanguage } from '../config/app-config';
+import { openSmtpSocket } from './smtp-socket';
 
 export interface OutgoingMail {
   /** The row's id: the Message-ID is made from it, so a retry carries the same one. */
@@ -34,9 +35,11 @@ export class MailTransport implements OnModuleDestroy {
     const mail = config.mail;
     this.folder = join(config.dataDir, 'mail');
     this.domain = mail.from.address.split('@')[1] ?? 'localhost';
-    this.transporter = mail.smtpUrl
+    const smtp = mail.smtpUrl ? smtpOptions(mail.smtpUrl) : undefined;
+    this.transporter = smtp
       ? createTransport({
-          ...smtpOptions(mail.smtpUrl),
+          ...smtp,
+          getSocket: openSmtpSocket({ ...smtp, timeoutMs: mail.timeoutMs }),
           pool: true,
           maxConnections: mail.maxConnections,
           connectionTimeout: mail.timeoutMs,

@@ -8,6 +8,7 @@ import { MailCaseFacts } from './mail-case-facts.repository';
 import { MailDispatchLoop } from './mail-dispatch.loop';
 import { MailDispatcher } from './mail-dispatcher';
 import { MailMessages } from './mail-messages.repository';
+import { MailOutbox } from './mail-outbox.repository';
 import { MailPlanner } from './mail-planner';
 import { MailReminders } from './mail-reminders.repository';
 import { MailTransport } from './mail-transport';
@@ -24,6 +25,7 @@ import { ReminderSweep } from './reminder-sweep';
     MailCaseFacts,
     MailMessages,
     MailReminders,
+    MailOutbox,
     MailPlanner,
     ReminderSweep,
     MailTransport,

@@ -1271,7 +1271,7 @@ export interface paths {
         put?: never;
         /**
          * Ask for a new access link by e-mail
-         * @description No login. Always answers 202, whether or not the address is the one the case was filed with, so the answer tells nobody anything. When it is (case and surrounding spaces ignored), a new access token replaces the old one, which stops working, and the customer gets a message with a link carrying it. Limited per client address (the public rate limit) and to a few links per case and hour (`ACCESS_LINKS_PER_CASE_PER_HOUR`).
+         * @description No login. Always answers 202, whether or not the address is the one the case was filed with, so the answer tells nobody anything. When it is (case and surrounding spaces ignored), a new access token replaces the old one, which stops working, and the customer gets a message with a link carrying it; the replacement is recorded on the case (staff timeline, audit chain). Limited per client address (the public rate limit), to a few links per e-mail address and hour over all its cases (`ACCESS_LINKS_PER_ADDRESS_PER_HOUR`) and per case and hour (`ACCESS_LINKS_PER_CASE_PER_HOUR`).
          */
         post: operations["requestAccessLink"];
         delete?: never;

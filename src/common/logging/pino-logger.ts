@@ -56,28 +56,45 @@ type Level = 'info' | 'error' | 'warn' | 'debug' | 'trace';
 export class NestPinoLogger implements LoggerService {
   constructor(private readonly logger: Logger) {}
 
+  // A Nest Logger with a context calls these as (message, ...params, context): a call such as
+  // `logger.warn({ template }, 'text')` arrives as (object, 'text', 'Mail').
   /** Nest's start-up chatter (modules, routes) is debug detail, not operations news. */
-  log(message: unknown, context?: string) {
-    this.write('debug', message, context);
+  log(message: unknown, ...params: unknown[]) {
+    this.write('debug', message, ...textAndContext(params));
   }
-  error(message: unknown, _trace?: string, context?: string) {
-    this.write('error', message, context);
+  error(message: unknown, ...params: unknown[]) {
+    // (message, stack?, context?): a stack is Nest's own, the error itself carries one.
+    this.write('error', message, ...textAndContext(params));
   }
-  warn(message: unknown, context?: string) {
-    this.write('warn', message, context);
+  warn(message: unknown, ...params: unknown[]) {
+    this.write('warn', message, ...textAndContext(params));
   }
-  debug(message: unknown, context?: string) {
-    this.write('debug', message, context);
+  debug(message: unknown, ...params: unknown[]) {
+    this.write('debug', message, ...textAndContext(params));
   }
-  verbose(message: unknown, context?: string) {
-    this.write('trace', message, context);
+  verbose(message: unknown, ...params: unknown[]) {
+    this.write('trace', message, ...textAndContext(params));
   }
 
-  private write(level: Level, message: unknown, context?: string) {
+  private write(level: Level, message: unknown, text?: string, context?: string) {
     // Spread, an error would bring its enumerable fields (a query's SQL and parameters) along.
-    if (message instanceof Error) this.logger[level]({ context, err: message });
-    else if (typeof message === 'object' && message !== null)
-      this.logger[level]({ context, ...message });
-    else this.logger[level]({ context }, String(message));
+    const fields =
+      message instanceof Error
+        ? { context, err: message }
+        : typeof message === 'object' && message !== null
+          ? { context, ...message }
+          : null;
+    if (fields === null) this.logger[level]({ context }, String(message));
+    // No text argument at all when there is none: pino would fill one in from the error.
+    else if (text === undefined) this.logger[level](fields);
+    else this.logger[level](fields, text);
   }
+}
+
+/** The trailing string is the context; a string before it is the message text of an object. */
+function textAndContext(params: unknown[]): [text?: string, context?: string] {
+  const strings = params.filter((p): p is string => typeof p === 'string');
+  if (strings.length === 0) return [];
+  if (strings.length === 1) return [undefined, strings[0]];
+  return [strings[0], strings[strings.length - 1]];
 }

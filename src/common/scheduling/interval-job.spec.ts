@@ -45,3 +45,38 @@ describe('an interval job', () => {
     off.stop();
   });
 });
+
+describe('an interval job that drains a queue', () => {
+  it('runs again at once while a run leaves work, then waits for the next tick', async () => {
+    const left = [true, true, false, true];
+    let runs = 0;
+    const job = new IntervalJob(new SchedulerRegistry(), 'drain', async () => left[runs++], {
+      again: (busy) => busy,
+    });
+    await job.tick();
+    expect(runs).toBe(3);
+  });
+
+  it('waits at shutdown for the run in progress, and repeats no more', async () => {
+    let release!: () => void;
+    let runs = 0;
+    const job = new IntervalJob(
+      new SchedulerRegistry(),
+      'drain',
+      () => {
+        runs += 1;
+        return new Promise<boolean>((resolve) => (release = () => resolve(true)));
+      },
+      { again: (busy) => busy },
+    );
+    const running = job.tick();
+    let stopped = false;
+    const stopping = job.stopAndWait().then(() => (stopped = true));
+    await Promise.resolve();
+    expect(stopped).toBe(false);
+    release();
+    await stopping;
+    await running;
+    expect(runs).toBe(1);
+  });
+});

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
+import { OutboxEvents } from './outbox-events.repository';
 
 export interface DomainEvent {
   /** `case.submitted`, `case.status_changed`, … */
@@ -11,15 +12,14 @@ export interface DomainEvent {
   readonly payload: Record<string, unknown>;
 }
 
-/** Records domain events in the caller's transaction; the dispatcher delivers them later. */
+/** Records domain events in the caller's transaction; the dispatchers deliver them later. */
 @Injectable()
 export class OutboxService {
+  constructor(private readonly events: OutboxEvents) {}
+
   async record(manager: EntityManager, event: DomainEvent): Promise<string> {
     const id = randomUUID();
-    await manager.query(
-      `INSERT INTO outbox_event (id, type, aggregate_type, aggregate_id, payload) VALUES ($1, $2, $3, $4, $5)`,
-      [id, event.type, event.aggregateType, event.aggregateId, JSON.stringify(event.payload)],
-    );
+    await this.events.insert(manager, { id, ...event });
     return id;
   }
 }

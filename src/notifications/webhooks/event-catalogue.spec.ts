@@ -5,7 +5,7 @@ import { WEBHOOK_EVENT_TYPES } from './event-catalogue';
 const SRC = join(__dirname, '..', '..');
 const EVENT_LITERAL = /'([a-z_]+\.[a-z_]+)'/g;
 /** The outbox itself writes whatever type it is given; its callers are checked instead. */
-const OUTBOX_WRITER = join('notifications', 'outbox', 'outbox.service.ts');
+const OUTBOX_WRITER = join('notifications', 'outbox', 'outbox-events.repository.ts');
 /** So does the case recorder: the `event:` of each `recorder.record(...)` call is read instead. */
 const CASE_RECORDER = join('cases', 'case-recorder.ts');
 

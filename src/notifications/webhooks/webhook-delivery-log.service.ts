@@ -1,32 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { Page, toPage } from '../../common/pagination/cursor';
-import { DeliveryStatus, WebhookAttemptDto, WebhookDeliveryDto } from './dto/webhook-delivery.dto';
+import { WebhookAttemptDto, WebhookDeliveryDto } from './dto/webhook-delivery.dto';
 import { decodePositionCursor } from './position-cursor';
+import { DeliveryRow, WebhookDeliveryLogRows } from './webhook-delivery-log.repository';
 import { WebhookSubscriptionsService } from './webhook-subscriptions.service';
-
-interface DeliveryRow {
-  id: string;
-  page_key: string;
-  event_id: string;
-  event_type: string;
-  status: DeliveryStatus;
-  attempt_count: number;
-  next_attempt_at: Date | null;
-  delivered_at: Date | null;
-  created_at: Date;
-}
-
-interface AttemptRow {
-  delivery_id: string;
-  attempt: number;
-  attempted_at: Date;
-  duration_ms: number;
-  status_code: number | null;
-  error: string | null;
-  succeeded: boolean;
-}
 
 const DEFAULT_LIMIT = 25;
 
@@ -34,7 +11,7 @@ const DEFAULT_LIMIT = 25;
 @Injectable()
 export class WebhookDeliveryLog {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly rows: WebhookDeliveryLogRows,
     private readonly subscriptions: WebhookSubscriptionsService,
   ) {}
 
@@ -44,44 +21,30 @@ export class WebhookDeliveryLog {
     cursor?: string,
   ): Promise<Page<WebhookDeliveryDto>> {
     await this.subscriptions.find(subscriptionId);
-    const after = cursor === undefined ? null : decodePositionCursor(cursor);
-    const rows = (await this.dataSource.query(
-      `SELECT d.id, d.position::text AS page_key, d.event_id, e.type AS event_type, d.status, d.attempt_count,
-              d.next_attempt_at, d.delivered_at, d.created_at
-         FROM webhook_delivery d JOIN outbox_event e ON e.id = d.event_id
-        WHERE d.subscription_id = $1 AND ($2::bigint IS NULL OR d.position < $2::bigint)
-        ORDER BY d.position DESC LIMIT $3`,
-      [subscriptionId, after, limit + 1],
-    )) as DeliveryRow[];
-    const attempts = await this.attemptsOf(rows.slice(0, limit).map((row) => row.id));
+    const before = cursor === undefined ? null : decodePositionCursor(cursor);
+    const deliveries = await this.rows.deliveries(subscriptionId, before, limit + 1);
+    const attempts = await this.attemptsOf(deliveries.slice(0, limit).map((row) => row.id));
     return toPage(
-      rows,
+      deliveries,
       limit,
       (row) => toDto(row, attempts.get(row.id) ?? []),
-      (row) => [row.page_key],
+      (row) => [row.pageKey],
     );
   }
 
   private async attemptsOf(deliveryIds: string[]): Promise<Map<string, WebhookAttemptDto[]>> {
     const byDelivery = new Map<string, WebhookAttemptDto[]>();
-    if (deliveryIds.length === 0) return byDelivery;
-    const rows = (await this.dataSource.query(
-      `SELECT delivery_id, attempt, attempted_at, duration_ms, status_code, error, succeeded
-         FROM webhook_delivery_attempt WHERE delivery_id = ANY ($1::uuid[])
-        ORDER BY delivery_id, attempt`,
-      [deliveryIds],
-    )) as AttemptRow[];
-    for (const row of rows) {
-      const list = byDelivery.get(row.delivery_id) ?? [];
+    for (const row of await this.rows.attempts(deliveryIds)) {
+      const list = byDelivery.get(row.deliveryId) ?? [];
       list.push({
         attempt: row.attempt,
-        attemptedAt: row.attempted_at.toISOString(),
-        durationMs: row.duration_ms,
-        statusCode: row.status_code,
+        attemptedAt: row.attemptedAt.toISOString(),
+        durationMs: row.durationMs,
+        statusCode: row.statusCode,
         error: row.error,
         succeeded: row.succeeded,
       });
-      byDelivery.set(row.delivery_id, list);
+      byDelivery.set(row.deliveryId, list);
     }
     return byDelivery;
   }
@@ -90,13 +53,13 @@ export class WebhookDeliveryLog {
 function toDto(row: DeliveryRow, attempts: WebhookAttemptDto[]): WebhookDeliveryDto {
   return {
     id: row.id,
-    eventId: row.event_id,
-    eventType: row.event_type,
+    eventId: row.eventId,
+    eventType: row.eventType,
     status: row.status,
-    attemptCount: row.attempt_count,
-    nextAttemptAt: row.next_attempt_at?.toISOString() ?? null,
-    deliveredAt: row.delivered_at?.toISOString() ?? null,
-    createdAt: row.created_at.toISOString(),
+    attemptCount: row.attemptCount,
+    nextAttemptAt: row.nextAttemptAt?.toISOString() ?? null,
+    deliveredAt: row.deliveredAt?.toISOString() ?? null,
+    createdAt: row.createdAt.toISOString(),
     attempts,
   };
 }

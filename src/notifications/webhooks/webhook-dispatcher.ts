@@ -5,7 +5,7 @@ import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { nextAttemptAt } from './retry-policy';
 import { openSecret } from './secret-box';
 import { resolveWebhookTarget } from './url-guard';
-import { ClaimedDelivery, WebhookDeliveryQueue } from './webhook-delivery.queue';
+import { ClaimedDelivery, WebhookDeliveries } from './webhook-deliveries.repository';
 import { sendWebhook } from './webhook-sender';
 import { signWebhook } from './webhook-signature';
 
@@ -44,7 +44,7 @@ export class WebhookDispatcher {
   private readonly inFlight = new Set<Promise<Outcome>>();
 
   constructor(
-    private readonly queue: WebhookDeliveryQueue,
+    private readonly queue: WebhookDeliveries,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     // Every attempt in flight listens for shutdown; a few overlapping runs exceed Node's default 10.

@@ -12,6 +12,7 @@ import { sealSecret } from './secret-box';
 import { RefusedUrl, resolveWebhookTarget } from './url-guard';
 import { generateWebhookSecret } from './webhook-signature';
 import { webhookNotFound, webhookSigningUnavailable, webhookUrlRefused } from './webhooks.errors';
+import { SubscriptionRow, WebhookSubscriptions } from './webhook-subscriptions.repository';
 
 export interface NewWebhook {
   readonly url: string;
@@ -19,17 +20,6 @@ export interface NewWebhook {
   readonly description?: string;
 }
 
-export interface SubscriptionRow {
-  id: string;
-  page_key: string;
-  url: string;
-  events: string[];
-  description: string | null;
-  created_by: string;
-  created_at: Date;
-}
-
-const COLUMNS = 'id, position::text AS page_key, url, events, description, created_by, created_at';
 const DEFAULT_LIMIT = 25;
 
 function toDto(row: SubscriptionRow): WebhookDto {
@@ -38,8 +28,8 @@ function toDto(row: SubscriptionRow): WebhookDto {
     url: row.url,
     events: row.events,
     description: row.description,
-    createdBy: row.created_by,
-    createdAt: row.created_at.toISOString(),
+    createdBy: row.createdBy,
+    createdAt: row.createdAt.toISOString(),
   };
 }
 
@@ -50,6 +40,7 @@ export class WebhookSubscriptionsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly audit: AuditService,
+    private readonly subscriptions: WebhookSubscriptions,
   ) {}
 
   async create(input: NewWebhook, actor: ActorRef): Promise<CreatedWebhookDto> {
@@ -64,18 +55,14 @@ export class WebhookSubscriptionsService {
     const id = randomUUID();
     const secret = generateWebhookSecret();
     const row = await this.dataSource.transaction(async (manager) => {
-      const [created] = (await manager.query(
-        `INSERT INTO webhook_subscription (id, url, events, description, secret_sealed, created_by)
-         VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${COLUMNS}`,
-        [
-          id,
-          input.url,
-          input.events,
-          input.description ?? null,
-          sealSecret(secretKey, id, secret),
-          actor.sub,
-        ],
-      )) as SubscriptionRow[];
+      const created = await this.subscriptions.insert(manager, {
+        id,
+        url: input.url,
+        events: input.events,
+        description: input.description ?? null,
+        secretSealed: sealSecret(secretKey, id, secret),
+        createdBy: actor.sub,
+      });
       await this.audit.append(manager, {
         chainKey: 'system',
         actor,
@@ -89,13 +76,8 @@ export class WebhookSubscriptionsService {
 
   async list(limit = DEFAULT_LIMIT, cursor?: string): Promise<Page<WebhookDto>> {
     const after = cursor === undefined ? null : decodePositionCursor(cursor);
-    const rows = (await this.dataSource.query(
-      `SELECT ${COLUMNS} FROM webhook_subscription
-        WHERE deleted_at IS NULL AND ($1::bigint IS NULL OR position < $1::bigint)
-        ORDER BY position DESC LIMIT $2`,
-      [after, limit + 1],
-    )) as SubscriptionRow[];
-    return toPage(rows, limit, toDto, (row) => [row.page_key]);
+    const rows = await this.subscriptions.page(after, limit + 1);
+    return toPage(rows, limit, toDto, (row) => [row.pageKey]);
   }
 
   async get(id: string): Promise<WebhookDto> {
@@ -105,22 +87,13 @@ export class WebhookSubscriptionsService {
   /** Stops deliveries at once: pending ones are cancelled; the delivery log is kept. */
   async remove(id: string, actor: ActorRef): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      const [rows] = (await manager.query(
-        `UPDATE webhook_subscription SET deleted_at = now()
-          WHERE id = $1 AND deleted_at IS NULL RETURNING ${COLUMNS}`,
-        [isUuid(id) ? id : null],
-      )) as [SubscriptionRow[], number];
-      if (rows.length === 0) throw webhookNotFound(id);
-      await manager.query(
-        `UPDATE webhook_delivery SET status = 'cancelled', next_attempt_at = NULL
-          WHERE subscription_id = $1 AND status = 'pending'`,
-        [id],
-      );
+      const removed = isUuid(id) ? await this.subscriptions.remove(manager, id) : null;
+      if (!removed) throw webhookNotFound(id);
       await this.audit.append(manager, {
         chainKey: 'system',
         actor,
         action: 'webhook.unsubscribed',
-        before: { id, url: rows[0].url, events: rows[0].events },
+        before: { id, url: removed.url, events: removed.events },
       });
     });
   }
@@ -128,10 +101,7 @@ export class WebhookSubscriptionsService {
   /** A live subscription, or 404. */
   async find(id: string): Promise<SubscriptionRow> {
     if (!isUuid(id)) throw webhookNotFound(id);
-    const [row] = (await this.dataSource.query(
-      `SELECT ${COLUMNS} FROM webhook_subscription WHERE id = $1 AND deleted_at IS NULL`,
-      [id],
-    )) as SubscriptionRow[];
+    const row = await this.subscriptions.findLive(id);
     if (!row) throw webhookNotFound(id);
     return row;
   }

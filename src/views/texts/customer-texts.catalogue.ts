@@ -41,6 +41,7 @@ export const TIMELINE_EVENTS = [
   'document.added',
   'document.shared',
   'document.withdrawn',
+  'customer.notified',
 ] as const;
 export type TimelineEvent = (typeof TIMELINE_EVENTS)[number];
 

@@ -172,6 +172,7 @@ export const EN: CustomerTextCatalogue = {
     'document.added': 'A document was added to your case.',
     'document.shared': 'The ombudsman shared a document on your case.',
     'document.withdrawn': 'The ombudsman withdrew a document from your case file.',
+    'customer.notified': 'We e-mailed you about your case; the subject of the e-mail is below.',
     other: 'Your case was updated.',
   },
   unnamedHandler: 'Your case handler',

@@ -154,6 +154,7 @@ export const ZH: CustomerTextCatalogue = {
     'document.added': '您的案件中新增了一份文件。',
     'document.shared': '调解专员共享了您案件中的一份文件。',
     'document.withdrawn': '调解专员从您的案件材料中撤回了一份文件。',
+    'customer.notified': '我们就您的案件给您发送了一封电子邮件，邮件主题见下方。',
     other: '您的案件有新的进展。',
   },
   unnamedHandler: '您的案件处理人',

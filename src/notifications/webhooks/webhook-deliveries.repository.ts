@@ -1,23 +1,52 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import {
+  boolean,
+  bytes,
+  firstRowOf,
+  integer,
+  json,
+  RawRow,
+  rowsOf,
+  text,
+  timestamp,
+} from '../../common/sql-rows';
 
 /** A delivery taken for one attempt, with what the attempt needs. */
 export interface ClaimedDelivery {
-  id: string;
-  subscription_id: string;
-  event_id: string;
+  readonly id: string;
+  readonly subscription_id: string;
+  readonly event_id: string;
   /** This attempt's number: the claim counted it. */
-  attempt_count: number;
-  url: string;
-  secret_sealed: Buffer;
-  type: string;
-  aggregate_type: string;
-  aggregate_id: string;
-  payload: Record<string, unknown>;
-  occurred_at: Date;
+  readonly attempt_count: number;
+  readonly url: string;
+  readonly secret_sealed: Buffer;
+  readonly type: string;
+  readonly aggregate_type: string;
+  readonly aggregate_id: string;
+  readonly payload: Record<string, unknown>;
+  readonly occurred_at: Date;
   /** Deleted after the event was fanned out to it, in a race with the fan-out. */
-  subscription_deleted: boolean;
+  readonly subscription_deleted: boolean;
+}
+
+function toClaimed(row: RawRow): ClaimedDelivery {
+  return {
+    id: text(row, 'id'),
+    subscription_id: text(row, 'subscription_id'),
+    event_id: text(row, 'event_id'),
+    attempt_count: integer(row, 'attempt_count'),
+    url: text(row, 'url'),
+    secret_sealed: bytes(row, 'secret_sealed'),
+    type: text(row, 'type'),
+    aggregate_type: text(row, 'aggregate_type'),
+    aggregate_id: text(row, 'aggregate_id'),
+    // jsonb the outbox wrote from an object.
+    payload: json(row, 'payload') as Record<string, unknown>,
+    occurred_at: timestamp(row, 'occurred_at'),
+    subscription_deleted: boolean(row, 'subscription_deleted'),
+  };
 }
 
 export interface SettledAttempt {
@@ -38,12 +67,12 @@ export interface SettledAttempt {
  * claimer's deliveries come back once the lease runs out.
  */
 @Injectable()
-export class WebhookDeliveryQueue {
+export class WebhookDeliveries {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** Creates one delivery per matching live subscription and marks the events, in one statement. */
   async fanOut(now: Date, batch: number): Promise<number> {
-    const [row] = (await this.dataSource.query(
+    const result: unknown = await this.dataSource.query(
       `WITH batch AS (
          SELECT id, type, occurred_at FROM outbox_event
           WHERE dispatched_at IS NULL ORDER BY position LIMIT $1
@@ -61,13 +90,13 @@ export class WebhookDeliveryQueue {
        )
        SELECT (SELECT count(*) FROM marked)::int AS events`,
       [batch, now],
-    )) as { events: number }[];
-    return row.events;
+    );
+    return firstRowOf(result, (row) => integer(row, 'events')) ?? 0;
   }
 
   /** Takes due deliveries no other instance holds, and leases them for one attempt. */
   async claim(now: Date, limit: number, leaseMs: number): Promise<ClaimedDelivery[]> {
-    return (await this.dataSource.query(
+    const result: unknown = await this.dataSource.query(
       `WITH due AS (
          SELECT id FROM webhook_delivery
           WHERE status = 'pending' AND next_attempt_at <= $1
@@ -88,7 +117,8 @@ export class WebhookDeliveryQueue {
          JOIN webhook_subscription s ON s.id = c.subscription_id
          JOIN outbox_event e ON e.id = c.event_id`,
       [now, limit, leaseMs / 1000],
-    )) as ClaimedDelivery[];
+    );
+    return rowsOf(result, toClaimed);
   }
 
   /**
