@@ -22,9 +22,14 @@ export class WebhookDispatchLoop implements OnApplicationBootstrap, OnModuleDest
     scheduler: SchedulerRegistry,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
-    this.job = new IntervalJob(scheduler, 'webhook-dispatch', () => dispatcher.dispatchOnce(new Date(), { waitAtMostMs: RUN_WAIT_MS }), {
-      again: (report) => report.busy,
-    });
+    this.job = new IntervalJob(
+      scheduler,
+      'webhook-dispatch',
+      () => dispatcher.dispatchOnce(new Date(), { waitAtMostMs: RUN_WAIT_MS }),
+      {
+        again: (report) => report.busy,
+      },
+    );
   }
 
   onApplicationBootstrap(): void {
