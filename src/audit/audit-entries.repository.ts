@@ -11,7 +11,8 @@ export interface LinkedEntry {
   readonly predecessorHash: string | null;
 }
 
-interface EntryRow {
+/** An audit_entry row as the driver answers it (both the writer and verification read these). */
+export interface EntryRow {
   id: string;
   chain_key: string;
   seq: number;

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { ActorRef } from '../auth/actor';
 import { BrokenLink, entryHash, firstBrokenLink, StoredEntry } from './audit-hash';
+import { EntryRow, toStoredEntry } from './audit-entries.repository';
 
 export interface AuditRecord {
   /** The case id, or `system` for changes that belong to no case. */
@@ -18,20 +19,6 @@ export interface VerificationReport {
   readonly chainsChecked: number;
   readonly entriesChecked: number;
   readonly firstBroken: BrokenLink | null;
-}
-
-interface EntryRow {
-  id: string;
-  chain_key: string;
-  seq: number;
-  actor_sub: string;
-  actor_role: string;
-  action: string;
-  before: unknown;
-  after: unknown;
-  occurred_at: Date;
-  prev_hash: string | null;
-  hash: string;
 }
 
 const VERIFY_BATCH = 5000;
@@ -106,7 +93,7 @@ export class AuditService {
          FROM audit_entry WHERE chain_key = $1 ORDER BY seq`,
       [chainKey],
     )) as EntryRow[];
-    const entries = rows.map(toStored);
+    const entries = rows.map(toStoredEntry);
     return { entries, firstBroken: firstBrokenLink(entries) };
   }
 
@@ -124,7 +111,7 @@ export class AuditService {
       )) as EntryRow[];
       if (rows.length === 0) break;
       for (const row of rows) {
-        const entry = toStored(row);
+        const entry = toStoredEntry(row);
         if (previous?.chainKey !== entry.chainKey) {
           chains += 1;
           previous = undefined;
@@ -150,20 +137,4 @@ export class AuditService {
 /** What jsonb will give back: undefined members dropped, dates as strings. */
 function normalise(value: unknown): unknown {
   return value === undefined ? null : JSON.parse(JSON.stringify(value));
-}
-
-function toStored(row: EntryRow): StoredEntry {
-  return {
-    id: row.id,
-    chainKey: row.chain_key,
-    seq: row.seq,
-    actorSub: row.actor_sub,
-    actorRole: row.actor_role,
-    action: row.action,
-    before: row.before,
-    after: row.after,
-    occurredAt: row.occurred_at,
-    prevHash: row.prev_hash?.trim() ?? null,
-    hash: row.hash.trim(),
-  };
 }
