@@ -71,6 +71,8 @@ describe('webhook address policy', () => {
     ['2001:0:4136:e378:8000:63bf:f7f7:f7f7', 'Teredo'],
     ['::7f00:1', 'IPv4-compatible embedding 127.0.0.1 (loopback)'],
     ['::8.8.8.8', 'IPv4-compatible'],
+    ['::2', 'IPv4-compatible embedding 0.0.0.2 (unspecified)'],
+    ['::0.0.0.255', 'IPv4-compatible embedding 0.0.0.255 (unspecified)'],
     ['::ffff:0:7f00:1', 'IPv4-translated embedding 127.0.0.1 (loopback)'],
     ['fe80::1%eth0', 'link-local'],
   ])('refuses the IPv6 transition address %s as %s', (address, kind) => {

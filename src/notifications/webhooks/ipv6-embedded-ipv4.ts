@@ -35,13 +35,16 @@ export function embeddedIpv4(address: string): EmbeddedIpv4 | null {
   const found = LISTS.find(({ list }) => list.check(address, 'ipv6'));
   if (!found) return null;
   const bytes = ipv6Bytes(address);
-  if (found.carrier === 'IPv4-compatible' && bytes.subarray(0, 15).every((b) => b === 0)) {
-    return null;
-  }
+  if (found.carrier === 'IPv4-compatible' && isUnspecifiedOrLoopback(bytes)) return null;
   const start = found.offset / 8;
   const quad = bytes.subarray(start, start + 4);
   const octets = found.carrier === 'Teredo' ? quad.map((b) => b ^ 0xff) : quad;
   return { carrier: found.carrier, ipv4: Array.from(octets).join('.') };
+}
+
+/** `::` and `::1` are addresses of their own, not IPv4-compatible forms of 0.0.0.0 and 0.0.0.1. */
+function isUnspecifiedOrLoopback(bytes: Uint8Array): boolean {
+  return bytes.subarray(0, 15).every((b) => b === 0) && bytes[15] <= 1;
 }
 
 /** The 16 bytes of a valid IPv6 address in any textual form (`::`, dotted tail). */
