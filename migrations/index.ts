@@ -44,6 +44,8 @@ import { CreatePortalSessions1765500000000 } from './1765500000000-create-portal
 import { ShowNotifiedEntriesToParties1766100000000 } from './1766100000000-show-notified-entries-to-parties';
 import { AddAccessLinkRecipientIndex1766100001000 } from './1766100001000-add-access-link-recipient-index';
 import { MaintainKpiAggregates1766500000000 } from './1766500000000-maintain-kpi-aggregates';
+import { AddEmailPrefixIndex1767300000000 } from './1767300000000-add-email-prefix-index';
+import { AddCaseIdentifierTokens1767300001000 } from './1767300001000-add-case-identifier-tokens';
 import { AddFailedWebhookDeliveryIndex1764000900000 } from './1764000900000-add-failed-webhook-delivery-index';
 
 /** Every migration in order; listed explicitly so the same list runs from src, dist and tests. */
@@ -95,4 +97,6 @@ export const MIGRATIONS = [
   ShowNotifiedEntriesToParties1766100000000,
   AddAccessLinkRecipientIndex1766100001000,
   MaintainKpiAggregates1766500000000,
+  AddEmailPrefixIndex1767300000000,
+  AddCaseIdentifierTokens1767300001000,
 ];

@@ -10,7 +10,7 @@ import { runMigrations } from './database/migrate';
 /** From the signal to the exit, at most (README.md, "Stopping the service"). */
 const STOP_DEADLINE_MS = 9_500;
 /** The HTTP drain's share of it; Nest's shutdown hooks and the embedded server get the rest. */
-const DRAIN_TIMINGS = { acceptQueueMs: 2_000, timeoutMs: 6_000, firstRequestGraceMs: 1_000 };
+const DRAIN_TIMINGS = { acceptQueueMs: 3_000, timeoutMs: 5_000, firstRequestGraceMs: 2_000 };
 
 let config: AppConfig | undefined;
 let embedded: EmbeddedDatabase | undefined;

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const ROOT = join(__dirname, '..');
@@ -191,5 +192,40 @@ describe('the platform rule', () => {
       /entity-registry-names-only-entities: src\/entities\.ts → src\/cases\/case-reader\.service\.ts/,
     );
     expect(fixture.output).not.toMatch(/src\/entities\.ts → src\/cases\/case\.entity\.ts/);
+  });
+});
+
+/** Every tracked TypeScript file under src/ whose name ends with `suffix`, with its text. */
+function sourcesEndingWith(suffix: string): { path: string; text: string }[] {
+  const listed = spawnSync('git', ['ls-files', 'src'], { cwd: ROOT, encoding: 'utf8' });
+  return listed.stdout
+    .split('\n')
+    .filter((path) => path.endsWith(suffix))
+    .map((path) => ({ path, text: readFileSync(join(ROOT, path), 'utf8') }));
+}
+
+describe('the naming conventions of docs/architecture.md', () => {
+  it('names every class of a *.service.ts file …Service', () => {
+    const misnamed = sourcesEndingWith('.service.ts').flatMap(({ path, text }) =>
+      [...text.matchAll(/export class (\w+)/g)]
+        .map((match) => match[1])
+        .filter((name) => !name.endsWith('Service'))
+        .map((name) => `${path}: ${name}`),
+    );
+    expect(misnamed).toEqual([]);
+  });
+
+  it('keeps one controller per file', () => {
+    const crowded = sourcesEndingWith('.ts')
+      .filter(({ text }) => (text.match(/@Controller\(/g) ?? []).length > 1)
+      .map(({ path }) => path);
+    expect(crowded).toEqual([]);
+  });
+
+  it('keeps every service class under 250 lines', () => {
+    const long = sourcesEndingWith('.service.ts')
+      .filter(({ text }) => text.split('\n').length > 250)
+      .map(({ path }) => path);
+    expect(long).toEqual([]);
   });
 });

@@ -37,6 +37,29 @@ describe('the audit log', () => {
     expect(report.entriesChecked).toBeGreaterThanOrEqual(20);
   });
 
+  it('appends a batch to several chains, interleaved, concurrently with single appends, each chain unbroken', async () => {
+    const batch = (n: number) =>
+      t.dataSource.transaction((manager) =>
+        audit.appendMany(
+          manager,
+          Array.from({ length: 30 }, (_, i) => ({
+            chainKey: ['chain-batch-b', 'chain-batch-a', 'chain-batch-c'][i % 3],
+            actor: ACTOR,
+            action: 'mail.sent',
+            after: { n, i, text: 'Привет 你好', none: undefined },
+          })),
+        ),
+      );
+    await appendOne('chain-batch-a', 0);
+    await Promise.all([batch(1), batch(2), appendOne('chain-batch-a', 1), batch(3)]);
+    for (const key of ['chain-batch-a', 'chain-batch-b', 'chain-batch-c']) {
+      const { entries, firstBroken } = await audit.chain(key);
+      expect(firstBroken).toBeNull();
+      expect(entries).toHaveLength(key === 'chain-batch-a' ? 32 : 30);
+    }
+    expect(await audit.verify()).toMatchObject({ valid: true, firstBroken: null });
+  });
+
   it('starts a new chain with one entry, and refuses to start one that already exists', async () => {
     const start = () =>
       t.dataSource.transaction((manager) =>

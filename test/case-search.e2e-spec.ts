@@ -1,4 +1,4 @@
-import { buildQueueQuery } from '../src/cases/queue/case-queue.sql';
+import { buildNamedAndMentionsQuery, buildQueueQuery } from '../src/cases/queue/case-queue.sql';
 import { recogniseExact } from '../src/cases/queue/exact-search';
 import { parseSearch } from '../src/cases/queue/search-terms';
 import { fileCase } from './support/filing';
@@ -185,6 +185,25 @@ describe('searching the case queue', () => {
       expect(pages.flat()).toEqual([quoted.complaint, quoted.mention]);
     });
 
+    it('answers a reference with the case and the cases that mention it on one page', async () => {
+      const named = await fileCase(t, { subject: 'Boiler repair refused' });
+      const mention = await fileCase(t, {
+        subject: 'Same boiler',
+        description: `My case is like ${named.reference.toLowerCase()}.`,
+      });
+      const res = await t
+        .http()
+        .get(QUEUE)
+        .query({ q: named.reference.replace(/-/g, '') })
+        .set('authorization', `Bearer ${t.token('auditor')}`)
+        .expect(200);
+      expect((res.body.items as { reference: string }[]).map((item) => item.reference)).toEqual([
+        named.reference,
+        mention.reference,
+      ]);
+      expect(res.body.nextCursor).toBeNull();
+    });
+
     it('keeps the exact path inside the other filters', async () => {
       expect(await search(t, { q: quoted.complaint, status: 'closed' })).toEqual([]);
       expect(await search(t, { q: quoted.complaint, category: 'billing' })).toEqual([
@@ -192,8 +211,17 @@ describe('searching the case queue', () => {
       ]);
     });
 
-    it('still finds part of an e-mail address or of a reference through the free-text path', async () => {
-      expect(await search(t, { q: 'olga.quote@' })).toEqual([quoted.mention, quoted.complaint]);
+    it('finds the cases whose e-mail address begins with what was typed first, then those that mention it', async () => {
+      expect(await search(t, { q: 'Olga.Quote@' })).toEqual([quoted.complaint, quoted.mention]);
+      expect(await search(t, { q: 'olga.quote@exam' })).toEqual([quoted.complaint, quoted.mention]);
+    });
+
+    it('takes % and _ in the start of an e-mail address literally', async () => {
+      expect(await search(t, { q: 'olga%quote@' })).toEqual([]);
+      expect(await search(t, { q: 'olga_quote@' })).toEqual([]);
+    });
+
+    it('still finds part of a reference through the free-text path', async () => {
       expect(await search(t, { q: quoted.complaint.slice('OMB-'.length) })).toEqual([
         quoted.complaint,
       ]);
@@ -333,7 +361,12 @@ describe('searching a large table', () => {
       'omb2000012345',
       '(uq_ombudsman_case_reference|ix_ombudsman_case_reference_prefix)',
     ],
-    ['an e-mail address', 'Customer.12345@Example.org', 'ix_ombudsman_case_customer_email'],
+    ['an e-mail address', 'Customer.12345@Example.org', 'ix_ombudsman_case_customer_email_prefix'],
+    [
+      'the start of an e-mail address',
+      'Customer.12345@',
+      'ix_ombudsman_case_customer_email_prefix',
+    ],
     ['a customer number', 'N-12345', 'ix_ombudsman_case_customer_number'],
     ['a complaint reference', 'CMP-012345', 'ix_ombudsman_case_complaint'],
     ['the start of a case reference', '2000-0123', 'ix_ombudsman_case_reference_prefix'],
@@ -343,6 +376,38 @@ describe('searching a large table', () => {
     expect(plan).not.toMatch(/Seq Scan on ombudsman_case/);
     expect(plan).not.toContain('ix_ombudsman_case_search_trgm');
   });
+
+  it.each([
+    [
+      'a case reference',
+      'OMB-2000-012345',
+      '(uq_ombudsman_case_reference|ix_ombudsman_case_reference_prefix)',
+    ],
+    ['an e-mail address', 'Customer.12345@Example.org', 'ix_ombudsman_case_customer_email_prefix'],
+  ])(
+    'answers %s and the cases that mention it in one statement from two indexes, never the trigram index',
+    async (_, q, index) => {
+      const key = recogniseExact(q);
+      if (!key) throw new Error(`${q} is not recognised as an identifier`);
+      const sql = buildNamedAndMentionsQuery({
+        statuses: [],
+        assignee: null,
+        category: null,
+        terms: parseSearch(q),
+        exact: { key, mode: 'only' },
+        after: null,
+        fetch: 26,
+      });
+      const rows = (await t.dataSource.query(`EXPLAIN ${sql.text}`, sql.values)) as {
+        'QUERY PLAN': string;
+      }[];
+      const plan = rows.map((row) => row['QUERY PLAN']).join('\n');
+      expect(plan).toMatch(new RegExp(`(Index|Bitmap Index) Scan (using|on) ${index}`));
+      expect(plan).toContain('Bitmap Index Scan on ix_ombudsman_case_search_identifiers');
+      expect(plan).not.toMatch(/Seq Scan on ombudsman_case/);
+      expect(plan).not.toContain('ix_ombudsman_case_search_trgm');
+    },
+  );
 
   it('finds the three cases among twenty thousand, whichever way it is asked', async () => {
     const expected = ['OMB-2000-000137', 'OMB-2000-007331', 'OMB-2000-015029'];

@@ -191,6 +191,31 @@ describe('filing a dispute', () => {
     expect(res.body.errors.map((e: { field: string }) => e.field)).toContain('category');
   });
 
+  it.each([
+    ['preferredLanguage', { preferredLanguage: null }],
+    ['desiredOutcome', { desiredOutcome: null }],
+    ['complaintReference', { complaintReference: null }],
+    ['amountInDispute', { amountInDispute: null }],
+  ])(
+    'refuses %s given as null, as the document says no field is nullable',
+    async (field, patch) => {
+      const res = await t.http().post('/v1/escalations').send(filingBody(patch)).expect(400);
+      expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
+    },
+  );
+
+  it('refuses a customer number given as null', async () => {
+    const body = filingBody();
+    const res = await t
+      .http()
+      .post('/v1/escalations')
+      .send({ ...body, customer: { ...(body.customer as object), customerNumber: null } })
+      .expect(400);
+    expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(
+      'customer.customerNumber',
+    );
+  });
+
   it('accepts any Unicode in texts, Chinese and Russian included', async () => {
     const filed = await fileCase(t, {
       subject: '退款被拒绝 — отказ в возврате',

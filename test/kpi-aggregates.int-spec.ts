@@ -2,10 +2,13 @@ import fc from 'fast-check';
 import { CASE_OUTCOMES, CASE_STATUSES } from '../src/cases/case-lifecycle';
 import { CATEGORIES } from '../src/cases/case-category';
 import { REJECTION_CODES } from '../src/cases/triage/rejection-code';
-import { KpiAggregatesRepository } from '../src/reports/kpi-aggregates.repository';
+import { KpiCompactionRepository } from '../src/reports/kpi-compaction.repository';
 import { Bucket } from '../src/reports/kpi-formulas';
 import { KpiAggregates, PolicyTerm } from '../src/reports/kpi-report';
-import { collectKpiAggregates, collectLiveKpiAggregates } from '../src/reports/kpi-sql';
+import {
+  collectKpiAggregates,
+  collectLiveKpiAggregates,
+} from '../src/reports/kpi-aggregates.repository';
 import { startTestApp, TestApp } from './support/test-app';
 
 const HOUR = 3_600_000;
@@ -138,12 +141,12 @@ const normal = (a: KpiAggregates) => ({
 
 describe('the maintained KPI aggregates', () => {
   let t: TestApp;
-  let compaction: KpiAggregatesRepository;
+  let compaction: KpiCompactionRepository;
   let filed = 0;
 
   beforeAll(async () => {
     t = await startTestApp();
-    compaction = t.app.get(KpiAggregatesRepository);
+    compaction = t.app.get(KpiCompactionRepository);
   });
   afterAll(() => t.close());
 

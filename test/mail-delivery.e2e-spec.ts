@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
+import { AuditService } from '../src/audit/audit.service';
 import { MailDispatcher } from '../src/mail/mail-dispatcher';
 import { MAIL_TEXTS } from '../src/mail/templates/render-mail';
 import { fileCase } from './support/filing';
@@ -145,6 +146,70 @@ describe('mail delivery', () => {
       `SELECT count(*)::int AS sent FROM mail_message WHERE status = 'sent' AND attempts = 1`,
     );
     expect(row.sent).toBe(30);
+  });
+
+  it('while requests wait for database connections a pass sends one small batch and leaves the rest for later passes', async () => {
+    const t = await start({ SMTP_URL: sink.url, DATABASE_POOL_SIZE: '1' });
+    for (let i = 0; i < 15; i += 1) await fileCase(t);
+    let pressing = true;
+    // Three callers on a pool of one: whenever the dispatcher looks, some are waiting.
+    const pressure = Array.from({ length: 3 }, async () => {
+      while (pressing) await t.dataSource.query('SELECT pg_sleep(0.01)');
+    });
+    const report = await t.app.get(MailDispatcher).dispatchOnce();
+    pressing = false;
+    await Promise.all(pressure);
+    expect(report).toMatchObject({ attempted: 10, sent: 10, busy: false });
+    expect(await drainMail(t)).toBe(20);
+  });
+
+  it('a batch of messages on one case and on others records each one sent, in one intact audit chain per case', async () => {
+    const t = await start({ SMTP_URL: sink.url });
+    const cases = [];
+    for (let i = 0; i < 3; i += 1) cases.push(await fileCase(t));
+    const [busy] = await sql<{ id: string }>(
+      t,
+      'SELECT id FROM ombudsman_case WHERE reference = $1',
+      [cases[0].reference],
+    );
+    // More than a send batch on one case, so one settlement continues its chain many times.
+    await sql(
+      t,
+      `INSERT INTO mail_message (case_id, source_key, template, language, audience, recipient,
+                                 params, next_attempt_at, created_at)
+       SELECT $1, 'batch:' || i, 'case_closed', 'en', 'customer', 'batch@example.org',
+              jsonb_build_object('reference', $2::text), now(), now()
+         FROM generate_series(1, 120) AS i`,
+      [busy.id, cases[0].reference],
+    );
+    await drainMail(t);
+    const audit = t.app.get(AuditService);
+    for (const filed of cases) {
+      const [c] = await sql<{ id: string }>(
+        t,
+        'SELECT id FROM ombudsman_case WHERE reference = $1',
+        [filed.reference],
+      );
+      const sent = await sql<{ id: string }>(
+        t,
+        `SELECT id FROM mail_message WHERE case_id = $1 AND status = 'sent'`,
+        [c.id],
+      );
+      const [notified] = await sql<{ n: number }>(
+        t,
+        `SELECT count(*)::int AS n FROM case_timeline_entry
+          WHERE case_id = $1 AND type LIKE '%.notified'`,
+        [c.id],
+      );
+      const { entries, firstBroken } = await audit.chain(c.id);
+      const mailed = entries.filter((e) => e.action === 'mail.sent');
+      expect(firstBroken).toBeNull();
+      expect(sent.length).toBeGreaterThan(filed === cases[0] ? 120 : 0);
+      expect(notified.n).toBe(sent.length);
+      expect(
+        new Set(mailed.map((e) => (e.after as { notificationId: string }).notificationId)),
+      ).toEqual(new Set(sent.map((m) => m.id)));
+    }
   });
 
   it('without SMTP_URL each message is written as an .eml file under DATA_DIR/mail', async () => {

@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BrowserContext, Page } from 'playwright-core';
 import { investigatedCase, staff } from './support/cases';
+import { APOLOGY, REFUND, routes } from './support/resolution';
 import { createComplaint, fileCase } from './support/filing';
 import { freePort } from './support/free-port';
 import { CHROMIUM, launchChromium } from './support/browser';
@@ -148,6 +149,111 @@ const LANGS = ['en', 'ru', 'zh'] as const;
     await page.close();
   });
 
+  /** A case with an issued decision, opened in the browser through its link. */
+  async function decidedCase(finding: 'upheld' | 'not_upheld' = 'upheld') {
+    const filed = await investigatedCase(t);
+    await routes(t)
+      .admin('post', filed.reference, '/decision', as.ombudsman, {
+        finding,
+        reasoning: 'The contract allows no deduction from the deposit.',
+        remedies: finding === 'upheld' ? [REFUND, APOLOGY] : [],
+      })
+      .expect(201);
+    const page = await newPage();
+    await page.goto(`${base}/cases/${filed.reference}?lang=en#access-token=${filed.accessToken}`);
+    const decision = page.getByRole('region', { name: 'The ombudsman’s decision' });
+    await decision.getByRole('button', { name: 'Accept…' }).waitFor();
+    const view = async () =>
+      (await routes(t).view(filed.reference, filed.accessToken).expect(200)).body as {
+        status: string;
+        outcome: string | null;
+        decision: { answer: { answer: string } | null };
+      };
+    return { filed, page, decision, view };
+  }
+
+  it('says what accepting the decision means before it binds the company, and accepting there settles it', async () => {
+    const { page, decision, view } = await decidedCase();
+    await decision.getByRole('button', { name: 'Accept…' }).click();
+    const consequence = page.locator('#consequence');
+    await consequence.getByText('the decision becomes binding on the company').waitFor();
+    expect(
+      await page.getByRole('button', { name: 'Yes, I accept' }).getAttribute('aria-describedby'),
+    ).toBe('consequence');
+    await shoot(page, 'confirm-decision-en');
+    await axe(page, 'confirm decision en');
+    // Going back answers nothing.
+    await page.getByRole('link', { name: 'No, go back' }).click();
+    await decision.getByRole('button', { name: 'Accept…' }).waitFor();
+    expect((await view()).decision.answer).toBeNull();
+
+    await decision.getByRole('button', { name: 'Accept…' }).click();
+    await page.getByRole('button', { name: 'Yes, I accept' }).click();
+    await page.getByText('Your answer has been recorded.').waitFor();
+    await decision.getByText('Your answer: accepted').waitFor();
+    expect(await decision.getByRole('button', { name: 'Accept…' }).count()).toBe(0);
+    const accepted = await view();
+    expect(accepted.decision.answer?.answer).toBe('accepted');
+    // Bound: the case follows the remedies to their payment.
+    expect(accepted.status).toBe('fulfilment');
+    await page.close();
+  });
+
+  it('says that rejecting the decision closes the case and keeps the courts, and rejecting there closes it', async () => {
+    const { filed, page, decision, view } = await decidedCase();
+    await decision.getByLabel('Your reason (optional)').fill('The apology is not enough.');
+    await decision.getByRole('button', { name: 'Reject…' }).click();
+    await page.locator('#consequence').getByText('you keep your right to go to court').waitFor();
+    await shoot(page, 'confirm-reject-decision-en');
+    await axe(page, 'confirm reject decision en');
+    expect((await view()).decision.answer).toBeNull();
+    await page.getByRole('button', { name: 'Yes, I reject it' }).click();
+    await page.getByText('Your answer has been recorded.').waitFor();
+    await decision.getByText('Your answer: rejected').waitFor();
+    expect(await view()).toMatchObject({ status: 'closed', outcome: 'not_accepted' });
+    const answers = await t.dataSource.query(
+      `SELECT a.answer, a.reason FROM decision_answer a JOIN case_decision d ON d.id = a.decision_id
+         JOIN ombudsman_case c ON c.id = d.case_id WHERE c.reference = $1`,
+      [filed.reference],
+    );
+    expect(answers).toEqual([{ answer: 'rejected', reason: 'The apology is not enough.' }]);
+    await page.close();
+  });
+
+  it('says accepting a decision that upheld nothing only closes the case', async () => {
+    const { page, decision, view } = await decidedCase('not_upheld');
+    await decision.getByRole('button', { name: 'Accept…' }).click();
+    await page.locator('#consequence').getByText('your case closes with this decision').waitFor();
+    expect(await page.content()).not.toContain('binding on the company');
+    await page.getByRole('button', { name: 'Yes, I accept' }).click();
+    await page.getByText('Your answer has been recorded.').waitFor();
+    expect(await view()).toMatchObject({ status: 'closed', outcome: 'not_upheld' });
+    await page.close();
+  });
+
+  it('rejects a proposal at once, since rejecting commits the customer to nothing', async () => {
+    const filed = await investigatedCase(t);
+    await routes(t)
+      .admin('post', filed.reference, '/proposals', as.officer, {
+        terms: 'A voucher of 20 EUR.',
+        remedies: [APOLOGY],
+      })
+      .expect(201);
+    const page = await newPage();
+    await page.goto(`${base}/cases/${filed.reference}?lang=en#access-token=${filed.accessToken}`);
+    const proposals = page.getByRole('region', { name: 'Proposals to settle' });
+    await proposals.getByText('A voucher of 20 EUR.').waitFor();
+    await proposals.getByLabel('Your reason (optional)').fill('I want my deposit back.');
+    await proposals.getByRole('button', { name: 'Reject', exact: true }).click();
+    await page.getByText('Your answer has been recorded.').waitFor();
+    await proposals.getByText('Your answer: rejected').waitFor();
+    const view = await routes(t).view(filed.reference, filed.accessToken).expect(200);
+    const [proposal] = view.body.proposals as { answers: { customer: { answer: string } } }[];
+    expect(proposal.answers.customer.answer).toBe('rejected');
+    expect(view.body.status).toBe('mediation');
+    await page.close();
+  });
+
   it('answers a question, hands in a document and gets it back, withdraws, then rates the service', async () => {
     const filed = await investigatedCase(t);
     await t
@@ -282,11 +388,74 @@ const LANGS = ['en', 'ru', 'zh'] as const;
     await page.keyboard.type('The parcel never arrived.');
     await tabTo('f-currency');
     await page.keyboard.press('Tab');
+    // The documents are optional, one stop on the way.
+    expect(await focused()).toBe('f-documents');
+    await page.keyboard.press('Tab');
     expect(await page.evaluate<string>('document.activeElement?.textContent')).toBe(
       'File my dispute',
     );
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Your dispute is filed' }).waitFor();
+    await page.close();
+  });
+
+  it('files with documents, lists them on the case page and gives them back; a file of a kind not accepted is refused by name', async () => {
+    const receipt = 'Receipt 4471-22: deposit 125.50 EUR\n';
+    const page = await newPage();
+    await page.goto(`${base}/file?lang=en`);
+    await page.getByLabel('Your name').fill('Anna Petrova');
+    await page.getByLabel('Your e-mail address').fill('anna@example.org');
+    await page.getByLabel('In a few words').fill('Deposit kept');
+    await page.getByLabel('What happened?').fill('The deposit was never refunded.');
+    await page.getByLabel('Documents that show what happened').setInputFiles([
+      { name: 'receipt.txt', mimeType: 'text/plain', buffer: Buffer.from(receipt) },
+      {
+        name: 'setup.pdf',
+        mimeType: 'application/pdf',
+        buffer: Buffer.concat([Buffer.from('MZ'), Buffer.alloc(510, 0x90)]),
+      },
+    ]);
+    await page.getByRole('button', { name: 'File my dispute' }).click();
+    await page.getByRole('heading', { name: 'Your dispute is filed' }).waitFor();
+    const listed = page.getByRole('region', { name: 'Your documents' });
+    await listed.getByText('receipt.txt: added to your case.').waitFor();
+    await listed.getByText('setup.pdf: not added. This kind of file is not accepted').waitFor();
+    await shoot(page, 'filed-documents-en');
+    await axe(page, 'filed with documents en');
+
+    const link = (await page.locator('#case-link').getAttribute('href'))!;
+    await page.goto(link);
+    const documents = page.getByRole('region', { name: 'Documents' });
+    await documents.getByRole('button', { name: 'Download receipt.txt' }).waitFor();
+    expect(await documents.getByText('setup.pdf').count()).toBe(0);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      documents.getByRole('button', { name: 'Download receipt.txt' }).click(),
+    ]);
+    expect(readFileSync((await download.path())!, 'utf8')).toBe(receipt);
+    await page.close();
+  });
+
+  it('keeps the form and asks for the documents again when a field is wrong, filing nothing', async () => {
+    const page = await newPage();
+    await page.goto(`${base}/file?lang=en`);
+    await page.getByLabel('Your name').fill('Anna Petrova');
+    await page.getByLabel('Your e-mail address').fill('not an address');
+    await page.getByLabel('In a few words').fill('Deposit kept');
+    await page.getByLabel('What happened?').fill('The deposit was never refunded.');
+    await page
+      .getByLabel('Documents that show what happened')
+      .setInputFiles({ name: 'receipt.txt', mimeType: 'text/plain', buffer: Buffer.from('x\n') });
+    await page.getByRole('button', { name: 'File my dispute' }).click();
+    await page.locator('#f-email-error').waitFor();
+    expect(await page.locator('#f-documents-error').textContent()).toBe(
+      'Your documents were not sent because of the errors above. Choose them again.',
+    );
+    expect(await page.locator('#f-documents').getAttribute('aria-describedby')).toBe(
+      'f-documents-hint f-documents-error',
+    );
+    expect(await page.getByLabel('In a few words').inputValue()).toBe('Deposit kept');
+    await axe(page, 'filing refused with documents en');
     await page.close();
   });
 

@@ -88,6 +88,44 @@ describe('customer pages', () => {
     expect(page.text).not.toContain('<script>alert(1)');
   });
 
+  it('adds the documents of a filing sent as multipart once, however often the same form is sent', async () => {
+    const a = agent();
+    const { csrf, key } = await openForm(a);
+    const send = () => {
+      const post = a.post(`/file?_csrf=${encodeURIComponent(csrf)}`);
+      for (const [name, value] of Object.entries({ ...filing(), idempotencyKey: key }))
+        void post.field(name, value);
+      return post
+        .attach('documents', Buffer.from('Receipt 4471-22\n'), {
+          filename: 'receipt.txt',
+          contentType: 'text/plain',
+        })
+        .attach('documents', Buffer.alloc(0), {
+          filename: '',
+          contentType: 'application/octet-stream',
+        })
+        .expect(200);
+    };
+    const first = await send();
+    expect(first.text).toContain('receipt.txt: added to your case.');
+    const second = await send();
+    const reference = (text: string) => /class="reference">([^<]+)</.exec(text)?.[1];
+    expect(reference(second.text)).toBe(reference(first.text));
+    const rows = (await t.dataSource.query(
+      `SELECT d.filename, d.uploader_side FROM case_document d
+         JOIN ombudsman_case c ON c.id = d.case_id WHERE c.reference = $1`,
+      [reference(first.text)],
+    )) as { filename: string; uploader_side: string }[];
+    expect(rows).toEqual([{ filename: 'receipt.txt', uploader_side: 'customer' }]);
+    // Without the token in the action's query, a multipart post is refused like any other.
+    await a
+      .post('/file')
+      .field('_csrf', csrf)
+      .field('name', 'Anna')
+      .attach('documents', Buffer.from('x\n'), 'x.txt')
+      .expect(403);
+  });
+
   it('shows each wrong or missing field next to it, in the customer’s language', async () => {
     const a = agent();
     const { csrf, key } = await openForm(a, '/file?lang=ru');

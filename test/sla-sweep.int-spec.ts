@@ -1,4 +1,4 @@
-import { CaseTransitions } from '../src/cases/case-transitions.service';
+import { CaseTransitionsService } from '../src/cases/case-transitions.service';
 import { SlaSweep, SweepResult } from '../src/sla/sweep/sla-sweep';
 import { investigatedCase, staff, submittedCase } from './support/cases';
 import { startTestApp, TestApp } from './support/test-app';
@@ -107,7 +107,7 @@ describe('the SLA sweep', () => {
   it('meets the outcome at the decision, and closes the case as lapsed once when the customer lets the answer time pass', async () => {
     const filed = await investigatedCase(a);
     const id = await caseId(filed.reference);
-    await a.app.get(CaseTransitions).apply({
+    await a.app.get(CaseTransitionsService).apply({
       caseId: id,
       command: 'issue_decision',
       actor: { sub: 'oscar', role: 'ombudsman' },
@@ -174,6 +174,39 @@ describe('the SLA sweep', () => {
       );
       expect(answerDeadline).toMatchObject({ breached: true, metAt: null, paused: false });
     }
+  });
+
+  it('writes each event with the case reference and the deadline, times in ISO 8601 with milliseconds', async () => {
+    const filed = await submittedCase(a);
+    const id = await caseId(filed.reference);
+    const start = new Date(Date.UTC(2040, 0, 1, 12, 0, 0, 123));
+    const [deadline] = await openDeadlines(id, 1, start, 10, 'remedy_payment', 'company');
+    const [due] = await sql<{ due_at: Date }>('SELECT due_at FROM case_deadline WHERE id = $1', [
+      deadline,
+    ]);
+    const at = new Date(start.getTime() + 20 * DAY + 456);
+    await bothSweep(at);
+    const events = await sql<{ type: string; aggregate_id: string; payload: unknown }>(
+      `SELECT type, aggregate_id, payload FROM outbox_event WHERE payload->>'deadlineId' = $1
+        ORDER BY position`,
+      [deadline],
+    );
+    const payload = {
+      reference: filed.reference,
+      deadlineId: deadline,
+      kind: 'remedy_payment',
+      party: 'company',
+      dueAt: due.due_at.toISOString(),
+      breachedAt: at.toISOString(),
+    };
+    expect(events).toEqual([
+      { type: 'sla.breached', aggregate_id: filed.reference, payload },
+      {
+        type: 'remedy.overdue',
+        aggregate_id: filed.reference,
+        payload: { ...payload, remedyId: expect.any(String) },
+      },
+    ]);
   });
 
   it('reports an overdue remedy payment as remedy.overdue besides sla.breached', async () => {

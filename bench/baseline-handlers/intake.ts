@@ -1,5 +1,6 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { PoolClient } from 'pg';
+import { entryHash } from '../../src/audit/audit-hash';
 import { BaselineRoute } from './types';
 
 interface Filing {
@@ -25,18 +26,35 @@ const RATE_LIMIT_HIT = `
 
 /**
  * Starts an audit chain the way the service does for a subject created in the same transaction:
- * the first entry, with no lock to take and no earlier entry to read.
+ * the first entry, with no lock to take and no earlier entry to read, hashed as the service
+ * hashes it (so that an audit verification later in the same bench run finds a valid log).
  */
 async function audit(client: PoolClient, chainKey: string, action: string, after: unknown) {
-  const seq = 1;
-  const prev = null;
-  const hash = createHash('sha256')
-    .update(JSON.stringify({ chainKey, seq, action, after, prev }))
-    .digest('hex');
+  const entry = {
+    chainKey,
+    seq: 1,
+    actorSub: 'customer',
+    actorRole: 'customer',
+    action,
+    before: null,
+    after: JSON.parse(JSON.stringify(after)) as unknown,
+    occurredAt: new Date(),
+    prevHash: null,
+  };
   await client.query(
     `INSERT INTO audit_entry (chain_key, seq, actor_sub, actor_role, action, after, occurred_at, prev_hash, hash)
-     VALUES ($1, $2, 'customer', 'customer', $3, $4, now(), $5, $6)`,
-    [chainKey, seq, action, JSON.stringify(after), prev, hash],
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+    [
+      entry.chainKey,
+      entry.seq,
+      entry.actorSub,
+      entry.actorRole,
+      entry.action,
+      JSON.stringify(entry.after),
+      entry.occurredAt,
+      entry.prevHash,
+      entryHash(entry),
+    ],
   );
 }
 

@@ -1,4 +1,4 @@
-import { collectKpiAggregates } from '../../src/reports/kpi-sql';
+import { collectKpiAggregates } from '../../src/reports/kpi-aggregates.repository';
 import { buildKpiReport } from '../../src/reports/kpi-report';
 import { buildPublicStatistics } from '../../src/reports/public-statistics';
 import { yearPeriod } from '../../src/reports/report-period';

@@ -9,6 +9,20 @@ export function loadAverage(): string {
   return loadavg()[0].toFixed(2);
 }
 
+/**
+ * CPU time (user + system) a process has used so far, in milliseconds, from /proc: a figure of
+ * work done that the neighbours on a shared machine do not inflate as they do wall time.
+ */
+export function cpuMs(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    // utime and stime are fields 14 and 15 of stat, 12 and 13 after the command name.
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return NaN;
+  }
+}
+
 function rssMb(pid: number): number {
   try {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');

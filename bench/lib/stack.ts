@@ -70,6 +70,9 @@ export async function startStack(cleanup: Cleanup, cases: number): Promise<Stack
     NODE_ENV: 'production',
     JWT_SECRET: BENCH_JWT_SECRET,
     RATE_LIMIT_PER_MINUTE: '1000000',
+    // A full audit verification of a large office answers after more than the default 30 s of a
+    // silent socket (audit-verify); production sets its own limit.
+    HTTP_CONNECTION_TIMEOUT_MS: '600000',
   });
   const serviceUrl = `http://127.0.0.1:${servicePort}`;
   progress(`starting the service on ${servicePort}`);

@@ -3,6 +3,7 @@ import { documents } from './documents';
 import { health } from './health';
 import { hostileBody } from './hostile-body';
 import { intake } from './intake';
+import { intakeOpenLoop } from './intake-open-loop';
 import { kpis, kpisPublic, kpisTenYears } from './kpis';
 import { mail } from './mail';
 import { portal } from './portal';
@@ -16,6 +17,7 @@ import { Scenario, TimedScenario } from './types';
 export const SCENARIOS: readonly (Scenario | TimedScenario)[] = [
   health,
   intake,
+  intakeOpenLoop,
   queue,
   search,
   searchExact,

@@ -18,11 +18,15 @@ export function filing(n: number): Record<string, unknown> {
   };
 }
 
-/** POST /v1/escalations against a program doing the same inserts in one transaction. */
+/**
+ * POST /v1/escalations against a program doing the same inserts in one transaction, closed loop
+ * at 50 connections: its p95 only restates its throughput, so the latency target is on the
+ * open-loop line instead (intake-open-loop.ts).
+ */
 export const intake: Scenario = {
   name: 'intake',
   connections: 50,
-  targets: { p95Ms: 50, ratio: 0.6 },
+  targets: { ratio: 0.8 },
   service: () => ({
     method: 'POST',
     path: '/v1/escalations',

@@ -2,12 +2,14 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
-import { SMTPServer } from 'smtp-server';
 import { LoadStats, runLoad } from '../lib/load';
 import { progress } from '../lib/log';
+import { cpuMs, loadAverage } from '../lib/memory';
 import { freePorts } from '../lib/ports';
 import { Child, waitForHttp } from '../lib/processes';
 import { distinctJsonRequests } from '../lib/requests';
+import { startSmtpSink } from '../lib/smtp-sink';
+import { sampleWaits, WaitSummary, waitsField } from '../lib/wait-sampler';
 import { filing } from './intake';
 import { BenchContext, TimedScenario } from './types';
 
@@ -16,25 +18,6 @@ const DRAIN_TARGET_PER_S = 200;
 const FILING_RATIO_TARGET = 0.9;
 const DRAIN_TIMEOUT_MS = 120_000;
 const ROOT = resolve(__dirname, '..', '..');
-
-/** An SMTP server that accepts and discards every message, counting them. */
-async function startSink(port: number): Promise<{ server: SMTPServer; received: () => number }> {
-  let received = 0;
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData(stream, _session, callback) {
-      stream.on('data', () => undefined);
-      stream.on('end', () => {
-        received += 1;
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((done) => server.listen(port, '127.0.0.1', done));
-  return { server, received: () => received };
-}
 
 /** A database of its own, so the bench's main service (whose dispatcher runs) never touches it. */
 async function createMailDatabase(databaseUrl: string): Promise<string> {
@@ -53,6 +36,7 @@ async function createMailDatabase(databaseUrl: string): Promise<string> {
 
 interface RunningService {
   readonly url: string;
+  readonly pid: number | undefined;
   stop(): Promise<void>;
 }
 
@@ -98,6 +82,7 @@ async function startService(
   }
   return {
     url,
+    pid: child.pid,
     async stop() {
       await child.stop();
       await rm(dataDir, { recursive: true, force: true });
@@ -125,8 +110,12 @@ async function seedQueue(db: Client): Promise<void> {
   );
 }
 
-/** Seeds the queue and waits until the service has sent it all: seconds from queued to last sent. */
-async function measureDrain(db: Client): Promise<string> {
+/**
+ * Seeds the queue and waits until the service has sent it all: seconds from queued to last sent,
+ * and the service's CPU time per message (what the neighbours on a shared machine do not inflate).
+ */
+async function measureDrain(db: Client, pid: number | undefined): Promise<string> {
+  const cpuBefore = pid === undefined ? NaN : cpuMs(pid);
   await seedQueue(db);
   const deadline = Date.now() + DRAIN_TIMEOUT_MS;
   for (;;) {
@@ -138,9 +127,11 @@ async function measureDrain(db: Client): Promise<string> {
     const [{ sent, seconds }] = rows;
     if (sent === MESSAGES && seconds !== null) {
       const rate = sent / seconds;
+      const cpuPerMessage = ((pid === undefined ? NaN : cpuMs(pid)) - cpuBefore) / sent;
       return (
         `scenario=mail:drain messages=${sent} drain_s=${seconds.toFixed(2)} ` +
-        `msgs_per_s=${rate.toFixed(0)} targets=msgs_per_s>=${DRAIN_TARGET_PER_S}:` +
+        `msgs_per_s=${rate.toFixed(0)} service_cpu_ms_per_msg=${cpuPerMessage.toFixed(2)} ` +
+        `load=${loadAverage()} targets=msgs_per_s>=${DRAIN_TARGET_PER_S}:` +
         `${rate >= DRAIN_TARGET_PER_S ? 'met' : 'missed'}`
       );
     }
@@ -151,11 +142,49 @@ async function measureDrain(db: Client): Promise<string> {
   }
 }
 
-async function filingLoad(url: string, offset: number): Promise<LoadStats> {
+/** Where the backends waited while filing with mail on, on stderr (the line keeps the top few). */
+function reportWaits(waits: WaitSummary): void {
+  progress(
+    `mail: ${waits.samples} samples of pg_stat_activity while filing with mail on; ` +
+      `pool in use ${waits.poolInUseMean.toFixed(1)}, waiting ${waits.poolWaitingMean.toFixed(1)} ` +
+      `(max ${waits.poolWaitingMax}); mean busy backends by wait and statement:\n` +
+      waits.statements.map((s) => `  ${s.mean.toFixed(2)} ${s.key}`).join('\n'),
+  );
+}
+
+/**
+ * A filing run, the service's CPU time per filing answered while it was measured, and where the
+ * database waited meanwhile (sampled in every run alike, so the sampling costs each the same).
+ */
+async function filingLoad(
+  url: string,
+  offset: number,
+  pid: number | undefined,
+  databaseUrl: string,
+): Promise<LoadStats & { cpuPerFiling: number; waits: WaitSummary }> {
   const requests = distinctJsonRequests('POST', '/v1/escalations', (n) => filing(offset + n));
   const definition = { method: 'POST' as const, path: '/v1/escalations', requests };
   await runLoad(url, definition, 50, 2);
-  return runLoad(url, definition, 50, Number(process.env.BENCH_SECONDS ?? 10));
+  const sampler = sampleWaits(databaseUrl, 'bench_mail', url);
+  const cpuBefore = pid === undefined ? NaN : cpuMs(pid);
+  const stats = await runLoad(url, definition, 50, Number(process.env.BENCH_SECONDS ?? 10));
+  const cpu = (pid === undefined ? NaN : cpuMs(pid)) - cpuBefore;
+  const waits = await sampler.stop();
+  return { ...stats, cpuPerFiling: cpu / Math.max(stats.answered, 1), waits };
+}
+
+/** Seconds until the service has planned and sent everything the filings queued, once they stop. */
+async function measureCatchUp(db: Client): Promise<string> {
+  const started = Date.now();
+  while (Date.now() - started < DRAIN_TIMEOUT_MS) {
+    const { rows } = await db.query<{ left: number }>(
+      `SELECT (SELECT count(*) FROM mail_message WHERE status = 'queued')
+            + (SELECT count(*) FROM outbox_event WHERE mail_planned_at IS NULL) AS left`,
+    );
+    if (Number(rows[0].left) === 0) return ((Date.now() - started) / 1000).toFixed(1);
+    await new Promise((done) => setTimeout(done, 100));
+  }
+  return 'timeout';
 }
 
 async function countOf(db: Client, where: string): Promise<number> {
@@ -179,19 +208,22 @@ export const mail: TimedScenario = {
   async run(ctx: BenchContext): Promise<readonly string[]> {
     const databaseUrl = await createMailDatabase(ctx.databaseUrl);
     const [smtpPort] = await freePorts(1);
-    const sink = await startSink(smtpPort);
+    const sink = await startSmtpSink(smtpPort);
     const db = new Client({ connectionString: databaseUrl });
-    const withService = async <T>(on: boolean, work: (url: string) => Promise<T>) => {
+    const withService = async <T>(
+      on: boolean,
+      work: (url: string, pid: number | undefined) => Promise<T>,
+    ) => {
       const service = await startService(ctx, databaseUrl, { smtpPort, on });
       try {
-        return await work(service.url);
+        return await work(service.url, service.pid);
       } finally {
         await service.stop();
       }
     };
     try {
       progress('mail: filing with mail off');
-      const off1 = await withService(false, (url) => filingLoad(url, 0));
+      const off1 = await withService(false, (url, pid) => filingLoad(url, 0, pid, databaseUrl));
       await db.connect();
       // What the run with mail off filed is not the on run's work: its events count as planned.
       await db.query(
@@ -200,33 +232,47 @@ export const mail: TimedScenario = {
       await db.query('ANALYZE');
       const before = await countOf(db, `status = 'sent'`);
       progress('mail: draining 1,000 queued messages, then filing with mail on');
-      const { drain, on } = await withService(true, async (url) => ({
-        drain: await measureDrain(db),
-        on: await filingLoad(url, 1_000_000),
-      }));
-      const sent = (await countOf(db, `status = 'sent'`)) - before - MESSAGES;
-      const queued = await countOf(db, `status = 'queued'`);
+      const { drain, on, sent, queued, catchUp } = await withService(true, async (url, pid) => {
+        const drained = await measureDrain(db, pid);
+        const load = await filingLoad(url, 1_000_000, pid, databaseUrl);
+        const sentDuring = (await countOf(db, `status = 'sent'`)) - before - MESSAGES;
+        const queuedAfter = await countOf(db, `status = 'queued'`);
+        return {
+          drain: drained,
+          on: load,
+          sent: sentDuring,
+          queued: queuedAfter,
+          catchUp: await measureCatchUp(db),
+        };
+      });
+      const { waits } = on;
+      reportWaits(waits);
       await db.query('ANALYZE');
       progress('mail: filing with mail off again');
-      const off2 = await withService(false, (url) => filingLoad(url, 2_000_000));
+      const off2 = await withService(false, (url, pid) =>
+        filingLoad(url, 2_000_000, pid, databaseUrl),
+      );
       const offRps = (off1.rps + off2.rps) / 2;
       const ratio = on.rps / offRps;
+      const cpuOff = (off1.cpuPerFiling + off2.cpuPerFiling) / 2;
       return [
         drain,
         `scenario=mail:filing rps_mail_on=${on.rps.toFixed(0)} rps_mail_off=${offRps.toFixed(0)} ` +
           `rps_mail_off_runs=${off1.rps.toFixed(0)}/${off2.rps.toFixed(0)} ` +
           `p95_ms_on=${on.p95.toFixed(1)} p95_ms_off=${Math.max(off1.p95, off2.p95).toFixed(1)} ` +
           `errors=${on.errors + off1.errors + off2.errors} ratio=${ratio.toFixed(2)} ` +
-          `messages_sent=${sent} messages_queued_after=${queued} sink_received=${sink.received()} ` +
+          `cpu_ms_per_filing_on=${on.cpuPerFiling.toFixed(2)} cpu_ms_per_filing_off=${cpuOff.toFixed(2)} ` +
+          `cpu_ratio=${(cpuOff / on.cpuPerFiling).toFixed(2)} ` +
+          `messages_sent=${sent} messages_queued_after=${queued} catch_up_s=${catchUp} ` +
+          `sink_received=${sink.received()} ` +
+          `pool_waiting_mean_on=${waits.poolWaitingMean.toFixed(1)} ` +
+          `pool_waiting_max_on=${waits.poolWaitingMax} db_waits_on=${waitsField(waits)} ` +
+          `load=${loadAverage()} ` +
           `targets=ratio>=${FILING_RATIO_TARGET}:${ratio >= FILING_RATIO_TARGET ? 'met' : 'missed'}`,
       ];
     } finally {
       await db.end().catch(() => undefined);
-      // The sink waits for its clients to hang up; a pooled connection left open must not hold the run.
-      await Promise.race([
-        new Promise<void>((done) => sink.server.close(() => done())),
-        new Promise<void>((done) => setTimeout(done, 5_000).unref()),
-      ]);
+      await sink.close();
     }
   },
 };

@@ -3,12 +3,18 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ActorRef } from '../auth/actor';
 import { AuditEntriesRepository, LinkedEntry } from './audit-entries.repository';
-import { BrokenLink, entryHash, firstBrokenLink, StoredEntry } from './audit-hash';
-import { AuditService, VerificationReport } from './audit.service';
+import {
+  BrokenLink,
+  ChainWalk,
+  firstBrokenLink,
+  StoredEntry,
+  StreamedEntry,
+  textEntryHash,
+} from './audit-hash';
+import { AuditService, VERIFY_BATCH, VerificationReport } from './audit.service';
 
 /** The chain that records each verified point, so that the points are hash-chained too. */
 export const VERIFICATION_CHAIN = 'audit-verification';
-const BATCH = 5_000;
 
 export type VerificationMode = 'full' | 'incremental';
 
@@ -60,28 +66,13 @@ export class AuditVerificationService {
 
   private async full(actor: ActorRef): Promise<VerificationRun> {
     const horizon = await this.entries.committedHorizon();
-    let chains = 0;
-    let checked = 0;
-    let previous: StoredEntry | undefined;
-    let cursor: [string, number] = ['', 0];
-    for (;;) {
-      const batch = await this.entries.chainOrderBatch(cursor, BATCH);
-      if (batch.length === 0) break;
-      for (const entry of batch) {
-        if (previous?.chainKey !== entry.chainKey) {
-          chains += 1;
-          previous = undefined;
-        }
-        checked += 1;
-        const broken = firstBrokenLink([entry], previous);
-        if (broken) return this.report('full', '0', chains, checked, broken);
-        previous = entry;
-      }
-      const last = batch[batch.length - 1];
-      cursor = [last.chainKey, last.seq];
+    const walk = new ChainWalk();
+    for await (const batch of this.entries.inChainOrder(VERIFY_BATCH)) {
+      const broken = walk.check(batch);
+      if (broken) return this.report('full', '0', walk.chains, walk.entries, broken);
     }
-    const checkpoint = await this.record(horizon, 'full', checked, actor);
-    return { ...this.report('full', '0', chains, checked, null), checkpoint };
+    const checkpoint = await this.record(horizon, 'full', walk.entries, actor);
+    return { ...this.report('full', '0', walk.chains, walk.entries, null), checkpoint };
   }
 
   private async incremental(since: PointFacts, actor: ActorRef): Promise<VerificationRun> {
@@ -90,7 +81,7 @@ export class AuditVerificationService {
     let checked = 0;
     let after = since.throughId;
     while (BigInt(after) < BigInt(horizon)) {
-      const batch = await this.entries.appendedBatch(after, horizon, BATCH);
+      const batch = await this.entries.appendedBatch(after, horizon, VERIFY_BATCH);
       if (batch.length === 0) break;
       for (const linked of batch) {
         chains.add(linked.entry.chainKey);
@@ -161,7 +152,11 @@ export class AuditVerificationService {
   }
 }
 
-const at = (entry: StoredEntry) => ({ chainKey: entry.chainKey, seq: entry.seq, id: entry.id });
+const at = (entry: StoredEntry | StreamedEntry) => ({
+  chainKey: entry.chainKey,
+  seq: entry.seq,
+  id: entry.id,
+});
 
 function pointFacts(entry: StoredEntry): PointFacts | null {
   const after = entry.after as { throughId?: unknown; throughHash?: unknown } | null;
@@ -175,6 +170,6 @@ function brokenLink({ entry, predecessorFound, predecessorHash }: LinkedEntry): 
   if (entry.seq > 1 && !predecessorFound) return { ...at(entry), reason: 'sequence_gap' };
   if (entry.prevHash !== (entry.seq > 1 ? predecessorHash : null))
     return { ...at(entry), reason: 'prev_hash_mismatch' };
-  if (entryHash(entry) !== entry.hash) return { ...at(entry), reason: 'hash_mismatch' };
+  if (textEntryHash(entry) !== entry.hash) return { ...at(entry), reason: 'hash_mismatch' };
   return null;
 }

@@ -1,9 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { ActorRef } from '../auth/actor';
-import { BrokenLink, entryHash, firstBrokenLink, StoredEntry } from './audit-hash';
-import { EntryRow, toStoredEntry } from './audit-entries.repository';
+import {
+  BrokenLink,
+  ChainWalk,
+  entryHash,
+  firstBrokenLink,
+  HashedEntry,
+  StoredEntry,
+} from './audit-hash';
+import { AuditEntriesRepository, ChainEnd } from './audit-entries.repository';
 
 export interface AuditRecord {
   /** The case id, or `system` for changes that belong to no case. */
@@ -21,21 +27,39 @@ export interface VerificationReport {
   readonly firstBroken: BrokenLink | null;
 }
 
-const VERIFY_BATCH = 5000;
+/** Entries per read of a verification: two batches at most are in memory at once. */
+export const VERIFY_BATCH = 5_000;
 
 /** The only writer of audit rows: append-only, hash-chained per case. */
 @Injectable()
 export class AuditService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly entries: AuditEntriesRepository) {}
 
   /** Appends in the caller's transaction; appends to one chain queue on a transaction lock. */
   async append(manager: EntityManager, record: AuditRecord): Promise<string> {
-    await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [record.chainKey]);
-    const [last] = (await manager.query(
-      'SELECT seq, hash FROM audit_entry WHERE chain_key = $1 ORDER BY seq DESC LIMIT 1',
-      [record.chainKey],
-    )) as { seq: number; hash: string }[];
-    return this.insert(manager, record, last ?? null);
+    await this.entries.lockChain(manager, record.chainKey);
+    return this.insert(manager, record, await this.entries.chainEnd(manager, record.chainKey));
+  }
+
+  /**
+   * Appends many records in the caller's transaction with a few statements whatever their number:
+   * the chains' locks (in key order, so two batches never wait on each other in a cycle), their
+   * ends, then every entry in one insert. Entries of one chain follow each other in the order
+   * given, each hashed on the one before it, exactly as that many `append` calls would.
+   */
+  async appendMany(manager: EntityManager, records: readonly AuditRecord[]): Promise<string[]> {
+    if (records.length === 0) return [];
+    const keys = [...new Set(records.map((r) => r.chainKey))].sort();
+    await this.entries.lockChains(manager, keys);
+    const ends = await this.entries.chainEnds(manager, keys);
+    const chained = records.map((record) => {
+      const entry = entryOf(record, ends.get(record.chainKey) ?? null);
+      const hash = entryHash(entry);
+      ends.set(record.chainKey, { seq: entry.seq, hash });
+      return { entry, hash };
+    });
+    await this.entries.insertMany(manager, chained);
+    return chained.map((c) => c.hash);
   }
 
   /**
@@ -51,36 +75,11 @@ export class AuditService {
   private async insert(
     manager: EntityManager,
     record: AuditRecord,
-    last: { seq: number; hash: string } | null,
+    last: ChainEnd | null,
   ): Promise<string> {
-    const entry = {
-      chainKey: record.chainKey,
-      seq: last ? last.seq + 1 : 1,
-      actorSub: record.actor.sub,
-      actorRole: record.actor.role,
-      action: record.action,
-      before: normalise(record.before),
-      after: normalise(record.after),
-      occurredAt: new Date(),
-      prevHash: last?.hash ?? null,
-    };
+    const entry = entryOf(record, last);
     const hash = entryHash(entry);
-    await manager.query(
-      `INSERT INTO audit_entry (chain_key, seq, actor_sub, actor_role, action, before, after, occurred_at, prev_hash, hash)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-      [
-        entry.chainKey,
-        entry.seq,
-        entry.actorSub,
-        entry.actorRole,
-        entry.action,
-        entry.before === null ? null : JSON.stringify(entry.before),
-        entry.after === null ? null : JSON.stringify(entry.after),
-        entry.occurredAt,
-        entry.prevHash,
-        hash,
-      ],
-    );
+    await this.entries.insert(manager, entry, hash);
     return hash;
   }
 
@@ -88,50 +87,45 @@ export class AuditService {
   async chain(
     chainKey: string,
   ): Promise<{ entries: StoredEntry[]; firstBroken: BrokenLink | null }> {
-    const rows = (await this.dataSource.query(
-      `SELECT id::text, chain_key, seq, actor_sub, actor_role, action, before, after, occurred_at, prev_hash, hash
-         FROM audit_entry WHERE chain_key = $1 ORDER BY seq`,
-      [chainKey],
-    )) as EntryRow[];
-    const entries = rows.map(toStoredEntry);
+    const entries = await this.entries.chain(chainKey);
     return { entries, firstBroken: firstBrokenLink(entries) };
   }
 
-  /** Re-computes every chain in batches (keyset on chain and sequence), stopping at the first break. */
+  /** Re-computes every chain as a stream in chain order, stopping at the first break. */
   async verify(): Promise<VerificationReport> {
-    let chains = 0;
-    let entries = 0;
-    let previous: StoredEntry | undefined;
-    let cursor: [string, number] = ['', 0];
-    for (;;) {
-      const rows = (await this.dataSource.query(
-        `SELECT id::text, chain_key, seq, actor_sub, actor_role, action, before, after, occurred_at, prev_hash, hash
-           FROM audit_entry WHERE (chain_key, seq) > ($1, $2) ORDER BY chain_key, seq LIMIT $3`,
-        [cursor[0], cursor[1], VERIFY_BATCH],
-      )) as EntryRow[];
-      if (rows.length === 0) break;
-      for (const row of rows) {
-        const entry = toStoredEntry(row);
-        if (previous?.chainKey !== entry.chainKey) {
-          chains += 1;
-          previous = undefined;
-        }
-        entries += 1;
-        const broken = firstBrokenLink([entry], previous);
-        if (broken)
-          return {
-            valid: false,
-            chainsChecked: chains,
-            entriesChecked: entries,
-            firstBroken: broken,
-          };
-        previous = entry;
-      }
-      const last = rows[rows.length - 1];
-      cursor = [last.chain_key, last.seq];
+    const walk = new ChainWalk();
+    for await (const batch of this.entries.inChainOrder(VERIFY_BATCH)) {
+      const broken = walk.check(batch);
+      if (broken)
+        return {
+          valid: false,
+          chainsChecked: walk.chains,
+          entriesChecked: walk.entries,
+          firstBroken: broken,
+        };
     }
-    return { valid: true, chainsChecked: chains, entriesChecked: entries, firstBroken: null };
+    return {
+      valid: true,
+      chainsChecked: walk.chains,
+      entriesChecked: walk.entries,
+      firstBroken: null,
+    };
   }
+}
+
+/** The entry that follows `last` in its chain (or starts it), as its hash covers it. */
+function entryOf(record: AuditRecord, last: ChainEnd | null): HashedEntry {
+  return {
+    chainKey: record.chainKey,
+    seq: last ? last.seq + 1 : 1,
+    actorSub: record.actor.sub,
+    actorRole: record.actor.role,
+    action: record.action,
+    before: normalise(record.before),
+    after: normalise(record.after),
+    occurredAt: new Date(),
+    prevHash: last?.hash ?? null,
+  };
 }
 
 /** What jsonb will give back: undefined members dropped, dates as strings. */

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { firstRowOf, text } from '../common/sql-rows';
 
 /** The SQL of the staff directory: the name each `sub` last carried in a token. */
 @Injectable()
@@ -16,10 +17,12 @@ export class StaffDirectoryRepository {
   }
 
   async nameOf(sub: string, manager?: EntityManager): Promise<string | null> {
-    const [row] = (await (manager ?? this.dataSource.manager).query(
-      'SELECT name FROM staff_directory WHERE sub = $1',
-      [sub],
-    )) as { name: string }[];
-    return row?.name ?? null;
+    return firstRowOf(
+      await (manager ?? this.dataSource.manager).query(
+        'SELECT name FROM staff_directory WHERE sub = $1',
+        [sub],
+      ),
+      (row) => text(row, 'name'),
+    );
   }
 }

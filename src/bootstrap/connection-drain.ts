@@ -18,8 +18,12 @@ export interface DrainTimings {
 
 /** Turns of the event loop without a new connection after which the accept queue is empty. */
 const QUIET_TURNS = 5;
+/** How often the drain looks for connections whose grace has run out. */
+const GRACE_CHECK_MS = 100;
 
 interface ConnectionState {
+  /** When the service accepted it: its grace to send a first request counts from here. */
+  readonly acceptedAt: number;
   /** Requests of this connection being answered now. */
   active: number;
   /** Requests of this connection answered so far. */
@@ -41,7 +45,10 @@ interface ConnectionState {
  * 2. closes the listening socket, so new connections are refused at the port;
  * 3. answers every request that arrives on a connection it accepted, each with
  *    `Connection: close` (see `closing`), and closes each connection once its answer is out;
- * 4. gives a connection that has sent nothing yet `firstRequestGraceMs` to send its request;
+ * 4. gives a connection that has sent nothing yet `firstRequestGraceMs` from its acceptance to
+ *    send its request (bytes already read count as a request on its way), and looks only after
+ *    the event loop has read what arrived: after a stall, timers run before pending reads, and
+ *    cutting then would reset a request that is already in the kernel's buffer;
  * 5. cuts whatever is still open at `timeoutMs`.
  * Only then do Nest's shutdown hooks stop the background jobs and close the database pool, so
  * every request in flight still has both.
@@ -55,7 +62,7 @@ export class ConnectionDrain {
   constructor(private readonly server: Server) {
     server.on('connection', (socket: Socket) => {
       this.accepted += 1;
-      this.connections.set(socket, { active: 0, answered: 0 });
+      this.connections.set(socket, { acceptedAt: Date.now(), active: 0, answered: 0 });
       socket.once('close', () => this.connections.delete(socket));
     });
     server.on('request', (request, response) => {
@@ -94,9 +101,10 @@ export class ConnectionDrain {
       if (!this.server.listening) return resolve();
       NetServer.prototype.close.call(this.server, () => resolve());
     });
-    const grace = setTimeout(() => {
-      for (const [socket, state] of this.connections) if (state.active === 0) socket.destroy();
-    }, timings.firstRequestGraceMs);
+    const grace = setInterval(
+      () => setImmediate(() => this.cutSilent(timings.firstRequestGraceMs)),
+      GRACE_CHECK_MS,
+    );
     let cut = 0;
     let deadline: NodeJS.Timeout | undefined;
     const cutAtDeadline = new Promise<void>((resolve) => {
@@ -107,9 +115,22 @@ export class ConnectionDrain {
       }, timings.timeoutMs);
     });
     await Promise.race([allClosed, cutAtDeadline]);
-    clearTimeout(grace);
+    clearInterval(grace);
     clearTimeout(deadline);
     return { connectionsCut: cut, durationMs: Date.now() - startedAt };
+  }
+
+  /** Step 4: closes the connections that sent nothing within their grace. */
+  private cutSilent(graceMs: number): void {
+    const now = Date.now();
+    for (const [socket, state] of this.connections)
+      if (
+        state.active === 0 &&
+        state.answered === 0 &&
+        socket.bytesRead === 0 &&
+        now - state.acceptedAt >= graceMs
+      )
+        socket.destroy();
   }
 
   /**

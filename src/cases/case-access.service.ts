@@ -7,7 +7,7 @@ import { CasesRepository } from './cases.repository';
 
 /** Opens a case for the customer who holds its access token, and for nobody else. */
 @Injectable()
-export class CaseAccess {
+export class CaseAccessService {
   // Compared against when the reference does not exist, so both refusals take the same time.
   private readonly decoy = hashAccessToken('decoy');
 

@@ -3,9 +3,10 @@ import { EntityManager } from 'typeorm';
 import { ActorRef } from '../auth/actor';
 import { Money } from '../common/money/money';
 import { DeadlinesService, DeadlineView, NewDeadline } from '../sla/deadlines.service';
-import { SlaPolicies } from '../sla/policies/sla-policies.service';
+import { SlaPoliciesService } from '../sla/policies/sla-policies.service';
 import { Eligibility } from './eligibility';
 import { CaseRecorder } from './case-recorder';
+import { CasesRepository } from './cases.repository';
 
 export interface NewCase {
   readonly reference: string;
@@ -41,42 +42,35 @@ export interface FiledCase {
  * event, all in the caller's transaction.
  */
 @Injectable()
-export class CaseFiling {
+export class CaseFilingService {
   constructor(
     private readonly recorder: CaseRecorder,
+    private readonly cases: CasesRepository,
     private readonly deadlines: DeadlinesService,
-    private readonly policies: SlaPolicies,
+    private readonly policies: SlaPoliciesService,
   ) {}
 
   async file(manager: EntityManager, input: NewCase, actor: ActorRef): Promise<FiledCase> {
     const { eligibility } = input;
-    const [{ id }] = (await manager.query(
-      `INSERT INTO ombudsman_case
-         (reference, status, customer_name, customer_email, customer_number, complaint_reference,
-          frontline_agent_id, subject, description, desired_outcome, amount_minor, amount_currency,
-          category, language, eligibility_reason, access_token_hash, created_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $17)
-       RETURNING id`,
-      [
-        input.reference,
-        eligibility.status,
-        input.customer.name,
-        input.customer.email,
-        input.customer.customerNumber ?? null,
-        input.complaint?.reference ?? null,
-        input.complaint?.agentId ?? null,
-        input.subject,
-        input.description,
-        input.desiredOutcome ?? null,
-        input.amountInDispute?.amountMinor ?? null,
-        input.amountInDispute?.currency ?? null,
-        input.category,
-        input.language,
-        eligibility.reason,
-        input.accessTokenHash,
-        input.filedAt,
-      ],
-    )) as { id: string }[];
+    const id = await this.cases.insert(manager, {
+      reference: input.reference,
+      status: eligibility.status,
+      customerName: input.customer.name,
+      customerEmail: input.customer.email,
+      customerNumber: input.customer.customerNumber ?? null,
+      complaintReference: input.complaint?.reference ?? null,
+      frontlineAgentId: input.complaint?.agentId ?? null,
+      subject: input.subject,
+      description: input.description,
+      desiredOutcome: input.desiredOutcome ?? null,
+      amountMinor: input.amountInDispute?.amountMinor ?? null,
+      amountCurrency: input.amountInDispute?.currency ?? null,
+      category: input.category,
+      language: input.language,
+      eligibilityReason: eligibility.reason,
+      accessTokenHash: input.accessTokenHash,
+      filedAt: input.filedAt,
+    });
 
     const first: Omit<NewDeadline, 'caseId'>[] = [
       {

@@ -7,7 +7,7 @@ import { CasesRepository } from './cases.repository';
 
 /** Reads cases by their public reference; an unknown reference is a 404 for everyone. */
 @Injectable()
-export class CaseReader {
+export class CaseReaderService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly cases: CasesRepository,

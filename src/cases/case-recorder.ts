@@ -79,6 +79,43 @@ export class CaseRecorder {
     };
     if (change.audit.startsChain) await this.audit.startChain(manager, audited);
     else await this.audit.append(manager, audited);
+    await this.recordEvents(manager, c, change);
+    return entry;
+  }
+
+  /**
+   * Many changes, to one case or several, recorded in the caller's transaction with a few
+   * statements whatever their number (a dispatcher's batch): the timeline entries in one
+   * insert, the audit entries through `AuditService.appendMany` (each chain locked and
+   * continued in the order given), then the outbox events. Timeline rows go first, as in
+   * `record`: a change to a case locks its row before its chain, and so does this. A chain
+   * started in the same transaction is simply continued, so `startsChain` needs no path here.
+   */
+  async recordMany(
+    manager: EntityManager,
+    changes: readonly { readonly case: RecordedCase; readonly change: CaseEvent }[],
+  ): Promise<void> {
+    if (changes.length === 0) return;
+    await this.timeline.addMany(
+      manager,
+      changes.flatMap(({ case: c, change }) =>
+        change.timeline ? [{ caseId: c.id, actor: change.actor, ...change.timeline }] : [],
+      ),
+    );
+    await this.audit.appendMany(
+      manager,
+      changes.map(({ case: c, change }) => ({
+        chainKey: c.id,
+        actor: change.actor,
+        action: change.audit.action,
+        before: change.audit.before,
+        after: change.audit.after,
+      })),
+    );
+    for (const { case: c, change } of changes) await this.recordEvents(manager, c, change);
+  }
+
+  private async recordEvents(manager: EntityManager, c: RecordedCase, change: CaseEvent) {
     const events = change.event ? [change.event].flat() : [];
     for (const event of events) {
       await this.outbox.record(manager, {
@@ -88,6 +125,5 @@ export class CaseRecorder {
         payload: { reference: c.reference, ...event.payload },
       });
     }
-    return entry;
   }
 }

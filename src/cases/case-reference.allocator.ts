@@ -1,7 +1,7 @@
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { formatCaseReference } from './case-reference';
+import { CaseReferenceRepository } from './case-reference.repository';
 
 /**
  * Hands out per-year references from one PostgreSQL sequence per year: concurrent filings never
@@ -18,7 +18,7 @@ import { formatCaseReference } from './case-reference';
 export class CaseReferenceAllocator implements OnApplicationBootstrap {
   private readonly ready = new Map<number, Promise<void>>();
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly sequences: CaseReferenceRepository) {}
 
   async onApplicationBootstrap(): Promise<void> {
     await this.prepare(new Date());
@@ -33,10 +33,7 @@ export class CaseReferenceAllocator implements OnApplicationBootstrap {
   async next(manager: EntityManager, at: Date): Promise<string> {
     const year = at.getUTCFullYear();
     await this.ensureSequence(year);
-    const [row] = (await manager.query(`SELECT nextval('case_reference_seq_${year}') AS n`)) as {
-      n: string;
-    }[];
-    return formatCaseReference(year, Number(row.n));
+    return formatCaseReference(year, await this.sequences.nextNumber(manager, year));
   }
 
   /** Once per year and process; concurrent callers share the one creation in flight. */
@@ -51,11 +48,8 @@ export class CaseReferenceAllocator implements OnApplicationBootstrap {
   }
 
   private async createSequence(year: number): Promise<void> {
-    if (!Number.isInteger(year) || year < 2000 || year > 9999) throw new Error(`bad year ${year}`);
     try {
-      await this.dataSource.query(
-        `CREATE SEQUENCE IF NOT EXISTS case_reference_seq_${year} AS bigint`,
-      );
+      await this.sequences.createSequence(year);
     } catch (error) {
       // Two instances creating the same year's sequence at once: the loser sees a duplicate.
       if (!/already exists|duplicate key/.test((error as Error).message)) throw error;

@@ -46,7 +46,7 @@ export interface TransitionResult {
  * (src/cases/closure/case-closure.port.ts). Of two racing requests exactly one UPDATE matches.
  */
 @Injectable()
-export class CaseTransitions {
+export class CaseTransitionsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly recorder: CaseRecorder,

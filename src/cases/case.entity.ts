@@ -2,7 +2,7 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { bigintToNumber } from '../database/bigint-transformer';
 import type { CaseOutcome, CaseStatus } from './case-lifecycle';
 
-/** Persistence shape of `ombudsman_case`. Status changes go through CaseTransitions, never save(). */
+/** Persistence shape of `ombudsman_case`. Status changes go through CaseTransitionsService, never save(). */
 @Entity({ name: 'ombudsman_case' })
 export class CaseEntity {
   @PrimaryColumn('uuid') id!: string;

@@ -1,38 +1,42 @@
 import { Module } from '@nestjs/common';
-import { CaseQueue } from './queue/case-queue.service';
-import { CaseAccess } from './case-access.service';
-import { ConflictDeclarations } from './conflicts/conflict-declarations.repository';
-import { CaseFiling } from './case-filing.service';
-import { CaseReader } from './case-reader.service';
+import { CaseQueueService } from './queue/case-queue.service';
+import { CaseAccessService } from './case-access.service';
+import { ConflictDeclarationsRepository } from './conflicts/conflict-declarations.repository';
+import { CaseFilingService } from './case-filing.service';
+import { CaseReaderService } from './case-reader.service';
 import { CaseReferenceAllocator } from './case-reference.allocator';
-import { CaseTransitions } from './case-transitions.service';
+import { CaseTransitionsService } from './case-transitions.service';
 import { CaseRecorder } from './case-recorder';
 import { AssignmentService } from './assignment/assignment.service';
 import { CaseAcknowledgement } from './case-acknowledgement';
-import { InformationRequests } from './information-requests/information-requests.service';
+import { InformationRequestsService } from './information-requests/information-requests.service';
 import { CustomerWaitClock } from './information-requests/customer-wait-clock';
 import { TriageService } from './triage/triage.service';
-import { CaseConversation } from './messages/case-conversation.service';
+import { CaseConversationService } from './messages/case-conversation.service';
 import { CaseTimeline } from './timeline/case-timeline';
 import { DecisionLapse } from './decision-lapse';
 import { SlaModule } from '../sla/sla.module';
 import { CasesRepository } from './cases.repository';
 import { CaseClosureEffects } from './closure/case-closure.port';
+import { CaseReferenceRepository } from './case-reference.repository';
+import { InformationRequestsRepository } from './information-requests/information-requests.repository';
+import { CaseQueueRepository } from './queue/case-queue.repository';
+import { TimelineEntriesRepository } from './timeline/timeline-entries.repository';
 
 const EXPORTED = [
-  CaseAccess,
-  ConflictDeclarations,
-  CaseFiling,
-  CaseReader,
+  CaseAccessService,
+  ConflictDeclarationsRepository,
+  CaseFilingService,
+  CaseReaderService,
   CaseReferenceAllocator,
-  CaseTransitions,
+  CaseTransitionsService,
   CaseRecorder,
-  CaseConversation,
+  CaseConversationService,
   CaseTimeline,
   TriageService,
   AssignmentService,
-  InformationRequests,
-  CaseQueue,
+  InformationRequestsService,
+  CaseQueueService,
   CaseClosureEffects,
 ];
 
@@ -42,7 +46,17 @@ const EXPORTED = [
  */
 @Module({
   imports: [SlaModule],
-  providers: [...EXPORTED, CustomerWaitClock, CaseAcknowledgement, DecisionLapse, CasesRepository],
+  providers: [
+    ...EXPORTED,
+    CustomerWaitClock,
+    CaseAcknowledgement,
+    DecisionLapse,
+    CasesRepository,
+    CaseReferenceRepository,
+    InformationRequestsRepository,
+    CaseQueueRepository,
+    TimelineEntriesRepository,
+  ],
   exports: EXPORTED,
 })
 export class CasesModule {}

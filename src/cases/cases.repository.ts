@@ -5,6 +5,7 @@ import {
   changedCountOf,
   changedRowsOf,
   firstRowOf,
+  insertedRowOf,
   integer,
   oneOf,
   RawRow,
@@ -34,6 +35,27 @@ export interface StatusChange {
   readonly version: number;
 }
 
+/** The columns a filing writes; the rest take their defaults. */
+export interface NewCaseRow {
+  readonly reference: string;
+  readonly status: CaseStatus;
+  readonly customerName: string;
+  readonly customerEmail: string;
+  readonly customerNumber: string | null;
+  readonly complaintReference: string | null;
+  readonly frontlineAgentId: string | null;
+  readonly subject: string;
+  readonly description: string;
+  readonly desiredOutcome: string | null;
+  readonly amountMinor: number | null;
+  readonly amountCurrency: string | null;
+  readonly category: string;
+  readonly language: string;
+  readonly eligibilityReason: string;
+  readonly accessTokenHash: Buffer;
+  readonly filedAt: Date;
+}
+
 function stateOf(row: RawRow): CaseState {
   return {
     reference: text(row, 'reference'),
@@ -48,6 +70,40 @@ function stateOf(row: RawRow): CaseState {
  */
 @Injectable()
 export class CasesRepository {
+  /** A new case; answers its id. */
+  async insert(manager: EntityManager, row: NewCaseRow): Promise<string> {
+    return insertedRowOf(
+      await manager.query(
+        `INSERT INTO ombudsman_case
+           (reference, status, customer_name, customer_email, customer_number, complaint_reference,
+            frontline_agent_id, subject, description, desired_outcome, amount_minor, amount_currency,
+            category, language, eligibility_reason, access_token_hash, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $17)
+         RETURNING id`,
+        [
+          row.reference,
+          row.status,
+          row.customerName,
+          row.customerEmail,
+          row.customerNumber,
+          row.complaintReference,
+          row.frontlineAgentId,
+          row.subject,
+          row.description,
+          row.desiredOutcome,
+          row.amountMinor,
+          row.amountCurrency,
+          row.category,
+          row.language,
+          row.eligibilityReason,
+          row.accessTokenHash,
+          row.filedAt,
+        ],
+      ),
+      (inserted) => text(inserted, 'id'),
+    );
+  }
+
   async state(manager: EntityManager, caseId: string): Promise<CaseState | undefined> {
     const rows: unknown = await manager.query(
       'SELECT reference, status, version FROM ombudsman_case WHERE id = $1',

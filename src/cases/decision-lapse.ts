@@ -4,14 +4,14 @@ import { SYSTEM_ACTOR } from '../auth/actor';
 import { DomainError } from '../common/errors/domain-error';
 import { AnswerLapseHandler, LapsedAnswer } from '../sla/sweep/answer-lapse.port';
 import { SlaSweep } from '../sla/sweep/sla-sweep';
-import { CaseTransitions } from './case-transitions.service';
+import { CaseTransitionsService } from './case-transitions.service';
 
 /** The case core's side of the deadline sweep: a decision left unanswered lapses, the case closes. */
 @Injectable()
 export class DecisionLapse implements AnswerLapseHandler, OnModuleInit {
   constructor(
     private readonly sweep: SlaSweep,
-    private readonly transitions: CaseTransitions,
+    private readonly transitions: CaseTransitionsService,
   ) {}
 
   onModuleInit(): void {

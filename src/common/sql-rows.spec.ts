@@ -1,13 +1,22 @@
 import {
+  bigintNumber,
+  boolean,
   changedRowsOf,
+  float,
   firstRowOf,
   insertedRowOf,
   integer,
+  integerArray,
+  json,
+  jsonObject,
   jsonRows,
+  jsonTimestamp,
+  jsonTimestampOrNull,
   oneOf,
   RowShapeError,
   rowsOf,
   text,
+  textArray,
   textOrNull,
   timestamp,
   timestampOrNull,
@@ -52,5 +61,34 @@ describe('checked rows', () => {
     const row = { approvals: [{ id: 'x' }] };
     expect(jsonRows(row, 'approvals', (a) => text(a, 'id'))).toEqual(['x']);
     expect(() => jsonRows({ approvals: '[]' }, 'approvals', (a) => a)).toThrow(RowShapeError);
+  });
+
+  it('reads the driver’s bigint strings, floats, booleans and arrays, and refuses look-alikes', () => {
+    expect(bigintNumber({ n: '42' }, 'n')).toBe(42);
+    expect(() => bigintNumber({ n: 42 }, 'n')).toThrow(RowShapeError);
+    expect(float({ ms: 1.5 }, 'ms')).toBe(1.5);
+    expect(() => float({ ms: '1.5' }, 'ms')).toThrow(RowShapeError);
+    expect(boolean({ ok: false }, 'ok')).toBe(false);
+    expect(() => boolean({ ok: 'f' }, 'ok')).toThrow(RowShapeError);
+    expect(textArray({ days: ['2026-01-01'] }, 'days')).toEqual(['2026-01-01']);
+    expect(() => textArray({ days: [1] }, 'days')).toThrow(RowShapeError);
+    expect(integerArray({ days: [1, 2] }, 'days')).toEqual([1, 2]);
+    expect(() => integerArray({ days: '{1,2}' }, 'days')).toThrow(RowShapeError);
+    expect(json({ before: null }, 'before')).toBeNull();
+    expect(() => json({}, 'before')).toThrow(RowShapeError);
+  });
+
+  it('reads a timestamp written into json back as the same instant, and refuses anything else', () => {
+    const at = jsonTimestamp({ at: '2026-12-07T14:19:03.123456+02:00' }, 'at');
+    expect(at.toISOString()).toBe('2026-12-07T12:19:03.123Z');
+    expect(jsonTimestampOrNull({ at: null }, 'at')).toBeNull();
+    expect(() => jsonTimestamp({ at: 'yesterday' }, 'at')).toThrow(RowShapeError);
+    expect(() => jsonTimestamp({ at: 1765000000000 }, 'at')).toThrow(RowShapeError);
+  });
+
+  it('reads a json object and refuses an array or null in its place', () => {
+    expect(jsonObject({ data: { to: 'closed' } }, 'data')).toEqual({ to: 'closed' });
+    expect(() => jsonObject({ data: [] }, 'data')).toThrow(RowShapeError);
+    expect(() => jsonObject({ data: null }, 'data')).toThrow(RowShapeError);
   });
 });

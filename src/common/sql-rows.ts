@@ -185,3 +185,29 @@ export function json(row: RawRow, column: string): unknown {
 export function bytesOrNull(row: RawRow, column: string): Buffer | null {
   return row[column] === null ? null : bytes(row, column);
 }
+
+/**
+ * A timestamp inside a json column (json_build_object writes it as ISO 8601 text with its
+ * offset): read back as a Date, checked like a top-level one.
+ */
+export function jsonTimestamp(row: RawRow, column: string): Date {
+  const value = row[column];
+  const date = typeof value === 'string' ? new Date(value) : undefined;
+  if (!date || Number.isNaN(date.getTime())) {
+    throw new RowShapeError(column, 'an ISO 8601 timestamp', value);
+  }
+  return date;
+}
+
+export function jsonTimestampOrNull(row: RawRow, column: string): Date | null {
+  return row[column] === null ? null : jsonTimestamp(row, column);
+}
+
+/** A json object column (a jsonb `data` of free keys). */
+export function jsonObject(row: RawRow, column: string): Record<string, unknown> {
+  const value = row[column];
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new RowShapeError(column, 'a json object', value);
+  }
+  return value as Record<string, unknown>;
+}

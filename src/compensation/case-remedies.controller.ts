@@ -8,7 +8,7 @@ import {
 } from '@nestjs/swagger';
 import { StaffActor } from '../auth/actor';
 import { CurrentStaff, Roles } from '../auth/auth.decorators';
-import { CaseReader } from '../cases/case-reader.service';
+import { CaseReaderService } from '../cases/case-reader.service';
 import { StaffCaseWrites } from '../cases/conflicts/staff-case-writes.decorator';
 import { ApiProblems } from '../common/openapi/api-problems';
 import { ConfirmFulfilmentDto } from './dto/compensation-requests.dto';
@@ -29,7 +29,7 @@ const REMEDY_ID = new UuidOr404('REMEDY_NOT_FOUND');
 @StaffCaseWrites()
 export class CaseRemediesController {
   constructor(
-    private readonly cases: CaseReader,
+    private readonly cases: CaseReaderService,
     private readonly approvals: RemedyApprovalsService,
     private readonly fulfilment: FulfilmentService,
     private readonly queries: RemedyQueriesService,

@@ -2,7 +2,7 @@ import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { StaffActor } from '../auth/actor';
 import { CurrentStaff, Roles } from '../auth/auth.decorators';
-import { CaseReader } from '../cases/case-reader.service';
+import { CaseReaderService } from '../cases/case-reader.service';
 import { CASE_OUTCOMES, CASE_STATUSES } from '../cases/case-lifecycle';
 import { ApiProblems } from '../common/openapi/api-problems';
 import { RecordFulfilmentDto } from './dto/compensation-requests.dto';
@@ -28,7 +28,7 @@ export class FulfilmentReceiptDto {
 @ApiParam({ name: 'remedyId', format: 'uuid' })
 export class CompanyRemediesController {
   constructor(
-    private readonly cases: CaseReader,
+    private readonly cases: CaseReaderService,
     private readonly fulfilment: FulfilmentService,
   ) {}
 

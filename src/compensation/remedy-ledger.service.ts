@@ -2,12 +2,12 @@ import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { ActorRef, RecordedActor } from '../auth/actor';
 import { TransitionContext } from '../cases/case-lifecycle';
-import { CaseTransitions } from '../cases/case-transitions.service';
+import { CaseTransitionsService } from '../cases/case-transitions.service';
 import { DomainError } from '../common/errors/domain-error';
 import { Money } from '../common/money/money';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { DeadlinesService } from '../sla/deadlines.service';
-import { SlaPolicies } from '../sla/policies/sla-policies.service';
+import { SlaPoliciesService } from '../sla/policies/sla-policies.service';
 import { approvalsPerRemedy, ProposerRole } from './authority-limits';
 import { RemedyInputDto } from './dto/remedy.dto';
 import { LockedCase } from '../cases/case-lock';
@@ -43,8 +43,8 @@ export class RemedyLedgerService {
     private readonly recorder: CaseRecorder,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly deadlines: DeadlinesService,
-    private readonly transitions: CaseTransitions,
-    private readonly policies: SlaPolicies,
+    private readonly transitions: CaseTransitionsService,
+    private readonly policies: SlaPoliciesService,
     private readonly remedies: RemediesRepository,
     private readonly approvals: RemedyApprovalsRepository,
   ) {}

@@ -81,7 +81,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
         0,
         86_400_000,
       ),
-      sweepBatchSize: readInt(env, 'SLA_SWEEP_BATCH_SIZE', 500, 1, 10_000),
+      sweepBatchSize: readInt(env, 'SLA_SWEEP_BATCH_SIZE', 1_000, 1, 10_000),
       policyCacheMs: readInt(env, 'SLA_POLICY_CACHE_MS', 5_000, 0, 3_600_000),
     },
     webhooks,

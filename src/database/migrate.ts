@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from './data-source-options';
+import { rowsOf, text } from '../common/sql-rows';
 
 /** A migration that failed; its own transaction was rolled back, earlier ones stay applied. */
 export class MigrationError extends Error {
@@ -29,10 +30,10 @@ export async function runMigrations(url: string): Promise<string[]> {
 /** The failing migration is the first one not recorded as applied (they run in order). */
 async function firstPending(dataSource: DataSource): Promise<string> {
   try {
-    const rows = (await dataSource.query(`SELECT name FROM schema_migrations`)) as {
-      name: string;
-    }[];
-    const applied = new Set(rows.map((row) => row.name));
+    const names = rowsOf(await dataSource.query(`SELECT name FROM schema_migrations`), (row) =>
+      text(row, 'name'),
+    );
+    const applied = new Set(names);
     const pending = dataSource.migrations.find((m) => !applied.has(m.name ?? m.constructor.name));
     return pending?.name ?? pending?.constructor.name ?? 'unknown';
   } catch {

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { RecordedActor } from '../auth/actor';
 import { CaseRecorder } from '../cases/case-recorder';
-import { CaseTransitions } from '../cases/case-transitions.service';
+import { CaseTransitionsService } from '../cases/case-transitions.service';
 import { lockCase, requireCommand } from '../cases/case-lock';
 import { DomainError } from '../common/errors/domain-error';
 import { RemedyLedgerService } from '../compensation/remedy-ledger.service';
@@ -24,7 +24,7 @@ export class DecisionAnswersService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly recorder: CaseRecorder,
-    private readonly transitions: CaseTransitions,
+    private readonly transitions: CaseTransitionsService,
     private readonly ledger: RemedyLedgerService,
     private readonly deadlines: DeadlinesService,
     private readonly stranded: StrandedRevisionsService,

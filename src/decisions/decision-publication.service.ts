@@ -2,12 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { RecordedActor } from '../auth/actor';
 import { CaseRecorder } from '../cases/case-recorder';
-import { CaseTransitions } from '../cases/case-transitions.service';
+import { CaseTransitionsService } from '../cases/case-transitions.service';
 import { LockedCase } from '../cases/case-lock';
 import { RemedyLedgerService } from '../compensation/remedy-ledger.service';
 import { ProposalClosureService } from '../mediation/proposal-closure.service';
 import { DeadlinesService } from '../sla/deadlines.service';
-import { SlaPolicies } from '../sla/policies/sla-policies.service';
+import { SlaPoliciesService } from '../sla/policies/sla-policies.service';
 import { DecisionRow } from './decision-read';
 
 /**
@@ -18,10 +18,10 @@ import { DecisionRow } from './decision-read';
 export class DecisionPublicationService {
   constructor(
     private readonly recorder: CaseRecorder,
-    private readonly transitions: CaseTransitions,
+    private readonly transitions: CaseTransitionsService,
     private readonly ledger: RemedyLedgerService,
     private readonly deadlines: DeadlinesService,
-    private readonly policies: SlaPolicies,
+    private readonly policies: SlaPoliciesService,
     private readonly proposals: ProposalClosureService,
   ) {}
 

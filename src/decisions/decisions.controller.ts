@@ -8,7 +8,7 @@ import {
 } from '@nestjs/swagger';
 import { StaffActor } from '../auth/actor';
 import { CurrentStaff, Roles } from '../auth/auth.decorators';
-import { CaseReader } from '../cases/case-reader.service';
+import { CaseReaderService } from '../cases/case-reader.service';
 import { StaffCaseWrites } from '../cases/conflicts/staff-case-writes.decorator';
 import { ApiProblems } from '../common/openapi/api-problems';
 import { IssueDecisionDto, ReviseDecisionDto } from './dto/decision-requests.dto';
@@ -23,7 +23,7 @@ import { DecisionsService } from './decisions.service';
 @StaffCaseWrites()
 export class DecisionsController {
   constructor(
-    private readonly cases: CaseReader,
+    private readonly cases: CaseReaderService,
     private readonly decisions: DecisionsService,
   ) {}
 

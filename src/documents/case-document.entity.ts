@@ -1,7 +1,9 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { bigintToNumber } from '../database/bigint-transformer';
 
-export type UploaderSide = 'customer' | 'company' | 'office';
+export const UPLOADER_SIDES = ['customer', 'company', 'office'] as const;
+export type UploaderSide = (typeof UPLOADER_SIDES)[number];
+export const DOCUMENT_STORES = ['postgres', 's3'] as const;
 
 /**
  * Persistence shape of `case_document`. Written once; sharing and withdrawal are each recorded
@@ -23,7 +25,7 @@ export class CaseDocumentEntity {
   @Column('text', { name: 'uploaded_by_role' }) uploadedByRole!: string;
   @Column('text', { name: 'uploaded_by_name', nullable: true }) uploadedByName!: string | null;
   @Column('timestamptz', { name: 'uploaded_at' }) uploadedAt!: Date;
-  @Column('text') store!: 'postgres' | 's3';
+  @Column('text') store!: (typeof DOCUMENT_STORES)[number];
   @Column('text', { name: 'storage_key' }) storageKey!: string;
   @Column('integer', { name: 'chunk_size' }) chunkSize!: number;
   @Column('bytea', { name: 'chunk_digests' }) chunkDigests!: Buffer;

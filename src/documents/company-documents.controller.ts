@@ -1,9 +1,9 @@
 import { Controller, Get, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { FastifyReply, FastifyRequest } from 'fastify';
-import { actorRef, StaffActor } from '../auth/actor';
+import { namedRef, StaffActor } from '../auth/actor';
 import { CurrentStaff, Roles } from '../auth/auth.decorators';
-import { CaseReader } from '../cases/case-reader.service';
+import { CaseReaderService } from '../cases/case-reader.service';
 import { ApiProblems } from '../common/openapi/api-problems';
 import { PageQueryDto } from '../common/pagination/page-query.dto';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
@@ -22,7 +22,7 @@ import { toDocumentDto } from './views/document-dto.mapper';
 @ApiProblems(404)
 export class CompanyDocumentsController {
   constructor(
-    private readonly cases: CaseReader,
+    private readonly cases: CaseReaderService,
     private readonly documents: DocumentsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -43,7 +43,7 @@ export class CompanyDocumentsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<DocumentDto> {
     const c = await this.cases.byReference(reference);
-    const uploader = { side: 'company' as const, actor: { ...actorRef(actor), name: actor.name } };
+    const uploader = { side: 'company' as const, actor: namedRef(actor) };
     const doc = await receiveUpload(request, reply, this.config.documents.maxBytes, (form) =>
       this.documents.upload(c, uploader, form),
     );

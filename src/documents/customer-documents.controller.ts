@@ -2,7 +2,7 @@ import { Controller, Get, Inject, Param, Post, Query, Req, Res } from '@nestjs/c
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { FastifyReply, FastifyRequest } from 'fastify';
 import { actorRef, CustomerActor } from '../auth/actor';
-import { CaseReader } from '../cases/case-reader.service';
+import { CaseReaderService } from '../cases/case-reader.service';
 import { ApiProblems } from '../common/openapi/api-problems';
 import { PageQueryDto } from '../common/pagination/page-query.dto';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
@@ -22,7 +22,7 @@ import { toDocumentDto } from './views/document-dto.mapper';
 @ApiParam({ name: 'reference', example: 'OMB-2026-000001' })
 export class CustomerDocumentsController {
   constructor(
-    private readonly cases: CaseReader,
+    private readonly cases: CaseReaderService,
     private readonly documents: DocumentsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}

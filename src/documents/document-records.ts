@@ -1,32 +1,25 @@
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import { ActorRef } from '../auth/actor';
-import { AuditService } from '../audit/audit.service';
-import { CaseTimeline, TimelineAudience } from '../cases/timeline/case-timeline';
-import { OutboxService } from '../notifications/outbox/outbox.service';
+import { RecordedActor } from '../auth/actor';
+import { CaseRecorder, RecordedCase } from '../cases/case-recorder';
+import { TimelineAudience } from '../cases/timeline/case-timeline';
 import { CaseDocumentEntity } from './case-document.entity';
 import { visibleTo } from './document-visibility';
 
 type DocumentEvent = 'document.added' | 'document.shared' | 'document.withdrawn';
-type Recorded = ActorRef & { readonly name?: string };
-interface CaseRef {
-  readonly id: string;
-  readonly reference: string;
-}
+type Recorded = RecordedActor;
+type CaseRef = RecordedCase;
 
 /**
- * The one writer of a document's history: each change is a timeline entry for those who may see
- * the document (never the file itself), an entry in the case's audit chain that carries the
- * file's SHA-256 and the digest of its stored frames, and an event, in the caller's transaction.
+ * What a document's change records, through the case's one recorder: a timeline entry for those
+ * who may see the document (never the file itself), an entry in the case's audit chain that
+ * carries the file's SHA-256 and the digest of its stored frames, and an event, in the caller's
+ * transaction.
  */
 @Injectable()
 export class DocumentRecords {
-  constructor(
-    private readonly timeline: CaseTimeline,
-    private readonly audit: AuditService,
-    private readonly outbox: OutboxService,
-  ) {}
+  constructor(private readonly recorder: CaseRecorder) {}
 
   async added(m: EntityManager, c: CaseRef, doc: CaseDocumentEntity, actor: Recorded) {
     await this.record(m, c, doc, actor, 'document.added', audienceOf(doc), {
@@ -61,40 +54,35 @@ export class DocumentRecords {
     extra: Record<string, unknown>,
   ): Promise<void> {
     const { reason, ...facts } = extra;
-    await this.timeline.add(m, {
-      caseId: c.id,
-      type,
+    const shown = {
+      documentId: doc.id,
+      filename: doc.filename,
+      contentType: doc.contentType,
+      size: doc.size,
+    };
+    await this.recorder.record(m, c, {
       actor,
-      audience,
-      body: typeof reason === 'string' ? reason : undefined,
-      bodyAudience: typeof reason === 'string' ? 'office' : undefined,
-      data: {
-        documentId: doc.id,
-        filename: doc.filename,
-        contentType: doc.contentType,
-        size: doc.size,
+      timeline: {
+        type,
+        audience,
+        body: typeof reason === 'string' ? reason : undefined,
+        bodyAudience: typeof reason === 'string' ? 'office' : undefined,
+        data: shown,
       },
-    });
-    await this.audit.append(m, {
-      chainKey: c.id,
-      actor,
-      action: type,
-      after: {
-        documentId: doc.id,
-        filename: doc.filename,
-        contentType: doc.contentType,
-        size: doc.size,
-        sha256: doc.sha256,
-        storedDigest: createHash('sha256').update(doc.chunkDigests).digest('hex'),
-        visibleTo: visibleTo(doc),
-        ...extra,
+      audit: {
+        action: type,
+        after: {
+          ...shown,
+          sha256: doc.sha256,
+          storedDigest: createHash('sha256').update(doc.chunkDigests).digest('hex'),
+          visibleTo: visibleTo(doc),
+          ...extra,
+        },
       },
-    });
-    await this.outbox.record(m, {
-      type: type satisfies 'document.added' | 'document.shared' | 'document.withdrawn',
-      aggregateType: 'case',
-      aggregateId: c.reference,
-      payload: { reference: c.reference, documentId: doc.id, visibleTo: visibleTo(doc), ...facts },
+      event: {
+        type: type satisfies 'document.added' | 'document.shared' | 'document.withdrawn',
+        payload: { documentId: doc.id, visibleTo: visibleTo(doc), ...facts },
+      },
     });
   }
 }

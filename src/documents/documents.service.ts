@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { ActorRef } from '../auth/actor';
 import { CaseEntity } from '../cases/case.entity';
-import { InformationRequests } from '../cases/information-requests/information-requests.service';
+import { InformationRequestsService } from '../cases/information-requests/information-requests.service';
 import { DomainError } from '../common/errors/domain-error';
 import { decodeCursor, Page, toPage } from '../common/pagination/cursor';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
@@ -23,7 +23,7 @@ import { DocumentReader, OpenedDocument } from './document-reader';
 import { WrittenFile } from './storage/document-store.port';
 import { DocumentStores } from './storage/document-stores';
 import { CHUNK_SIZE, IncomingFile } from './upload/incoming-file';
-import { UploadForm } from './upload/upload-form';
+import { UploadSource } from './upload/upload-form';
 
 export interface Uploader {
   readonly side: UploaderSide;
@@ -40,11 +40,11 @@ export class DocumentsService {
     private readonly records: DocumentRecords,
     private readonly reader: DocumentReader,
     private readonly keys: DocumentKeys,
-    private readonly requests: InformationRequests,
+    private readonly requests: InformationRequestsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async upload(c: CaseEntity, uploader: Uploader, form: UploadForm): Promise<CaseDocumentEntity> {
+  async upload(c: CaseEntity, uploader: Uploader, form: UploadSource): Promise<CaseDocumentEntity> {
     if (uploader.side !== 'office' && c.status === 'closed')
       throw caseClosedForUploads(c.reference);
     const { maxPerCase, maxBytes } = this.config.documents;

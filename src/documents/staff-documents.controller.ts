@@ -12,9 +12,9 @@ import {
 } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { FastifyReply, FastifyRequest } from 'fastify';
-import { actorRef, StaffActor } from '../auth/actor';
+import { namedRef, StaffActor } from '../auth/actor';
 import { CurrentStaff, Roles } from '../auth/auth.decorators';
-import { CaseReader } from '../cases/case-reader.service';
+import { CaseReaderService } from '../cases/case-reader.service';
 import { StaffCaseWrites } from '../cases/conflicts/staff-case-writes.decorator';
 import { ApiProblems } from '../common/openapi/api-problems';
 import { PageQueryDto } from '../common/pagination/page-query.dto';
@@ -37,7 +37,7 @@ const READERS = [...STAFF, 'auditor'] as const;
 @StaffCaseWrites()
 export class StaffDocumentsController {
   constructor(
-    private readonly cases: CaseReader,
+    private readonly cases: CaseReaderService,
     private readonly documents: DocumentsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -57,7 +57,7 @@ export class StaffDocumentsController {
   ): Promise<StaffDocumentDto> {
     const c = await this.cases.byReference(reference);
     const doc = await receiveUpload(request, reply, this.config.documents.maxBytes, (form) =>
-      this.documents.upload(c, { side: 'office', actor: speaker(actor) }, form),
+      this.documents.upload(c, { side: 'office', actor: namedRef(actor) }, form),
     );
     return toStaffDocumentDto(doc);
   }
@@ -108,7 +108,7 @@ export class StaffDocumentsController {
     @CurrentStaff() actor: StaffActor,
   ): Promise<StaffDocumentDto> {
     const c = await this.cases.byReference(reference);
-    return toStaffDocumentDto(await this.documents.share(c, id, body.with, speaker(actor)));
+    return toStaffDocumentDto(await this.documents.share(c, id, body.with, namedRef(actor)));
   }
 
   @Post(':id/withdraw')
@@ -129,10 +129,6 @@ export class StaffDocumentsController {
     @CurrentStaff() actor: StaffActor,
   ): Promise<StaffDocumentDto> {
     const c = await this.cases.byReference(reference);
-    return toStaffDocumentDto(await this.documents.withdraw(c, id, body.reason, speaker(actor)));
+    return toStaffDocumentDto(await this.documents.withdraw(c, id, body.reason, namedRef(actor)));
   }
-}
-
-function speaker(actor: StaffActor) {
-  return { ...actorRef(actor), name: actor.name };
 }

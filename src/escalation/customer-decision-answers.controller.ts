@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { actorRef, CustomerActor } from '../auth/actor';
-import { CaseReader } from '../cases/case-reader.service';
+import { CaseReaderService } from '../cases/case-reader.service';
 import { ApiProblems } from '../common/openapi/api-problems';
 import { DecisionAnswer, DecisionAnswersService } from '../decisions/decision-answers.service';
 import { AnswerDto } from '../mediation/dto/proposal-requests.dto';
@@ -18,7 +18,7 @@ import { CustomerViewDto } from '../views/customer/customer-view.dto';
 @ApiProblems(400, 409)
 export class CustomerDecisionAnswersController {
   constructor(
-    private readonly cases: CaseReader,
+    private readonly cases: CaseReaderService,
     private readonly view: CustomerViewService,
     private readonly answers: DecisionAnswersService,
   ) {}

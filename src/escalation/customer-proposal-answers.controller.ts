@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { actorRef, CustomerActor } from '../auth/actor';
-import { CaseReader } from '../cases/case-reader.service';
+import { CaseReaderService } from '../cases/case-reader.service';
 import { ApiProblems } from '../common/openapi/api-problems';
 import { UuidOr404 } from '../common/http/uuid-param.pipe';
 import { Answer, ProposalAnswersService } from '../mediation/answers/proposal-answers.service';
@@ -25,7 +25,7 @@ const PROPOSAL_ID = new UuidOr404('PROPOSAL_NOT_FOUND');
 @ApiProblems(400, 409)
 export class CustomerProposalAnswersController {
   constructor(
-    private readonly cases: CaseReader,
+    private readonly cases: CaseReaderService,
     private readonly view: CustomerViewService,
     private readonly answers: ProposalAnswersService,
   ) {}

@@ -10,9 +10,9 @@ import {
 import { FastifyReply } from 'fastify';
 import { CustomerActor, actorRef } from '../auth/actor';
 import { Public } from '../auth/auth.decorators';
-import { CaseReader } from '../cases/case-reader.service';
-import { CaseTransitions } from '../cases/case-transitions.service';
-import { CaseConversation } from '../cases/messages/case-conversation.service';
+import { CaseReaderService } from '../cases/case-reader.service';
+import { CaseTransitionsService } from '../cases/case-transitions.service';
+import { CaseConversationService } from '../cases/messages/case-conversation.service';
 import { ApiIdempotencyKey, IdempotencyKey } from '../common/idempotency/idempotency-key.decorator';
 import { IdempotencyService } from '../common/idempotency/idempotency.service';
 import { sendIdempotent } from '../common/idempotency/idempotent-reply';
@@ -37,10 +37,10 @@ export class EscalationController {
   constructor(
     private readonly idempotency: IdempotencyService,
     private readonly intake: IntakeService,
-    private readonly cases: CaseReader,
+    private readonly cases: CaseReaderService,
     private readonly view: CustomerViewService,
-    private readonly conversation: CaseConversation,
-    private readonly transitions: CaseTransitions,
+    private readonly conversation: CaseConversationService,
+    private readonly transitions: CaseTransitionsService,
   ) {}
 
   @Post()

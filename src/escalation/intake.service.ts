@@ -2,13 +2,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { ActorRef } from '../auth/actor';
 import { newAccessToken } from '../cases/case-access-token';
-import { CaseFiling } from '../cases/case-filing.service';
+import { CaseFilingService } from '../cases/case-filing.service';
 import { CaseReferenceAllocator } from '../cases/case-reference.allocator';
 import { assessEligibility } from '../cases/eligibility';
 import { DomainError } from '../common/errors/domain-error';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { ComplaintFacts, ComplaintFactsPort } from '../frontline/public/complaint-facts.port';
-import { textsFor } from '../views/customer/customer-view.service';
+import { textsFor } from '../views/customer/customer-step-texts';
 import { explainIntakeDecision } from '../views/texts/eligibility-explanation';
 import { FileEscalationDto } from './dto/file-escalation.dto';
 import { EscalationReceiptDto } from '../views/customer/customer-view.dto';
@@ -24,7 +24,7 @@ export class IntakeService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly complaints: ComplaintFactsPort,
     private readonly references: CaseReferenceAllocator,
-    private readonly filing: CaseFiling,
+    private readonly filing: CaseFilingService,
   ) {}
 
   /**

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Money } from '../common/money/money';
+import { changedCountOf, rowsOf, text } from '../common/sql-rows';
 import { ComplaintEntity } from './complaint.entity';
 import { ComplaintKey } from './complaint-cursor';
 import { isComplaintReference } from './complaint-reference';
@@ -16,42 +17,45 @@ export interface FinalResponseRow {
 /** The SQL of front-line complaints; every method runs on the caller's manager (transaction). */
 @Injectable()
 export class ComplaintsRepository {
-  async nextSequence(manager: EntityManager): Promise<number> {
-    const [row] = (await manager.query(
-      `SELECT nextval('frontline_complaint_reference_seq')::text AS n`,
-    )) as { n: string }[];
-    return Number(row.n);
-  }
-
   /**
-   * Inserts unless the source already pushed this externalId. A concurrent push of the same id
-   * waits on the first one's unique-index entry and then does nothing: exactly one row wins.
+   * Inserts unless the source already pushed this externalId, numbering the complaint from
+   * `frontline_complaint_reference_seq` in the same statement (`CMP-` and at least six digits,
+   * as formatComplaintReference writes them); answers its reference, or null when it was known.
+   * A concurrent push of the same id waits on the first one's unique-index entry and then does
+   * nothing: exactly one row wins.
    */
-  async insertUnlessKnown(manager: EntityManager, c: ComplaintEntity): Promise<boolean> {
-    const rows = (await manager.query(
-      `INSERT INTO frontline_complaint (id, reference, source, external_id, customer_name,
+  async insertUnlessKnown(
+    manager: EntityManager,
+    c: Omit<ComplaintEntity, 'reference'>,
+  ): Promise<string | null> {
+    const rows = rowsOf(
+      await manager.query(
+        `INSERT INTO frontline_complaint (id, reference, source, external_id, customer_name,
          customer_email, customer_number, subject, description, channel, agent_id, received_at,
          response_due_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+       SELECT $1, 'CMP-' || lpad(n.v::text, greatest(6, length(n.v::text)), '0'), $2, $3, $4, $5,
+              $6, $7, $8, $9, $10, $11, $12
+         FROM (SELECT nextval('frontline_complaint_reference_seq') AS v) n
        ON CONFLICT (source, external_id) WHERE external_id IS NOT NULL DO NOTHING
-       RETURNING id`,
-      [
-        c.id,
-        c.reference,
-        c.source,
-        c.externalId,
-        c.customerName,
-        c.customerEmail,
-        c.customerNumber,
-        c.subject,
-        c.description,
-        c.channel,
-        c.agentId,
-        c.receivedAt,
-        c.responseDueAt,
-      ],
-    )) as { id: string }[];
-    return rows.length === 1;
+       RETURNING reference`,
+        [
+          c.id,
+          c.source,
+          c.externalId,
+          c.customerName,
+          c.customerEmail,
+          c.customerNumber,
+          c.subject,
+          c.description,
+          c.channel,
+          c.agentId,
+          c.receivedAt,
+          c.responseDueAt,
+        ],
+      ),
+      (row) => text(row, 'reference'),
+    );
+    return rows[0] ?? null;
   }
 
   findByReference(manager: EntityManager, reference: string): Promise<ComplaintEntity | null> {
@@ -127,20 +131,22 @@ export class ComplaintsRepository {
     id: string,
     response: FinalResponseRow,
   ): Promise<boolean> {
-    const [, affected] = (await manager.query(
-      `UPDATE frontline_complaint
+    const affected = changedCountOf(
+      await manager.query(
+        `UPDATE frontline_complaint
           SET final_response_text = $2, final_response_offer_minor = $3,
               final_response_offer_currency = $4, final_response_at = $5, final_response_by = $6
         WHERE id = $1 AND final_response_at IS NULL`,
-      [
-        id,
-        response.text,
-        response.offer?.amountMinor ?? null,
-        response.offer?.currency ?? null,
-        response.respondedAt,
-        response.respondedBy,
-      ],
-    )) as [unknown, number];
+        [
+          id,
+          response.text,
+          response.offer?.amountMinor ?? null,
+          response.offer?.currency ?? null,
+          response.respondedAt,
+          response.respondedBy,
+        ],
+      ),
+    );
     return affected === 1;
   }
 }

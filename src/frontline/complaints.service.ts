@@ -6,10 +6,9 @@ import { AuditService } from '../audit/audit.service';
 import { ActorRef } from '../auth/actor';
 import { Page } from '../common/pagination/cursor';
 import { OutboxService } from '../notifications/outbox/outbox.service';
-import { SlaPolicies } from '../sla/policies/sla-policies.service';
+import { SlaPoliciesService } from '../sla/policies/sla-policies.service';
 import { ComplaintEntity } from './complaint.entity';
 import { decodeComplaintCursor, encodeComplaintCursor } from './complaint-cursor';
-import { formatComplaintReference } from './complaint-reference';
 import { receivedAtRefusal } from './complaint-times';
 import { toComplaintDto } from './complaint-view';
 import { invalidTime } from './complaints.errors';
@@ -45,7 +44,7 @@ const DEFAULT_LIMIT = 25;
 export class ComplaintsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly policies: SlaPolicies,
+    private readonly policies: SlaPoliciesService,
     private readonly complaints: ComplaintsRepository,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
@@ -62,9 +61,8 @@ export class ComplaintsService {
       const refusal = receivedAtRefusal(draft.receivedAt, new Date());
       if (refusal) throw invalidTime('receivedAt', refusal);
     }
-    const complaint: ComplaintEntity = {
+    const draftRow: Omit<ComplaintEntity, 'reference'> = {
       id: randomUUID(),
-      reference: formatComplaintReference(await this.complaints.nextSequence(manager)),
       source: draft.source,
       externalId: draft.externalId ?? null,
       customerName: draft.customer.name,
@@ -82,9 +80,11 @@ export class ComplaintsService {
       finalResponseAt: null,
       finalResponseBy: null,
     };
-    if (!(await this.complaints.insertUnlessKnown(manager, complaint))) {
+    const reference = await this.complaints.insertUnlessKnown(manager, draftRow);
+    if (reference === null) {
       return { complaint: await this.existing(manager, draft), created: false };
     }
+    const complaint: ComplaintEntity = { ...draftRow, reference };
     const view = toComplaintDto(complaint);
     await this.audit.startChain(manager, {
       chainKey: `complaint:${complaint.reference}`,

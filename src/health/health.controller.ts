@@ -1,10 +1,9 @@
 import { Controller, Get, HttpCode } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { Public } from '../auth/auth.decorators';
 import { DomainError } from '../common/errors/domain-error';
 import { ApiProblems } from '../common/openapi/api-problems';
+import { SchemaMigrationsRepository } from './schema-migrations.repository';
 
 class HealthDto {
   @ApiProperty({ example: 'ok' }) status!: 'ok';
@@ -19,7 +18,7 @@ class ReadinessDto extends HealthDto {
 @Controller('health')
 @Public()
 export class HealthController {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly migrations: SchemaMigrationsRepository) {}
 
   @Get('live')
   @HttpCode(200)
@@ -34,15 +33,10 @@ export class HealthController {
   @ApiOkResponse({ type: ReadinessDto })
   @ApiProblems(503)
   async ready(): Promise<ReadinessDto> {
-    const expected = this.dataSource.migrations.length;
+    const expected = this.migrations.expected();
     let applied: number;
     try {
-      const [row] = (await this.dataSource.query(
-        'SELECT count(*)::int AS n FROM schema_migrations',
-      )) as {
-        n: number;
-      }[];
-      applied = row.n;
+      applied = await this.migrations.applied();
     } catch {
       throw new DomainError('SERVICE_UNAVAILABLE', 'The database does not answer');
     }

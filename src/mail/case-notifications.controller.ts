@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/auth.decorators';
-import { CaseReader } from '../cases/case-reader.service';
+import { CaseReaderService } from '../cases/case-reader.service';
 import { DomainError } from '../common/errors/domain-error';
 import { ApiProblems } from '../common/openapi/api-problems';
 import { decodeCursor, toPage } from '../common/pagination/cursor';
@@ -16,7 +16,7 @@ const DEFAULT_LIMIT = 25;
 @Controller('v1/admin/cases/:reference/notifications')
 export class CaseNotificationsController {
   constructor(
-    private readonly cases: CaseReader,
+    private readonly cases: CaseReaderService,
     private readonly messages: MailMessages,
   ) {}
 

@@ -2,8 +2,9 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { SYSTEM_ACTOR } from '../auth/actor';
-import { CaseRecorder } from '../cases/case-recorder';
+import { CaseEvent, CaseRecorder, RecordedCase } from '../cases/case-recorder';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { connectionWaiters } from '../database/pool-pressure';
 import { nextAttemptAt } from '../notifications/webhooks/retry-policy';
 import { openSecret } from '../notifications/webhooks/secret-box';
 import { caseLink } from './mail-links';
@@ -27,11 +28,20 @@ export interface MailDispatchReport {
 const PLAN_BATCH = 500;
 const PLAN_ROUNDS = 10;
 const SEND_BATCH = 50;
+/**
+ * A pass while requests wait for database connections (the service is saturated): one small
+ * batch, and the next pass waits for the next tick, so mail takes a bounded share of the
+ * process (about 10 messages per tick) and filings keep theirs; the queue catches up after.
+ */
+const PRESSED_BATCH = 10;
 /** Claims per pass: new events get planned between passes, so a long queue does not hold them. */
 const SEND_ROUNDS = 10;
-/** Settlement transactions at once, and messages in each: a few of the pool's connections. */
-const SETTLE_CONCURRENCY = 4;
-const SETTLE_CHUNK = 10;
+/**
+ * Settlement transactions at once, and messages in each: a batch's record is a few multi-row
+ * statements, so one transaction per batch, two at most (the two batches in flight).
+ */
+const SETTLE_CONCURRENCY = 2;
+const SETTLE_CHUNK = SEND_BATCH;
 /** A claim outlives an attempt's connection, greeting and socket timeouts by this much. */
 const LEASE_MARGIN_MS = 30_000;
 const MAIL_ACTOR = { ...SYSTEM_ACTOR, name: 'Mail' };
@@ -63,11 +73,13 @@ export class MailDispatcher {
       const planned = await this.planner.planBatch(now, PLAN_BATCH);
       eventsPlanned += planned;
       planBusy = planned === PLAN_BATCH;
-      if (!planBusy) break;
+      if (!planBusy || this.pressed()) break;
     }
     const { queued: remindersQueued } = await this.reminders.run(now);
     const sending = await this.sendDue(now);
-    return { eventsPlanned, remindersQueued, ...sending, busy: planBusy || sending.busy };
+    // Work left over while requests wait for connections waits for the next tick.
+    const busy = (planBusy || sending.busy) && !this.pressed();
+    return { eventsPlanned, remindersQueued, ...sending, busy };
   }
 
   /**
@@ -93,8 +105,10 @@ export class MailDispatcher {
     };
     try {
       for (let round = 0; round < SEND_ROUNDS; round += 1) {
-        const claimed = await this.messages.claim(now, SEND_BATCH, leaseMs);
-        const full = claimed.length === SEND_BATCH;
+        const pressed = this.pressed();
+        const limit = pressed ? PRESSED_BATCH : SEND_BATCH;
+        const claimed = await this.messages.claim(now, limit, leaseMs);
+        const full = claimed.length === limit && !pressed;
         const done = previous;
         previous =
           claimed.length === 0
@@ -110,6 +124,11 @@ export class MailDispatcher {
       await settling.drain();
     }
     return { attempted, sent, busy };
+  }
+
+  /** Requests are waiting for database connections: give them the process. */
+  private pressed(): boolean {
+    return connectionWaiters(this.dataSource) > 0;
   }
 
   private async attempt(message: ClaimedMessage, now: Date): Promise<AttemptOutcome> {
@@ -189,38 +208,41 @@ export class MailDispatcher {
    * Every outcome of a batch in one transaction, each message sent recorded on its case: a
    * "customer notified" entry the customer sees (a "company notified" one the company sees),
    * with the subject they got and the time, and an audit entry naming the recipient and the
-   * Message-ID, so when a party was told can be shown from the tamper-evident record.
+   * Message-ID, so when a party was told can be shown from the tamper-evident record. The
+   * marks, entries and audit entries of the whole batch are a few multi-row statements
+   * (`CaseRecorder.recordMany`), not a few statements per message.
    */
   private async settle(outcomes: readonly AttemptOutcome[]): Promise<void> {
     if (outcomes.length === 0) return;
     await this.dataSource.transaction(async (manager) => {
       const applied = await this.messages.settle(manager, outcomes);
-      for (const outcome of outcomes) {
-        if (!applied.has(outcome.message.id) || outcome.status !== 'sent') continue;
-        const { message } = outcome;
-        const sentAt = outcome.at.toISOString();
-        const facts = {
-          notificationId: message.id,
-          template: message.template,
-          language: message.language,
-          messageId: outcome.messageId,
-          sentAt,
-        };
-        await this.recorder.record(
-          manager,
-          { id: message.caseId, reference: message.params.reference },
-          {
-            actor: MAIL_ACTOR,
-            timeline: {
-              type: `${message.audience}.notified`,
-              audience: message.audience,
-              ...(outcome.subject ? { body: outcome.subject } : {}),
-              data: facts,
-            },
-            audit: { action: 'mail.sent', after: { ...facts, recipient: message.recipient } },
-          },
-        );
-      }
+      const sent = outcomes.filter((o) => o.status === 'sent' && applied.has(o.message.id));
+      await this.recorder.recordMany(manager, sent.map(notifiedChange));
     });
   }
+}
+
+/** The change a message sent makes to its case's record. */
+function notifiedChange(outcome: AttemptOutcome): { case: RecordedCase; change: CaseEvent } {
+  const { message } = outcome;
+  const facts = {
+    notificationId: message.id,
+    template: message.template,
+    language: message.language,
+    messageId: outcome.messageId,
+    sentAt: outcome.at.toISOString(),
+  };
+  return {
+    case: { id: message.caseId, reference: message.params.reference },
+    change: {
+      actor: MAIL_ACTOR,
+      timeline: {
+        type: `${message.audience}.notified`,
+        audience: message.audience,
+        ...(outcome.subject ? { body: outcome.subject } : {}),
+        data: facts,
+      },
+      audit: { action: 'mail.sent', after: { ...facts, recipient: message.recipient } },
+    },
+  };
 }

@@ -8,7 +8,7 @@ import {
 } from '@nestjs/swagger';
 import { StaffActor } from '../auth/actor';
 import { CurrentStaff, Roles } from '../auth/auth.decorators';
-import { CaseReader } from '../cases/case-reader.service';
+import { CaseReaderService } from '../cases/case-reader.service';
 import { StaffCaseWrites } from '../cases/conflicts/staff-case-writes.decorator';
 import { ApiProblems } from '../common/openapi/api-problems';
 import { UuidOr404 } from '../common/http/uuid-param.pipe';
@@ -26,7 +26,7 @@ const PROPOSAL_ID = new UuidOr404('PROPOSAL_NOT_FOUND');
 @StaffCaseWrites()
 export class ProposalsController {
   constructor(
-    private readonly cases: CaseReader,
+    private readonly cases: CaseReaderService,
     private readonly proposals: ProposalsService,
   ) {}
 

@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { StaffActor, namedRef, RecordedActor } from '../auth/actor';
 import { CaseStatus } from '../cases/case-lifecycle';
 import { CaseRecorder } from '../cases/case-recorder';
-import { CaseTransitions } from '../cases/case-transitions.service';
+import { CaseTransitionsService } from '../cases/case-transitions.service';
 import { LockedCase, lockCase, requireCommand } from '../cases/case-lock';
 import { DomainError } from '../common/errors/domain-error';
 import { Money } from '../common/money/money';
@@ -29,7 +29,7 @@ export class ProposalsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly recorder: CaseRecorder,
-    private readonly transitions: CaseTransitions,
+    private readonly transitions: CaseTransitionsService,
     private readonly ledger: RemedyLedgerService,
     private readonly budget: BudgetService,
     private readonly closure: ProposalClosureService,

@@ -3,7 +3,7 @@ import { OutboxService } from './outbox/outbox.service';
 import { OutboxEvents } from './outbox/outbox-events.repository';
 import { WebhookDeliveries } from './webhooks/webhook-deliveries.repository';
 import { WebhookDeliveryLogRows } from './webhooks/webhook-delivery-log.repository';
-import { WebhookDeliveryLog } from './webhooks/webhook-delivery-log.service';
+import { WebhookDeliveryLogService } from './webhooks/webhook-delivery-log.service';
 import { WebhookDispatchLoop } from './webhooks/webhook-dispatch.loop';
 import { WebhookDispatcher } from './webhooks/webhook-dispatcher';
 import { WebhookRetention } from './webhooks/webhook-retention';
@@ -23,7 +23,7 @@ import { WebhooksController } from './webhooks/webhooks.controller';
     WebhookSubscriptions,
     WebhookSubscriptionsService,
     WebhookDeliveryLogRows,
-    WebhookDeliveryLog,
+    WebhookDeliveryLogService,
     WebhookDeliveries,
     WebhookDispatcher,
     WebhookDispatchLoop,

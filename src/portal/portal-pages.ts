@@ -7,6 +7,7 @@ import {
 } from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
 import { FastifyReply, FastifyRequest } from 'fastify';
+import { MULTIPART_ROUTE } from '../common/http/multipart-routes';
 import { formatCustomerDate } from '../views/texts/customer-texts';
 import { fill, isLanguage, Language, LANGUAGES, portalTexts } from './texts/portal-texts';
 import { PAGE_POLICY, PORTAL_FORM, verifyCsrf } from './portal-http';
@@ -26,6 +27,17 @@ export class CsrfGuard implements CanActivate {
 /** A page's form post: a urlencoded body, and a CSRF token checked before anything else. */
 export function PortalForm() {
   return applyDecorators(RouteConfig({ [PORTAL_FORM]: true }), UseGuards(CsrfGuard));
+}
+
+/**
+ * A form post that may carry files: multipart/form-data (read by the handler as it streams),
+ * or urlencoded when the form is sent without them; the CSRF token comes in the action's query.
+ */
+export function PortalUploadForm() {
+  return applyDecorators(
+    RouteConfig({ [PORTAL_FORM]: true, [MULTIPART_ROUTE]: true }),
+    UseGuards(CsrfGuard),
+  );
 }
 
 /**

@@ -3,7 +3,10 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import { FastifyReply, FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { isEmail } from 'class-validator';
+import { actorRef } from '../auth/actor';
 import { Public } from '../auth/auth.decorators';
+import { CaseReaderService } from '../cases/case-reader.service';
+import { DocumentsService } from '../documents/documents.service';
 import { DomainError } from '../common/errors/domain-error';
 import { IdempotencyService } from '../common/idempotency/idempotency.service';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
@@ -14,9 +17,15 @@ import { PublicRateLimit } from '../rate-limit/public-rate-limit.decorator';
 import { EscalationReceiptDto } from '../views/customer/customer-view.dto';
 import { CURRENCIES, FieldErrors, parseFilingForm } from './forms/filing-form';
 import { PortalErrorFilter } from './portal-error.filter';
-import { pageLanguage, PortalForm, renderPage } from './portal-pages';
+import { pageLanguage, PortalForm, PortalUploadForm, renderPage } from './portal-pages';
 import { PortalSessions } from './session/portal-sessions';
-import { LANGUAGES, Language, portalTexts } from './texts/portal-texts';
+import { fill, LANGUAGES, Language, portalTexts, PortalTexts } from './texts/portal-texts';
+import { FILING_MAX_DOCUMENTS, FilingParts } from './forms/filing-parts';
+
+interface AttachedResult {
+  readonly name: string;
+  readonly error?: string;
+}
 
 type Form = Record<string, string | undefined>;
 const KEY = /^[0-9a-f-]{36}$/;
@@ -35,6 +44,8 @@ export class PortalPublicController {
     private readonly intake: IntakeService,
     private readonly links: AccessLinkService,
     private readonly sessions: PortalSessions,
+    private readonly cases: CaseReaderService,
+    private readonly documents: DocumentsService,
   ) {}
 
   @Get()
@@ -54,35 +65,95 @@ export class PortalPublicController {
   /**
    * Files through the API's intake. The form carries a key made when it was shown, so a second
    * press of the button (or a reload of the post) answers with the first filing, never a second.
+   * Documents chosen in the form are added to the case just filed, one by one, with the limits
+   * and refusals of any upload (src/documents/documents.service.ts); the filed page says which.
    */
   @Post('file')
-  @PortalForm()
+  @PortalUploadForm()
   async file(
-    @Body() form: Form,
+    @Body() body: Form | undefined,
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
     const lang = pageLanguage(request, reply);
     const t = portalTexts(lang);
+    const parts = request.isMultipart()
+      ? FilingParts.open(request, this.config.documents.maxBytes)
+      : undefined;
+    const form: Form = parts ? await parts.fields() : (body ?? {});
     const parsed = await parseFilingForm(form, t);
     const key = KEY.test(form.idempotencyKey ?? '') ? form.idempotencyKey : undefined;
-    if (!parsed.dto)
-      return this.renderForm(request, reply, lang, parsed.values, parsed.errors, key, 400);
+    const refuse = async (errors: FieldErrors, status: number) => {
+      const chosen = parts ? await parts.discard() : 0;
+      const all = chosen > 0 ? { ...errors, documents: t.errors.documentsAgain } : errors;
+      return this.renderForm(request, reply, lang, parsed.values, all, key, status);
+    };
+    if (!parsed.dto) return refuse(parsed.errors, 400);
     const dto = parsed.dto;
-    let receipt: EscalationReceiptDto;
+    let filed: { receipt: EscalationReceiptDto; replayed: boolean };
     try {
       const linked = await this.intake.prepare(dto);
-      receipt = await this.fileOnce(key, dto, linked);
+      filed = await this.fileOnce(key, dto, linked);
     } catch (error) {
       if (error instanceof DomainError && error.code === 'COMPLAINT_REFERENCE_UNKNOWN') {
-        const errors = { complaintReference: t.errors.complaintUnknown };
-        return this.renderForm(request, reply, lang, parsed.values, errors, key, 422);
+        return refuse({ complaintReference: t.errors.complaintUnknown }, 422);
       }
       throw error;
     }
+    const { receipt } = filed;
     await this.sessions.start(reply, receipt.id);
+    // A replay's documents went with the first post of the form.
+    let documents: AttachedResult[] = [];
+    if (parts && filed.replayed) await parts.discard();
+    else if (parts) documents = await this.attach(parts, receipt, t);
     const link = `${this.config.mail.publicBaseUrl}/cases/${receipt.reference}#access-token=${receipt.accessToken}`;
-    await renderPage(request, reply, 'filed', lang, { receipt, link });
+    await renderPage(request, reply, 'filed', lang, { receipt, link, documents });
+  }
+
+  /** Each document the form carries, added to the new case or refused with its reason. */
+  private async attach(
+    parts: FilingParts,
+    receipt: EscalationReceiptDto,
+    t: PortalTexts,
+  ): Promise<AttachedResult[]> {
+    const c = await this.cases.byReference(receipt.reference);
+    const actor = actorRef({ kind: 'customer', caseId: c.id, reference: c.reference });
+    const results: AttachedResult[] = [];
+    for await (const document of parts.documents()) {
+      const name = document.filename;
+      if (results.length >= FILING_MAX_DOCUMENTS) {
+        await document.discard();
+        results.push({ name, error: fill(t.errors.documentsTooMany, this.documentLimits()) });
+        continue;
+      }
+      try {
+        await this.documents.upload(c, { side: 'customer', actor }, document);
+        results.push({ name });
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        await document.discard();
+        results.push({ name, error: this.documentRefusal(error, t) });
+      }
+    }
+    return results;
+  }
+
+  private documentRefusal(error: DomainError, t: PortalTexts): string {
+    switch (error.code) {
+      case 'DOCUMENT_TOO_LARGE':
+        return fill(t.errors.documentTooLarge, this.documentLimits());
+      case 'DOCUMENT_TYPE_NOT_ALLOWED':
+        return t.errors.documentType;
+      case 'DOCUMENT_EMPTY':
+        return t.errors.documentEmpty;
+      default:
+        return t.errors.documentFailed;
+    }
+  }
+
+  private documentLimits(): { count: number; size: number } {
+    const size = Math.floor(this.config.documents.maxBytes / (1024 * 1024));
+    return { count: FILING_MAX_DOCUMENTS, size };
   }
 
   /** A second post of the same form waits for the first one instead of failing. */
@@ -90,7 +161,7 @@ export class PortalPublicController {
     key: string | undefined,
     dto: Parameters<IntakeService['file']>[1],
     linked: Awaited<ReturnType<IntakeService['prepare']>>,
-  ): Promise<EscalationReceiptDto> {
+  ): Promise<{ receipt: EscalationReceiptDto; replayed: boolean }> {
     for (let attempt = 0; ; attempt++) {
       try {
         const result = await this.idempotency.execute<EscalationReceiptDto>({
@@ -102,7 +173,7 @@ export class PortalPublicController {
             body: await this.intake.file(manager, dto, linked),
           }),
         });
-        return result.body;
+        return { receipt: result.body, replayed: result.replayed };
       } catch (error) {
         const running = error instanceof DomainError && error.code === 'IDEMPOTENCY_IN_FLIGHT';
         if (!running || attempt >= CONFLICT_RETRIES) throw error;
@@ -116,7 +187,7 @@ export class PortalPublicController {
     reply: FastifyReply,
     lang: Language,
     values: Form,
-    errors: FieldErrors,
+    errors: FieldErrors & { documents?: string },
     key: string = randomUUID(),
     status = 200,
   ): Promise<void> {
@@ -132,6 +203,7 @@ export class PortalPublicController {
         categories: CATEGORIES,
         currencies: CURRENCIES,
         caseLanguages: LANGUAGES,
+        ...this.documentLimits(),
       },
       status,
     );

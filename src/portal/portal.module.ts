@@ -10,6 +10,7 @@ import { MediationModule } from '../mediation/mediation.module';
 import { ViewsModule } from '../views/views.module';
 import { PortalAssetsController } from './portal-assets.controller';
 import { PortalCaseController } from './portal-case.controller';
+import { PortalCaseRepository } from './portal-case.repository';
 import { PortalPublicController } from './portal-public.controller';
 import { PortalSessionsRepository } from './session/portal-sessions.repository';
 import { PortalSessions } from './session/portal-sessions';
@@ -28,6 +29,6 @@ import { PortalSessions } from './session/portal-sessions';
     ViewsModule,
   ],
   controllers: [PortalPublicController, PortalCaseController, PortalAssetsController],
-  providers: [PortalSessionsRepository, PortalSessions],
+  providers: [PortalSessionsRepository, PortalSessions, PortalCaseRepository],
 })
 export class PortalModule {}

@@ -1,6 +1,6 @@
 import { ThrottlerStorage } from '@nestjs/throttler';
 import { DataSource } from 'typeorm';
-import { FixedWindowCounter } from './fixed-window-counter';
+import { FixedWindowCounterRepository } from './fixed-window-counter.repository';
 import { WindowAllowances } from './window-allowances';
 
 type ThrottlerStorageRecord = Awaited<ReturnType<ThrottlerStorage['increment']>>;
@@ -11,11 +11,11 @@ type ThrottlerStorageRecord = Awaited<ReturnType<ThrottlerStorage['increment']>>
  * Hits are reserved in the shared count a few at a time (src/rate-limit/window-allowances.ts).
  */
 export class PostgresThrottlerStorage implements ThrottlerStorage {
-  private readonly buckets: FixedWindowCounter;
+  private readonly buckets: FixedWindowCounterRepository;
   private readonly allowances: WindowAllowances;
 
   constructor(dataSource: DataSource) {
-    this.buckets = new FixedWindowCounter(dataSource, 'rate_limit_bucket');
+    this.buckets = new FixedWindowCounterRepository(dataSource, 'rate_limit_bucket');
     this.allowances = new WindowAllowances((key, seconds, count) =>
       this.buckets.hit(key, seconds, count),
     );

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
-import { WindowCount } from './fixed-window-counter';
+import { WindowCount } from './fixed-window-counter.repository';
 import { WindowAllowances } from './window-allowances';
 
-/** The shared count of PostgreSQL, in memory: one fixed window per key, as FixedWindowCounter. */
+/** The shared count of PostgreSQL, in memory: one fixed window per key, as FixedWindowCounterRepository. */
 class SharedCount {
   readonly calls: number[] = [];
   private readonly windows = new Map<string, { hits: number; endsAt: number }>();

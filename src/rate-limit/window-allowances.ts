@@ -1,6 +1,6 @@
-import { WindowCount } from './fixed-window-counter';
+import { WindowCount } from './fixed-window-counter.repository';
 
-/** Counts `count` hits of `key` in the shared window (FixedWindowCounter.hit). */
+/** Counts `count` hits of `key` in the shared window (FixedWindowCounterRepository.hit). */
 export type ReserveHits = (
   key: string,
   windowSeconds: number,

@@ -1,46 +1,319 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { integer, text } from '../common/sql-rows';
+import {
+  bigintNumber,
+  insertedRowOf,
+  integer,
+  RawRow,
+  rowsOf,
+  text,
+  textOrNull,
+} from '../common/sql-rows';
+import { Bucket } from './kpi-formulas';
+import {
+  CaseFigures,
+  CLOSED_WITHIN,
+  maintainedFigures,
+  mergeCaseFigures,
+  REJECTION_CODE,
+  RunSql,
+  sumBy,
+  wholeMonthsWithin,
+} from './kpi-maintained-sql';
+import { KpiAggregates, MoneyLine, PolicyTerm, RemedyAggregates } from './kpi-report';
 
-/**
- * Folds the deltas the triggers of migration 1766500000000-maintain-kpi-aggregates appended into
- * the month aggregates, in one statement: the deltas it sees are deleted and added to their
- * months together, so a report (which sums both) reads the same figures before and after.
- * Deltas committed meanwhile are not in its snapshot and wait for the next run. The advisory lock
- * keeps two instances from folding at once (each would wait on the other's upserts).
- */
-const COMPACT = `
-  WITH locked AS (SELECT pg_try_advisory_xact_lock(hashtext('kpi_compaction')) AS got),
-  moved AS (
-    DELETE FROM kpi_delta WHERE (SELECT got FROM locked)
-    RETURNING month, measure, key1, key2, value, n),
-  folded AS (
-    INSERT INTO kpi_month AS m (month, measure, key1, key2, value, n)
-    SELECT month, measure, key1, key2, value, sum(n) FROM moved GROUP BY 1, 2, 3, 4, 5
-    ON CONFLICT (measure, month, key1, key2, value) DO UPDATE SET n = m.n + EXCLUDED.n
-    RETURNING m.measure, m.month, m.key1, m.key2, m.value, m.n)
-  SELECT (SELECT count(*) FROM moved)::int AS moved,
-         (SELECT coalesce(jsonb_agg(jsonb_build_array(measure, month, key1, key2, value)), '[]')
-            FROM folded WHERE n = 0)::text AS emptied`;
+export type { RunSql } from './kpi-maintained-sql';
 
-/** Facts that cancelled out (a case moved on from a status) leave rows of zero behind. */
-const DROP_EMPTIED = `
-  DELETE FROM kpi_month WHERE n = 0 AND (measure, month, key1, key2, value) IN (
-    SELECT e ->> 0, (e ->> 1)::date, e ->> 2, e ->> 3, (e ->> 4)::int
-      FROM jsonb_array_elements($1::jsonb) e)`;
-
+/** The KPI aggregates of a period, read through the service's data source. */
 @Injectable()
 export class KpiAggregatesRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** How many deltas were folded. */
-  async compact(): Promise<number> {
-    return this.dataSource.transaction(async (manager) => {
-      const [row] = (await manager.query(COMPACT)) as Record<string, unknown>[];
-      const emptied = text(row, 'emptied');
-      if (emptied !== '[]') await manager.query(DROP_EMPTIED, [emptied]);
-      return integer(row, 'moved');
-    });
+  collect(from: Date, to: Date, outcome: PolicyTerm): Promise<KpiAggregates> {
+    return collectKpiAggregates(
+      (sql, params) => this.dataSource.query(sql, params),
+      from,
+      to,
+      outcome,
+    );
   }
+}
+
+const bucketOf = (row: RawRow): Bucket => ({
+  value: integer(row, 'value'),
+  count: integer(row, 'count'),
+});
+
+/**
+ * The aggregates of a period, half-open [from, to). The whole UTC months inside it are read from
+ * the maintained month aggregates (kpi-maintained-sql.ts); the days before the first and after
+ * the last whole month, and the registers (suggestions, remedies), from the tables. The figures
+ * equal `collectLiveKpiAggregates` at any moment (test/kpi-aggregates.int-spec.ts).
+ */
+export async function collectKpiAggregates(
+  run: RunSql,
+  from: Date,
+  to: Date,
+  outcome: PolicyTerm,
+): Promise<KpiAggregates> {
+  const months = wholeMonthsWithin(from, to);
+  if (!months) return collectLiveKpiAggregates(run, from, to, outcome);
+  const edges = [
+    { from, to: months.from },
+    { from: months.to, to },
+  ].filter((edge) => edge.from < edge.to);
+  const [maintained, suggestionCounts, remedyAggregates, ...live] = await Promise.all([
+    maintainedFigures(run, months.from, months.to, outcome),
+    suggestions(run, from, to),
+    remedies(run, from, to),
+    ...edges.map((edge) => liveCaseFigures(run, edge.from, edge.to, outcome)),
+  ]);
+  return {
+    from,
+    to,
+    ...live.reduce(mergeCaseFigures, maintained),
+    ...suggestionCounts,
+    remedies: remedyAggregates,
+  };
+}
+
+/**
+ * The same aggregates recomputed from the tables alone, each from one index range scan
+ * (migrations add-report-indexes): received cases by created_at, closed cases by closed_at,
+ * acknowledgements by start, remedies by binding and fulfilment. Only counts, sums and histograms
+ * leave the database.
+ */
+export async function collectLiveKpiAggregates(
+  run: RunSql,
+  from: Date,
+  to: Date,
+  outcome: PolicyTerm,
+): Promise<KpiAggregates> {
+  const [figures, suggestionCounts, remedyAggregates] = await Promise.all([
+    liveCaseFigures(run, from, to, outcome),
+    suggestions(run, from, to),
+    remedies(run, from, to),
+  ]);
+  return { from, to, ...figures, ...suggestionCounts, remedies: remedyAggregates };
+}
+
+/** The figures of cases, acknowledgements and ratings of [from, to), from the tables. */
+async function liveCaseFigures(
+  run: RunSql,
+  from: Date,
+  to: Date,
+  outcome: PolicyTerm,
+): Promise<CaseFigures> {
+  const [received, closed, hours, acknowledgement, ratings] = await Promise.all([
+    receivedCases(run, from, to),
+    closedCases(run, from, to, outcome),
+    hoursToOutcome(run, from, to),
+    acknowledgements(run, from, to),
+    feedbackRatings(run, from, to),
+  ]);
+  return { ...received, ...closed, hoursToOutcome: hours, ...acknowledgement, ratings };
+}
+
+async function receivedCases(run: RunSql, from: Date, to: Date) {
+  const rows = rowsOf(
+    await run(
+      `SELECT status, category, count(*)::int AS n
+         FROM ombudsman_case WHERE created_at >= $1 AND created_at < $2
+        GROUP BY status, category`,
+      [from, to],
+    ),
+    (row) => ({
+      status: text(row, 'status'),
+      category: text(row, 'category'),
+      n: integer(row, 'n'),
+    }),
+  );
+  return {
+    receivedByStatus: sumBy(rows, (r) => r.status),
+    receivedByCategory: sumBy(rows, (r) => r.category),
+  };
+}
+
+async function closedCases(run: RunSql, from: Date, to: Date, outcome: PolicyTerm) {
+  const rows = rowsOf(
+    await run(
+      `SELECT outcome AS key, CASE WHEN outcome = 'rejected' THEN ${REJECTION_CODE} END AS reason,
+            count(*)::int AS n,
+            count(*) FILTER (WHERE accepted_at IS NOT NULL)::int AS accepted,
+            count(*) FILTER (WHERE ${CLOSED_WITHIN})::int AS within
+       FROM ombudsman_case c WHERE closed_at >= $1 AND closed_at < $2
+      GROUP BY outcome, 2`,
+      [from, to, outcome.amount, outcome.unit],
+    ),
+    (row) => ({
+      key: text(row, 'key'),
+      reason: textOrNull(row, 'reason'),
+      n: integer(row, 'n'),
+      accepted: integer(row, 'accepted'),
+      within: integer(row, 'within'),
+    }),
+  );
+  const refused = rows.filter((r) => r.key === 'rejected');
+  return {
+    closedByOutcome: sumBy(rows, (r) => r.key),
+    rejectedByReason: sumBy(refused, (r) => r.reason ?? 'other'),
+    closedAfterAcceptance: rows.reduce((s, r) => s + r.accepted, 0),
+    closedWithinOutcomeDays: rows.reduce((s, r) => s + r.within, 0),
+  };
+}
+
+/** A histogram in whole hours: medians come from a few hundred buckets, not from every case. */
+async function hoursToOutcome(run: RunSql, from: Date, to: Date): Promise<Bucket[]> {
+  return rowsOf(
+    await run(
+      `SELECT round(extract(epoch FROM closed_at - created_at) / 3600)::int AS value, count(*)::int AS count
+         FROM ombudsman_case WHERE closed_at >= $1 AND closed_at < $2
+        GROUP BY 1`,
+      [from, to],
+    ),
+    bucketOf,
+  );
+}
+
+/** Met, or missed; a deadline cancelled (case closed) before it fell due was never missed. */
+async function acknowledgements(run: RunSql, from: Date, to: Date) {
+  return insertedRowOf(
+    await run(
+      `SELECT count(*) FILTER (WHERE met_at IS NOT NULL AND met_at <= due_at)::int AS in_time,
+            count(*) FILTER (WHERE met_at IS NOT NULL
+                               OR (due_at < now() AND (cancelled_at IS NULL OR cancelled_at > due_at)))::int AS due
+       FROM case_deadline
+      WHERE kind = 'acknowledge' AND started_at >= $1 AND started_at < $2`,
+      [from, to],
+    ),
+    (row) => ({
+      acknowledgedInTime: integer(row, 'in_time'),
+      acknowledgementsDue: integer(row, 'due'),
+    }),
+  );
+}
+
+async function feedbackRatings(run: RunSql, from: Date, to: Date): Promise<Bucket[]> {
+  return rowsOf(
+    await run(
+      `SELECT rating::int AS value, count(*)::int AS count
+         FROM case_feedback WHERE created_at >= $1 AND created_at < $2 GROUP BY rating`,
+      [from, to],
+    ),
+    bucketOf,
+  );
+}
+
+/**
+ * Open register items: suggestions accepted before the period ended and not yet implemented
+ * (ix_suggestion_accepted_open); implemented ones count in their period.
+ */
+async function suggestions(run: RunSql, from: Date, to: Date) {
+  return insertedRowOf(
+    await run(
+      `SELECT (SELECT count(*) FROM suggestion
+              WHERE status = 'accepted' AND accepted_at < $2)::int AS open,
+            (SELECT count(*) FROM suggestion
+              WHERE implemented_at >= $1 AND implemented_at < $2)::int AS implemented`,
+      [from, to],
+    ),
+    (row) => ({
+      suggestionsOpen: integer(row, 'open'),
+      suggestionsImplemented: integer(row, 'implemented'),
+    }),
+  );
+}
+
+/**
+ * Awarded: became binding (bound_at) in the period; paid: fulfilled in the period; overdue: fell
+ * due in the period and still unpaid; corrective actions open: bound before the period ended and
+ * not yet done.
+ */
+async function remedies(run: RunSql, from: Date, to: Date): Promise<RemedyAggregates> {
+  const money = rowsOf(
+    await run(
+      `SELECT type, currency,
+            count(*) FILTER (WHERE bound_at >= $1 AND bound_at < $2
+                               AND status IN ('due', 'fulfilled'))::int AS awarded_count,
+            coalesce(sum(amount_minor) FILTER (WHERE bound_at >= $1 AND bound_at < $2
+                               AND status IN ('due', 'fulfilled')), 0)::text AS awarded_minor,
+            count(*) FILTER (WHERE fulfilled_at >= $1 AND fulfilled_at < $2
+                               AND status = 'fulfilled')::int AS paid_count,
+            coalesce(sum(amount_minor) FILTER (WHERE fulfilled_at >= $1 AND fulfilled_at < $2
+                               AND status = 'fulfilled'), 0)::text AS paid_minor
+       FROM remedy
+      WHERE amount_minor IS NOT NULL
+        AND ((bound_at >= $1 AND bound_at < $2) OR (fulfilled_at >= $1 AND fulfilled_at < $2))
+      GROUP BY type, currency ORDER BY type, currency`,
+      [from, to],
+    ),
+    (row) => ({
+      type: text(row, 'type'),
+      currency: text(row, 'currency'),
+      awardedCount: integer(row, 'awarded_count'),
+      awardedMinor: bigintNumber(row, 'awarded_minor'),
+      paidCount: integer(row, 'paid_count'),
+      paidMinor: bigintNumber(row, 'paid_minor'),
+    }),
+  );
+  // Three index range scans: overdue on ix_remedy_due, open corrective actions on
+  // ix_remedy_corrective_open, implemented ones on ix_remedy_fulfilled.
+  const other = insertedRowOf(
+    await run(
+      `SELECT (SELECT count(*) FROM remedy
+              WHERE status = 'due' AND due_at >= $1 AND due_at < least($2, now()))::int AS overdue,
+            (SELECT count(*) FROM remedy
+              WHERE type = 'corrective_action' AND status = 'due' AND bound_at < $2)::int AS corrective_open,
+            (SELECT count(*) FROM remedy
+              WHERE status = 'fulfilled' AND type = 'corrective_action'
+                AND fulfilled_at >= $1 AND fulfilled_at < $2)::int AS corrective_implemented`,
+      [from, to],
+    ),
+    (row) => ({
+      overdue: integer(row, 'overdue'),
+      correctiveOpen: integer(row, 'corrective_open'),
+      correctiveImplemented: integer(row, 'corrective_implemented'),
+    }),
+  );
+  const compliance = insertedRowOf(
+    await run(
+      `SELECT count(*)::int AS cases, count(*) FILTER (WHERE done)::int AS complied
+       FROM (SELECT case_id, bool_and(status = 'fulfilled') AS done
+               FROM remedy
+              WHERE bound_at >= $1 AND bound_at < $2 AND status IN ('due', 'fulfilled')
+              GROUP BY case_id) owed`,
+      [from, to],
+    ),
+    (row) => ({ cases: integer(row, 'cases'), complied: integer(row, 'complied') }),
+  );
+  const paidByCurrency = rowsOf(
+    await run(
+      `SELECT currency, count(DISTINCT case_id)::int AS cases, sum(amount_minor)::text AS amount_minor
+       FROM remedy
+      WHERE status = 'fulfilled' AND fulfilled_at >= $1 AND fulfilled_at < $2
+        AND amount_minor IS NOT NULL
+      GROUP BY currency ORDER BY currency`,
+      [from, to],
+    ),
+    (row) => ({
+      currency: text(row, 'currency'),
+      cases: integer(row, 'cases'),
+      amountMinor: bigintNumber(row, 'amount_minor'),
+    }),
+  );
+  const line = (row: (typeof money)[number], count: number, minor: number): MoneyLine | null =>
+    count > 0 ? { type: row.type, currency: row.currency, count, amountMinor: minor } : null;
+  return {
+    awarded: money
+      .map((r) => line(r, r.awardedCount, r.awardedMinor))
+      .filter((l): l is MoneyLine => l !== null),
+    paid: money
+      .map((r) => line(r, r.paidCount, r.paidMinor))
+      .filter((l): l is MoneyLine => l !== null),
+    paidByCurrency,
+    ...other,
+    casesWithRemedies: compliance.cases,
+    casesComplied: compliance.complied,
+  };
 }

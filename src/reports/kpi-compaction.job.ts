@@ -2,7 +2,7 @@ import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@ne
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { IntervalJob } from '../common/scheduling/interval-job';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
-import { KpiAggregatesRepository } from './kpi-aggregates.repository';
+import { KpiCompactionRepository } from './kpi-compaction.repository';
 
 const EVERY_MS = 60_000;
 
@@ -18,7 +18,7 @@ export class KpiCompactionJob implements OnApplicationBootstrap, OnModuleDestroy
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     scheduler: SchedulerRegistry,
-    aggregates: KpiAggregatesRepository,
+    aggregates: KpiCompactionRepository,
   ) {
     this.job = new IntervalJob(scheduler, 'kpi-compaction', () => aggregates.compact());
   }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { KpiQueries } from './kpi-queries';
+import { KpiInputsService } from './kpi-inputs.service';
 import { buildPublicStatistics, PublicStatistics } from './public-statistics';
 import { yearPeriod } from './report-period';
 
@@ -21,7 +21,7 @@ const FRESH_MS = 60_000;
 export class PublicStatisticsService {
   private readonly cache = new Map<number, { at: number; value: Promise<PublishedStatistics> }>();
 
-  constructor(private readonly queries: KpiQueries) {}
+  constructor(private readonly queries: KpiInputsService) {}
 
   forYear(year: number, now = Date.now()): Promise<PublishedStatistics> {
     const cached = this.cache.get(year);

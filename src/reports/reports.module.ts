@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
 import { KpiAggregatesRepository } from './kpi-aggregates.repository';
 import { KpiCompactionJob } from './kpi-compaction.job';
-import { KpiQueries } from './kpi-queries';
+import { KpiCompactionRepository } from './kpi-compaction.repository';
+import { KpiInputsService } from './kpi-inputs.service';
 import { PublicStatisticsController } from './public-statistics.controller';
 import { PublicStatisticsService } from './public-statistics.service';
 import { ReportsController } from './reports.controller';
@@ -13,8 +14,9 @@ import { SlaModule } from '../sla/sla.module';
   imports: [SlaModule],
   controllers: [ReportsController, PublicStatisticsController],
   providers: [
-    KpiQueries,
     KpiAggregatesRepository,
+    KpiInputsService,
+    KpiCompactionRepository,
     KpiCompactionJob,
     ReportsService,
     PublicStatisticsService,

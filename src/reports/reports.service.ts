@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { AnnualReport, buildAnnualReport } from './annual-report';
-import { KpiQueries } from './kpi-queries';
+import { KpiInputsService } from './kpi-inputs.service';
 import { buildKpiReport, KpiReport } from './kpi-report';
 import { Period, yearPeriod } from './report-period';
 
 /** Reports for staff: SQL gathers the aggregates, the pure builders make the figures. */
 @Injectable()
 export class ReportsService {
-  constructor(private readonly queries: KpiQueries) {}
+  constructor(private readonly queries: KpiInputsService) {}
 
   async kpis(period: Period): Promise<KpiReport> {
     const policy = await this.queries.policy();

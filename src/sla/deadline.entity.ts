@@ -9,8 +9,9 @@ export type DeadlineKind =
   | 'remedy_payment'
   | 'information_request';
 
+export const DEADLINE_PARTIES = ['office', 'company', 'customer'] as const;
 /** Who owes the deadline. */
-export type DeadlineParty = 'office' | 'company' | 'customer';
+export type DeadlineParty = (typeof DEADLINE_PARTIES)[number];
 
 @Entity({ name: 'case_deadline' })
 export class DeadlineEntity {

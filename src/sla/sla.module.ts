@@ -1,12 +1,16 @@
 import { Module } from '@nestjs/common';
 import { DeadlinesService } from './deadlines.service';
 import { SlaCalendarsController } from './calendars/sla-calendars.controller';
-import { SlaCalendars } from './calendars/sla-calendars.service';
+import { SlaCalendarsService } from './calendars/sla-calendars.service';
 import { SlaPoliciesController } from './policies/sla-policies.controller';
-import { SlaPolicies } from './policies/sla-policies.service';
+import { SlaPoliciesService } from './policies/sla-policies.service';
 import { SlaTermsCache } from './policies/sla-terms.cache';
 import { SlaSweep } from './sweep/sla-sweep';
 import { SlaSweepJob } from './sweep/sla-sweep.job';
+import { DeadlinesRepository } from './deadlines.repository';
+import { SlaCalendarsRepository } from './calendars/sla-calendars.repository';
+import { SlaPoliciesRepository } from './policies/sla-policies.repository';
+import { SlaSweepRepository } from './sweep/sla-sweep.repository';
 
 /**
  * Deadlines of cases, the policies that date them, the calendars they count in and the sweep that
@@ -14,7 +18,18 @@ import { SlaSweepJob } from './sweep/sla-sweep.job';
  */
 @Module({
   controllers: [SlaCalendarsController, SlaPoliciesController],
-  providers: [DeadlinesService, SlaPolicies, SlaCalendars, SlaTermsCache, SlaSweep, SlaSweepJob],
-  exports: [DeadlinesService, SlaPolicies, SlaSweep],
+  providers: [
+    DeadlinesService,
+    SlaPoliciesService,
+    SlaCalendarsService,
+    SlaTermsCache,
+    SlaSweep,
+    SlaSweepJob,
+    DeadlinesRepository,
+    SlaCalendarsRepository,
+    SlaPoliciesRepository,
+    SlaSweepRepository,
+  ],
+  exports: [DeadlinesService, SlaPoliciesService, SlaSweep],
 })
 export class SlaModule {}

@@ -49,7 +49,9 @@ describe('fault: the database is killed mid-load', () => {
     const start = Date.now();
     const killAt = start + Math.min(LOAD_MS / 3, 20_000);
     let killedAt = Number.POSITIVE_INFINITY;
+    let restartingAt = Number.POSITIVE_INFINITY;
     let restartedAt = Number.POSITIVE_INFINITY;
+    let recoveredAt = Number.POSITIVE_INFINITY;
     let notes = 0;
 
     const worker = async (w: number) => {
@@ -84,11 +86,15 @@ describe('fault: the database is killed mid-load', () => {
         readyDuring.push((await call(service.base, 'GET', '/health/ready')).status);
         await sleep(250);
       }
+      // The new server accepts connections a moment before restart() returns: the outage ends
+      // when the restart begins, so a write served by the new server is not counted as one.
+      restartingAt = Date.now();
       await pg.restart();
       restartedAt = Date.now();
       for (;;) {
         const status = (await call(service.base, 'GET', '/health/ready')).status;
         readyAfter.push(status);
+        if (status === 200) recoveredAt = Date.now();
         if (status === 200 || Date.now() - restartedAt > 60_000) break;
         await sleep(250);
       }
@@ -115,9 +121,12 @@ describe('fault: the database is killed mid-load', () => {
       new Set(cases.map((c) => c.subject)).size +
       (noteRows.length - storedNotes.size);
 
-    // During the outage (asked after the kill, answered before the restart): 503 problems.
-    const during = outcomes.filter((o) => o.startedAt >= killedAt && o.endedAt <= restartedAt);
+    // During the outage (asked after the kill, answered before the restart began): 503 problems.
+    const during = outcomes.filter((o) => o.startedAt >= killedAt && o.endedAt <= restartingAt);
     const during503 = during.filter((o) => o.status === 503 && o.problem && o.retryAfter !== null);
+    const outageOutliers = during
+      .filter((o) => !during503.includes(o))
+      .map((o) => `${o.kind}:${o.status}:${o.retryAfter ?? '-'}@${o.startedAt - killedAt}ms`);
     const unexpected = outcomes.filter(
       (o) => !(o.status === 201 || (o.status === 503 && o.problem)),
     );
@@ -143,13 +152,15 @@ describe('fault: the database is killed mid-load', () => {
       duplicated,
       outage_requests: during.length,
       outage_503: during503.length,
+      outage_outliers: outageOutliers.join(',') || 'none',
       unexpected: unexpected.length,
       errors_500: errors500,
       max_ms: maxMs,
       p95_ms: p95,
       ready_during: [...new Set(readyDuring)].join('/'),
       ready_after: readyAfter[readyAfter.length - 1],
-      recovered_ms: restartedAt === Infinity ? -1 : Date.now() - restartedAt,
+      restart_ms: restartedAt === Infinity ? -1 : restartedAt - restartingAt,
+      recovered_ms: recoveredAt === Infinity ? -1 : recoveredAt - restartedAt,
       same_process: sameProcess,
       audit_valid: auditValid,
     });
@@ -158,7 +169,7 @@ describe('fault: the database is killed mid-load', () => {
     expect(lost).toBe(0);
     expect(duplicated).toBe(0);
     expect(during.length).toBeGreaterThan(0);
-    expect(during503.length).toBe(during.length);
+    expect(outageOutliers).toEqual([]);
     expect(errors500).toBe(0);
     expect(maxMs).toBeLessThan(POOL_TIMEOUT_MS + 10_000);
     expect(readyDuring.length).toBeGreaterThan(0);

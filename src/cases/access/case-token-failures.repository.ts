@@ -2,7 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { FixedWindowCounter, WindowCount } from '../../rate-limit/fixed-window-counter';
+import {
+  FixedWindowCounterRepository,
+  WindowCount,
+} from '../../rate-limit/fixed-window-counter.repository';
 
 const ONE_HOUR_SECONDS = 3600;
 
@@ -13,11 +16,11 @@ function keyOf(reference: string): string {
 
 /** Wrong case access tokens per case reference, one window of an hour opened by the first. */
 @Injectable()
-export class CaseTokenFailures {
-  private readonly counter: FixedWindowCounter;
+export class CaseTokenFailuresRepository {
+  private readonly counter: FixedWindowCounterRepository;
 
   constructor(@InjectDataSource() dataSource: DataSource) {
-    this.counter = new FixedWindowCounter(dataSource, 'case_token_failure');
+    this.counter = new FixedWindowCounterRepository(dataSource, 'case_token_failure');
   }
 
   record(reference: string): Promise<WindowCount> {

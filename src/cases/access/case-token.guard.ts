@@ -11,13 +11,13 @@ import { ApiBearerAuth } from '@nestjs/swagger';
 import { FastifyRequest } from 'fastify';
 import { AuthenticatedRequest, PUBLIC_ROUTE } from '../../auth/auth.decorators';
 import { bearerToken } from '../../auth/bearer';
-import { CaseAccess } from '../case-access.service';
+import { CaseAccessService } from '../case-access.service';
 import { isCaseReference } from '../case-reference';
 import { DomainError } from '../../common/errors/domain-error';
 import { ApiProblems } from '../../common/openapi/api-problems';
 import { PublicRateLimitGuard } from '../../rate-limit/public-rate-limit.guard';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
-import { CaseTokenFailures } from './case-token-failures.repository';
+import { CaseTokenFailuresRepository } from './case-token-failures.repository';
 
 /**
  * The customer's side: `Authorization: Bearer <accessToken>` opens only the case it was issued
@@ -28,8 +28,8 @@ import { CaseTokenFailures } from './case-token-failures.repository';
 @Injectable()
 export class CaseTokenGuard implements CanActivate {
   constructor(
-    private readonly access: CaseAccess,
-    private readonly failures: CaseTokenFailures,
+    private readonly access: CaseAccessService,
+    private readonly failures: CaseTokenFailuresRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 

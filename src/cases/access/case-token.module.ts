@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CasesModule } from '../cases.module';
-import { CaseTokenFailures } from './case-token-failures.repository';
+import { CaseTokenFailuresRepository } from './case-token-failures.repository';
 import { CaseTokenFailuresPurgeJob } from './case-token-failures.purge.job';
 import { CaseTokenGuard } from './case-token.guard';
 
@@ -10,7 +10,7 @@ import { CaseTokenGuard } from './case-token.guard';
  */
 @Module({
   imports: [CasesModule],
-  providers: [CaseTokenGuard, CaseTokenFailures, CaseTokenFailuresPurgeJob],
-  exports: [CaseTokenGuard, CaseTokenFailures, CasesModule],
+  providers: [CaseTokenGuard, CaseTokenFailuresRepository, CaseTokenFailuresPurgeJob],
+  exports: [CaseTokenGuard, CaseTokenFailuresRepository, CasesModule],
 })
 export class CaseTokenModule {}

@@ -6,19 +6,15 @@ import { StaffNames } from '../../auth/staff-names';
 import { DomainError } from '../../common/errors/domain-error';
 import { CaseEntity } from '../case.entity';
 import { mayApply, statusesFor } from '../case-lifecycle';
-import { CaseTransitions } from '../case-transitions.service';
+import { CaseTransitionsService } from '../case-transitions.service';
 import { conflictOfInterest, invalidTransition, versionMismatch } from '../cases.errors';
-import { ConflictDeclarations } from '../conflicts/conflict-declarations.repository';
+import {
+  ConflictDeclarationsRepository,
+  DeclarationRow,
+} from '../conflicts/conflict-declarations.repository';
 import { AssignCaseDto, ConflictDeclarationDto, DeclareConflictDto } from '../dto/assign-case.dto';
 import { CaseRecorder } from '../case-recorder';
-
-interface DeclarationRow {
-  id: string;
-  staff_id: string;
-  reason: string;
-  declared_by: string;
-  declared_at: Date;
-}
+import { CasesRepository } from '../cases.repository';
 
 function toDeclaration(
   c: CaseEntity,
@@ -28,10 +24,10 @@ function toDeclaration(
   return {
     id: row.id,
     reference: c.reference,
-    staffId: row.staff_id,
+    staffId: row.staffId,
     reason: row.reason,
-    declaredBy: row.declared_by,
-    declaredAt: row.declared_at.toISOString(),
+    declaredBy: row.declaredBy,
+    declaredAt: row.declaredAt.toISOString(),
     unassigned,
   };
 }
@@ -45,8 +41,9 @@ export class AssignmentService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly recorder: CaseRecorder,
-    private readonly transitions: CaseTransitions,
-    private readonly conflicts: ConflictDeclarations,
+    private readonly transitions: CaseTransitionsService,
+    private readonly conflicts: ConflictDeclarationsRepository,
+    private readonly cases: CasesRepository,
     private readonly staff: StaffNames,
   ) {}
 
@@ -60,14 +57,14 @@ export class AssignmentService {
     return this.dataSource.transaction(async (manager) => {
       await this.refuseConflicts(manager, c, body.officerId);
       const officerName = await this.officerName(manager, body, actor);
-      const rows = (await manager.query(
-        `UPDATE ombudsman_case
-            SET assigned_officer_id = $2, assigned_officer_name = $3, version = version + 1, updated_at = now()
-          WHERE id = $1 AND version = $4 AND status = ANY($5)
-          RETURNING version`,
-        [c.id, body.officerId, officerName, expectedVersion ?? c.version, statusesFor('assign')],
-      )) as [unknown[], number];
-      if (rows[1] === 0) await this.explainMiss(manager, c, expectedVersion);
+      const assigned = await this.cases.assign(
+        manager,
+        c.id,
+        { id: body.officerId, name: officerName },
+        expectedVersion ?? c.version,
+        statusesFor('assign'),
+      );
+      if (!assigned) await this.explainMiss(manager, c, expectedVersion);
       const who = namedRef(actor);
       await this.recorder.record(manager, c, {
         actor: who,
@@ -112,21 +109,15 @@ export class AssignmentService {
       ) {
         throw conflictOfInterest(c.reference);
       }
-      const [inserted] = (await manager.query(
-        `INSERT INTO case_conflict_declaration (case_id, staff_id, reason, declared_by) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (case_id, staff_id) DO NOTHING
-         RETURNING id, staff_id, reason, declared_by, declared_at`,
-        [c.id, staffId, body.reason, actor.sub],
-      )) as DeclarationRow[];
+      const inserted = await this.conflicts.insert(manager, {
+        caseId: c.id,
+        staffId,
+        reason: body.reason,
+        declaredBy: actor.sub,
+      });
       if (!inserted) return toDeclaration(c, await this.declaration(manager, c.id, staffId), false);
       // Someone with a conflict must not keep the case.
-      const released = (await manager.query(
-        `UPDATE ombudsman_case SET assigned_officer_id = NULL, assigned_officer_name = NULL, version = version + 1,
-                updated_at = now()
-          WHERE id = $1 AND assigned_officer_id = $2`,
-        [c.id, staffId],
-      )) as [unknown[], number];
-      const unassigned = released[1] > 0;
+      const unassigned = await this.cases.releaseFrom(manager, c.id, staffId);
       await this.recorder.record(manager, c, {
         actor: namedRef(actor),
         timeline: {
@@ -153,11 +144,9 @@ export class AssignmentService {
     caseId: string,
     staffId: string,
   ): Promise<DeclarationRow> {
-    const [row] = (await manager.query(
-      `SELECT id, staff_id, reason, declared_by, declared_at FROM case_conflict_declaration
-        WHERE case_id = $1 AND staff_id = $2`,
-      [caseId, staffId],
-    )) as DeclarationRow[];
+    const row = await this.conflicts.find(manager, caseId, staffId);
+    // The insert just met this row on the unique key, and declarations are never deleted.
+    if (row === null) throw new Error(`conflict declaration of ${staffId} on ${caseId} vanished`);
     return row;
   }
 
@@ -206,11 +195,7 @@ export class AssignmentService {
         `${officerId} handled the front-line complaint ${c.complaintReference} and cannot handle this case`,
       );
     }
-    const declared = (await manager.query(
-      'SELECT 1 FROM case_conflict_declaration WHERE case_id = $1 AND staff_id = $2',
-      [c.id, officerId],
-    )) as unknown[];
-    if (declared.length > 0) {
+    if (await this.conflicts.declared(manager, c.id, officerId)) {
       throw new DomainError(
         'CASE_CONFLICT_OF_INTEREST',
         `${officerId} declared a conflict of interest on this case`,
@@ -223,12 +208,8 @@ export class AssignmentService {
     c: CaseEntity,
     expectedVersion?: number,
   ): Promise<never> {
-    const [now] = (await manager.query('SELECT status, version FROM ombudsman_case WHERE id = $1', [
-      c.id,
-    ])) as {
-      status: CaseEntity['status'];
-      version: number;
-    }[];
+    const now = await this.cases.state(manager, c.id);
+    if (now === undefined) throw new Error(`case ${c.reference} vanished while being assigned`);
     if (!mayApply(now.status, 'assign')) {
       throw invalidTransition(c.reference, now.status, 'assigned');
     }

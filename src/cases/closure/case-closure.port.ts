@@ -22,7 +22,7 @@ export interface CaseClosureEffect {
 }
 
 /**
- * The effects of closure, run by `CaseTransitions.apply` in the closing transaction, whichever
+ * The effects of closure, run by `CaseTransitionsService.apply` in the closing transaction, whichever
  * command closed the case (withdrawal, litigation, lapse, rejection, close, completion).
  */
 @Injectable()

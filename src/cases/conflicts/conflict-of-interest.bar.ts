@@ -10,7 +10,7 @@ import { FastifyRequest } from 'fastify';
 import { Observable } from 'rxjs';
 import { AuthenticatedRequest } from '../../auth/auth.decorators';
 import { conflictOfInterest } from '../cases.errors';
-import { ConflictDeclarations } from './conflict-declarations.repository';
+import { ConflictDeclarationsRepository } from './conflict-declarations.repository';
 
 const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const OPEN_TO_CONFLICTED_STAFF = 'cases:open-to-conflicted-staff';
@@ -30,7 +30,7 @@ export const OpenToConflictedStaff = () => SetMetadata(OPEN_TO_CONFLICTED_STAFF,
 export class ConflictOfInterestBar implements NestInterceptor {
   constructor(
     private readonly reflector: Reflector,
-    private readonly declarations: ConflictDeclarations,
+    private readonly declarations: ConflictDeclarationsRepository,
   ) {}
 
   async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {

@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { RecordedActor } from '../../auth/actor';
 import { DomainError } from '../../common/errors/domain-error';
 import { DeadlinesService } from '../../sla/deadlines.service';
-import { SlaPolicies } from '../../sla/policies/sla-policies.service';
+import { SlaPoliciesService } from '../../sla/policies/sla-policies.service';
 import { CaseEntity } from '../case.entity';
 import { isOpen } from '../case-lifecycle';
 import { invalidTransition } from '../cases.errors';
@@ -15,29 +15,21 @@ import {
 } from '../dto/information-request.dto';
 import { CustomerWaitClock } from './customer-wait-clock';
 import { CaseRecorder } from '../case-recorder';
-
-interface RequestRow {
-  id: string;
-  party: Party;
-  question: string;
-  asked_at: Date;
-  due_at: Date;
-  answered_at: Date | null;
-  answer: string | null;
-}
+import { InformationRequestsRepository, RequestRow } from './information-requests.repository';
 
 /**
  * Questions to a party. An open question to the customer means the case waits on the customer;
  * the customer's next message, or the company's response, answers it.
  */
 @Injectable()
-export class InformationRequests {
+export class InformationRequestsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly recorder: CaseRecorder,
     private readonly deadlines: DeadlinesService,
-    private readonly policies: SlaPolicies,
+    private readonly policies: SlaPoliciesService,
     private readonly clock: CustomerWaitClock,
+    private readonly requests: InformationRequestsRepository,
   ) {}
 
   async ask(
@@ -56,11 +48,14 @@ export class InformationRequests {
       ]);
     }
     return this.dataSource.transaction(async (manager) => {
-      const [row] = (await manager.query(
-        `INSERT INTO information_request (case_id, party, question, asked_by, asked_at, due_at)
-         VALUES ($1, $2, $3, $4, $5, $6) RETURNING *`,
-        [c.id, body.party, body.question, actor.sub, now, dueAt],
-      )) as RequestRow[];
+      const row = await this.requests.insert(manager, {
+        caseId: c.id,
+        party: body.party,
+        question: body.question,
+        askedBy: actor.sub,
+        askedAt: now,
+        dueAt,
+      });
       await this.deadlines.open(manager, {
         caseId: c.id,
         kind: 'information_request',
@@ -102,15 +97,13 @@ export class InformationRequests {
     party: Party,
     answer: { text: string; by: string; informationRequestId?: string },
   ): Promise<string | null> {
-    const rows = (await manager.query(
-      `UPDATE information_request SET answered_at = now(), answer = $3, answered_by = $4
-        WHERE id = (SELECT id FROM information_request
-                     WHERE case_id = $1 AND party = $2 AND answered_at IS NULL AND ($5::uuid IS NULL OR id = $5)
-                     ORDER BY asked_at LIMIT 1 FOR UPDATE)
-        RETURNING id`,
-      [c.id, party, answer.text, answer.by, answer.informationRequestId ?? null],
-    )) as [{ id: string }[], number];
-    const answered = rows[0][0]?.id ?? null;
+    const answered = await this.requests.answer(manager, {
+      caseId: c.id,
+      party,
+      text: answer.text,
+      by: answer.by,
+      requestId: answer.informationRequestId ?? null,
+    });
     if (!answered && answer.informationRequestId) {
       throw new DomainError(
         'INFORMATION_REQUEST_NOT_OPEN',
@@ -129,11 +122,7 @@ export class InformationRequests {
   }
 
   async list(caseId: string, party?: Party): Promise<InformationRequestDto[]> {
-    const rows = (await this.dataSource.query(
-      `SELECT * FROM information_request WHERE case_id = $1 AND ($2::text IS NULL OR party = $2) ORDER BY asked_at`,
-      [caseId, party ?? null],
-    )) as RequestRow[];
-    return rows.map(toDto);
+    return (await this.requests.list(caseId, party ?? null)).map(toDto);
   }
 }
 
@@ -142,10 +131,10 @@ function toDto(row: RequestRow): InformationRequestDto {
     id: row.id,
     party: row.party,
     question: row.question,
-    askedAt: row.asked_at.toISOString(),
-    dueAt: row.due_at.toISOString(),
-    status: row.answered_at ? 'answered' : 'open',
-    answeredAt: row.answered_at?.toISOString() ?? null,
+    askedAt: row.askedAt.toISOString(),
+    dueAt: row.dueAt.toISOString(),
+    status: row.answeredAt ? 'answered' : 'open',
+    answeredAt: row.answeredAt?.toISOString() ?? null,
     answer: row.answer,
   };
 }

@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { RecordedActor } from '../../auth/actor';
 import { CaseAcknowledgement } from '../case-acknowledgement';
 import { CaseEntity } from '../case.entity';
-import { InformationRequests } from '../information-requests/information-requests.service';
+import { InformationRequestsService } from '../information-requests/information-requests.service';
 import { TimelineAudience } from '../timeline/case-timeline';
 import { CaseRecorder } from '../case-recorder';
 
@@ -24,11 +24,11 @@ interface Posted {
  * entry, an audit entry and an event, written together.
  */
 @Injectable()
-export class CaseConversation {
+export class CaseConversationService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly recorder: CaseRecorder,
-    private readonly requests: InformationRequests,
+    private readonly requests: InformationRequestsService,
     private readonly acknowledgement: CaseAcknowledgement,
   ) {}
 

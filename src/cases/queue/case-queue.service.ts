@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { StaffActor } from '../../auth/actor';
 import { Page } from '../../common/pagination/cursor';
+import { CaseQueueRepository } from './case-queue.repository';
 import { AssigneeFilter, QueueRow } from './case-queue.sql';
 import { CaseQueueRowDto } from './dto/case-queue-page.dto';
 import { CaseQueueQueryDto } from './dto/case-queue-query.dto';
@@ -40,8 +39,8 @@ function toRow(row: QueueRow): CaseQueueRowDto {
  * and never shift the pages being walked.
  */
 @Injectable()
-export class CaseQueue {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+export class CaseQueueService {
+  constructor(private readonly queue: CaseQueueRepository) {}
 
   async list(query: CaseQueueQueryDto, caller: StaffActor): Promise<Page<CaseQueueRowDto>> {
     const limit = query.limit ?? DEFAULT_LIMIT;
@@ -58,7 +57,7 @@ export class CaseQueue {
         cursor: query.cursor,
         limit,
       },
-      async (sql) => (await this.dataSource.query(sql.text, sql.values)) as QueueRow[],
+      (sql) => this.queue.rows(sql),
     );
     return { items: page.rows.map(toRow), nextCursor: page.nextCursor };
   }

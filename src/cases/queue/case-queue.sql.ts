@@ -1,6 +1,6 @@
 import type { CaseStatus } from '../case-lifecycle';
 import type { QueueKey } from './queue-cursor';
-import { exactCondition, ExactKey } from './exact-search';
+import { escapeLike, exactCondition, ExactKey, exactValue, mentionToken } from './exact-search';
 import type { SearchTerm } from './search-terms';
 
 export type AssigneeFilter = { readonly officerId: string } | 'unassigned';
@@ -12,9 +12,11 @@ export interface QueueFilter {
   readonly terms: readonly SearchTerm[];
   /**
    * An identifier the `q` was recognised as: `only` lists the cases it names (the exact phase),
-   * `exclude` the free-text matches other than those (the rest), so no case appears twice.
+   * `exclude` the free-text matches other than those (the rest), `mentions` the other cases whose
+   * text holds the identifier as a token (the rest of a whole reference or address, see
+   * mentionToken), so no case appears twice.
    */
-  readonly exact?: { readonly key: ExactKey; readonly mode: 'only' | 'exclude' };
+  readonly exact?: { readonly key: ExactKey; readonly mode: 'only' | 'exclude' | 'mentions' };
   /** Cases with a deadline past due and still owed, or one at 80% of its time. */
   readonly breached?: boolean;
   readonly atRisk?: boolean;
@@ -39,6 +41,8 @@ export interface QueueRow {
   readonly version: number;
   /** created_at to the microsecond, for the cursor. */
   readonly cursor_at: string;
+  /** 0: a case the identifier names; 1: one of the rest (src/cases/queue/queue-page.ts). */
+  readonly phase: number;
 }
 
 export interface SqlQuery {
@@ -46,18 +50,8 @@ export interface SqlQuery {
   readonly values: unknown[];
 }
 
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, '\\$&');
-
-/**
- * One parameterised SELECT for the queue and its search, in the stable order (created_at DESC,
- * id DESC) that ix_ombudsman_case_created and the (status|assignee, created_at, id) indexes walk.
- * Search conditions are written exactly as the migration indexed them; with the values bound,
- * the planner chooses between walking the queue order and filtering (common words) and a bitmap
- * scan of a search index (rare words), and never needs to read the whole table.
- */
-export function buildQueueQuery(filter: QueueFilter): SqlQuery {
-  const values: unknown[] = [];
-  const bind = (value: unknown) => `$${values.push(value)}`;
+/** The WHERE conditions of a queue SELECT, each written as the index that serves it is. */
+function conditionsOf(filter: QueueFilter, bind: (value: unknown) => string): string[] {
   const where: string[] = [];
   if (filter.statuses.length > 0) where.push(`status = ANY(${bind(filter.statuses)}::text[])`);
   if (filter.assignee === 'unassigned') where.push('assigned_officer_id IS NULL');
@@ -74,11 +68,18 @@ export function buildQueueQuery(filter: QueueFilter): SqlQuery {
        AND d.cancelled_at IS NULL)`);
   }
   if (filter.exact) {
-    const condition = exactCondition(filter.exact.key.kind, bind(filter.exact.key.value));
+    const condition = exactCondition(filter.exact.key.kind, bind(exactValue(filter.exact.key)));
     // IS NOT TRUE: a case without a complaint or customer number is one of "the rest".
     where.push(filter.exact.mode === 'only' ? condition : `(${condition}) IS NOT TRUE`);
+    if (filter.exact.mode === 'mentions') {
+      const token = mentionToken(filter.exact.key);
+      if (token === null) throw new Error(`a ${filter.exact.key.kind} has no mentions to look up`);
+      // ix_ombudsman_case_search_identifiers
+      where.push(`case_search_identifiers(search_text) @> ARRAY[${bind(token)}]::text[]`);
+    }
   }
-  const terms = filter.exact?.mode === 'only' ? [] : filter.terms;
+  // The identifier's own conditions stand for the words of the q in the exact and mentions phases.
+  const terms = filter.exact && filter.exact.mode !== 'exclude' ? [] : filter.terms;
   for (const term of terms) {
     if (term.cjk) {
       where.push(
@@ -96,13 +97,56 @@ export function buildQueueQuery(filter: QueueFilter): SqlQuery {
       `(created_at, id) < (${bind(filter.after.createdAt)}::timestamptz, ${bind(filter.after.id)}::uuid)`,
     );
   }
-  const text = `
-    SELECT id, reference, status, outcome, category, language, subject, customer_name,
+  return where;
+}
+
+const COLUMNS = `id, reference, status, outcome, category, language, subject, customer_name,
            assigned_officer_id, assigned_officer_name, created_at, updated_at, version,
-           to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS cursor_at
+           to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS cursor_at`;
+
+function selectOf(where: readonly string[], limit: string, phase: number): string {
+  return `
+    SELECT ${COLUMNS}, ${phase} AS phase
       FROM ombudsman_case
      ${where.length > 0 ? `WHERE ${where.join('\n       AND ')}` : ''}
      ORDER BY created_at DESC, id DESC
-     LIMIT ${bind(filter.fetch)}`;
+     LIMIT ${limit}`;
+}
+
+/**
+ * One parameterised SELECT for the queue and its search, in the stable order (created_at DESC,
+ * id DESC) that ix_ombudsman_case_created and the (status|assignee, created_at, id) indexes walk.
+ * Search conditions are written exactly as the migration indexed them; with the values bound,
+ * the planner chooses between walking the queue order and filtering (common words) and a bitmap
+ * scan of a search index (rare words), and never needs to read the whole table.
+ */
+export function buildQueueQuery(filter: QueueFilter): SqlQuery {
+  const values: unknown[] = [];
+  const bind = (value: unknown) => `$${values.push(value)}`;
+  const where = conditionsOf(filter, bind);
+  const phase = filter.exact?.mode === 'only' ? 0 : 1;
+  return { text: selectOf(where, bind(filter.fetch), phase), values };
+}
+
+/**
+ * The first page of a search for a whole reference or address in one round trip: the cases it
+ * names (phase 0) and those that mention it (phase 1), each at most `fetch` rows in queue order,
+ * both through b-tree or GIN probes (see mentionToken).
+ */
+export function buildNamedAndMentionsQuery(
+  filter: QueueFilter & { readonly exact: { readonly key: ExactKey } },
+): SqlQuery {
+  const values: unknown[] = [];
+  const bind = (value: unknown) => `$${values.push(value)}`;
+  const named = conditionsOf({ ...filter, exact: { key: filter.exact.key, mode: 'only' } }, bind);
+  const mentions = conditionsOf(
+    { ...filter, exact: { key: filter.exact.key, mode: 'mentions' }, after: null },
+    bind,
+  );
+  const limit = bind(filter.fetch);
+  const text = `
+    SELECT * FROM ((${selectOf(named, limit, 0)})
+     UNION ALL (${selectOf(mentions, limit, 1)})) page
+     ORDER BY phase, created_at DESC, id DESC`;
   return { text, values };
 }

@@ -1,4 +1,4 @@
-import { recogniseExact } from './exact-search';
+import { mentionToken, recogniseExact } from './exact-search';
 import { decodeQueuePosition, encodeQueueCursor, encodeQueuePosition } from './queue-cursor';
 
 describe('recognising what staff type', () => {
@@ -15,14 +15,41 @@ describe('recognising what staff type', () => {
     ['2025-0001', 'referencePrefix', 'OMB-2025-0001'],
     ['omb-2025-00', 'referencePrefix', 'OMB-2025-00'],
     ['OMB2025', 'referencePrefix', 'OMB-2025-'],
+    ['Anna.Petrova@', 'emailPrefix', 'anna.petrova@'],
+    ['anna_p@mail', 'emailPrefix', 'anna_p@mail'],
   ])('reads %j as a %s (%s)', (q, kind, value) => {
     expect(recogniseExact(q)).toEqual({ kind, value });
   });
 
-  it.each(['refund', 'anna.petrova@', '@example.org', 'refund 2025', 'возврат', '退款', 'a b@c.d'])(
-    'leaves %j to the free-text search',
+  it.each([
+    'refund',
+    '@example.org',
+    '@mail.example',
+    'anna @',
+    'refund 2025',
+    'возврат',
+    '退款',
+    'a b@c.d',
+  ])('leaves %j to the free-text search', (q) => {
+    expect(recogniseExact(q)).toBeNull();
+  });
+});
+
+describe('the identifier whose mentions are the rest of a search', () => {
+  it.each([
+    ['OMB2025000123', 'omb-2025-000123'],
+    ['CMP-000042', 'cmp-000042'],
+    ['Anna.Petrova+news@Mail.Example.RU', 'anna.petrova+news@mail.example.ru'],
+  ])('is the whole identifier for %j', (q, token) => {
+    const key = recogniseExact(q);
+    expect(key && mentionToken(key)).toBe(token);
+  });
+
+  it.each(['C-1009', '2024', '2025-0001', 'anna.petrova@', 'анна@почта.рф', '-anna@mail.ru'])(
+    'is none for %j, whose rest is the free-text search',
     (q) => {
-      expect(recogniseExact(q)).toBeNull();
+      const key = recogniseExact(q);
+      expect(key && mentionToken(key)).toBeNull();
     },
   );
 });

@@ -1,7 +1,13 @@
-import { QueueFilter, QueueRow, SqlQuery, buildQueueQuery } from './case-queue.sql';
-import { recogniseExact } from './exact-search';
+import {
+  buildNamedAndMentionsQuery,
+  buildQueueQuery,
+  QueueFilter,
+  QueueRow,
+  SqlQuery,
+} from './case-queue.sql';
+import { ExactKey, mentionToken, recogniseExact } from './exact-search';
 import { decodeQueuePosition, encodeQueuePosition, QueueKey } from './queue-cursor';
-import { parseSearch } from './search-terms';
+import { parseSearch, SearchTerm } from './search-terms';
 
 export interface QueuePageRequest {
   /** Status, assignee, category and deadline filters; the search and the page come below. */
@@ -18,11 +24,23 @@ export interface QueuePageRows {
 
 const keyOf = (row: QueueRow): QueueKey => ({ createdAt: row.cursor_at, id: row.id });
 
+/** The rest of a search: the cases mentioning a whole identifier, or the free-text matches. */
+function restOf(exact: ExactKey | null): QueueFilter['exact'] {
+  if (!exact) return undefined;
+  return { key: exact, mode: mentionToken(exact) === null ? 'exclude' : 'mentions' };
+}
+
 /**
  * One page of the queue. A `q` that names a case by an identifier is answered exactly first: the
  * first pages hold the cases it names (an index probe, milliseconds at any size), and only once
- * those are served do the other free-text matches follow, without the named ones, newest first.
- * A page may therefore hold fewer than `limit` items; only `nextCursor: null` means the end.
+ * those are served do the other matches follow, without the named ones, newest first.
+ *
+ * The rest of a whole reference or address (its mentions) is one probe of the identifier-token
+ * index, so it fills the page the exact phase left short in the same request: the customer's
+ * case and the cases that mention it, usually with no next page. The rest of a prefix or of a
+ * customer number is the free-text search, which costs a trigram scan: it starts on the next
+ * page, only when asked for. A page may therefore hold fewer than `limit` items; only
+ * `nextCursor: null` means the end.
  */
 export async function queuePage(
   request: QueuePageRequest,
@@ -30,46 +48,60 @@ export async function queuePage(
 ): Promise<QueuePageRows> {
   const { filters, q, limit } = request;
   const exact = q === undefined ? null : recogniseExact(q);
-  const terms = q === undefined ? [] : parseSearch(q);
+  const terms: SearchTerm[] = q === undefined ? [] : parseSearch(q);
   const position = decodeQueuePosition(request.cursor);
-  const fetch = limit + 1;
+  let served: QueueRow[] = [];
+  let restAfter = position.phase === 'rest' ? position.after : null;
   if (exact && position.phase === 'exact') {
+    const fetch = limit + 1;
+    const wholeIdentifier = mentionToken(exact) !== null;
+    const query = { ...filters, terms, exact: { key: exact, mode: 'only' as const } };
     const rows = await run(
-      buildQueueQuery({
-        ...filters,
-        terms,
-        exact: { key: exact, mode: 'only' },
-        after: position.after,
-        fetch,
-      }),
+      wholeIdentifier
+        ? buildNamedAndMentionsQuery({ ...query, after: position.after, fetch })
+        : buildQueueQuery({ ...query, after: position.after, fetch }),
     );
-    if (rows.length > 0) {
-      const served = rows.slice(0, limit);
-      const last = keyOf(served[served.length - 1]);
+    const named = rows.filter((row) => row.phase === 0);
+    served = named.slice(0, limit);
+    if (named.length > limit)
       return {
         rows: served,
-        nextCursor: encodeQueuePosition(
-          rows.length > limit ? { phase: 'exact', after: last } : { phase: 'rest', after: null },
-        ),
+        nextCursor: encodeQueuePosition({ phase: 'exact', after: keyOf(served[limit - 1]) }),
       };
-    }
+    if (wholeIdentifier)
+      return filledPage(
+        served,
+        rows.filter((row) => row.phase === 1),
+        limit,
+      );
+    if (served.length > 0)
+      return { rows: served, nextCursor: encodeQueuePosition({ phase: 'rest', after: null }) };
+    restAfter = null;
   }
-  const after = position.phase === 'rest' ? position.after : null;
-  const rows = await run(
+  const rest = await run(
     buildQueueQuery({
       ...filters,
       terms,
-      exact: exact ? { key: exact, mode: 'exclude' } : undefined,
-      after,
-      fetch,
+      exact: restOf(exact),
+      after: restAfter,
+      fetch: limit - served.length + 1,
     }),
   );
-  const served = rows.slice(0, limit);
+  return filledPage(served, rest, limit);
+}
+
+/** The served cases, then as many of the rest as the page has room for; the cursor follows. */
+function filledPage(served: QueueRow[], rest: QueueRow[], limit: number): QueuePageRows {
+  const room = limit - served.length;
+  const restServed = rest.slice(0, room);
+  const more = rest.length > room;
   return {
-    rows: served,
-    nextCursor:
-      rows.length > limit
-        ? encodeQueuePosition({ phase: 'rest', after: keyOf(served[served.length - 1]) })
-        : null,
+    rows: [...served, ...restServed],
+    nextCursor: !more
+      ? null
+      : encodeQueuePosition({
+          phase: 'rest',
+          after: restServed.length > 0 ? keyOf(restServed[restServed.length - 1]) : null,
+        }),
   };
 }

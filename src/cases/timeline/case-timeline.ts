@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { RecordedActor } from '../../auth/actor';
+import { NewTimelineRow, TimelineEntriesRepository } from './timeline-entries.repository';
 import { TimelineEntryEntity } from './timeline-entry.entity';
 
 /** Who may see an entry besides the office itself. */
@@ -33,35 +33,19 @@ const VISIBILITY: Record<TimelineAudience, [customer: boolean, company: boolean]
   office: [false, false],
 };
 
+/** Who sees an entry and its body; the rows themselves are TimelineEntriesRepository's. */
 @Injectable()
 export class CaseTimeline {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly entries: TimelineEntriesRepository) {}
+
+  /** Writes many entries in the caller's transaction with one insert; answers them in order. */
+  addMany(manager: EntityManager, records: readonly TimelineRecord[]): Promise<AddedEntry[]> {
+    return this.entries.insertMany(manager, records.map(rowOf));
+  }
 
   /** Writes the entry in the caller's transaction; answers its id and time. */
-  async add(manager: EntityManager, record: TimelineRecord): Promise<AddedEntry> {
-    const [customer, company] = VISIBILITY[record.audience];
-    const [added] = (await manager.query(
-      `INSERT INTO case_timeline_entry
-         (case_id, type, actor_sub, actor_role, actor_name, body, data, visible_to_customer, visible_to_company)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-       RETURNING id, occurred_at AS "occurredAt"`,
-      [
-        record.caseId,
-        record.type,
-        record.actor.sub,
-        record.actor.role,
-        record.actor.name ?? null,
-        record.body ?? null,
-        JSON.stringify(
-          record.bodyAudience
-            ? { ...record.data, bodyAudience: record.bodyAudience }
-            : (record.data ?? {}),
-        ),
-        customer,
-        company,
-      ],
-    )) as AddedEntry[];
-    return added;
+  add(manager: EntityManager, record: TimelineRecord): Promise<AddedEntry> {
+    return this.entries.insert(manager, rowOf(record));
   }
 
   /**
@@ -72,20 +56,41 @@ export class CaseTimeline {
     caseId: string,
     audience: 'customer' | 'company' | 'office',
   ): Promise<TimelineEntryEntity[]> {
-    const query = this.dataSource
-      .getRepository(TimelineEntryEntity)
-      .createQueryBuilder('t')
-      .where('t.caseId = :caseId', { caseId })
-      .orderBy('t.id', 'ASC');
-    if (audience === 'customer') query.andWhere('t.visibleToCustomer');
-    if (audience === 'company') query.andWhere('t.visibleToCompany');
-    const entries = await query.getMany();
+    const entries = await this.entries.list(caseId, audience === 'office' ? null : audience);
     if (audience === 'office') return entries;
-    return entries.map((e) => (mayReadBody(e, audience) ? e : { ...e, body: null }));
+    return withReadableBodies(entries, audience);
   }
 }
 
-function mayReadBody(entry: TimelineEntryEntity, party: 'customer' | 'company'): boolean {
+function rowOf(record: TimelineRecord): NewTimelineRow {
+  const [customer, company] = VISIBILITY[record.audience];
+  return {
+    caseId: record.caseId,
+    type: record.type,
+    actorSub: record.actor.sub,
+    actorRole: record.actor.role,
+    actorName: record.actor.name ?? null,
+    body: record.body ?? null,
+    data: record.bodyAudience
+      ? { ...record.data, bodyAudience: record.bodyAudience }
+      : (record.data ?? {}),
+    visibleToCustomer: customer,
+    visibleToCompany: company,
+  };
+}
+
+/** A party's entries without the bodies that are not theirs to read. */
+export function withReadableBodies<T extends Pick<TimelineEntryEntity, 'body' | 'data'>>(
+  entries: T[],
+  party: 'customer' | 'company',
+): T[] {
+  return entries.map((e) => (mayReadBody(e, party) ? e : { ...e, body: null }));
+}
+
+function mayReadBody(
+  entry: Pick<TimelineEntryEntity, 'data'>,
+  party: 'customer' | 'company',
+): boolean {
   const bodyAudience = entry.data.bodyAudience as TimelineAudience | undefined;
   if (bodyAudience === undefined) return true;
   const [customer, company] = VISIBILITY[bodyAudience];

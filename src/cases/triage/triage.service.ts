@@ -4,11 +4,11 @@ import { DataSource, EntityManager } from 'typeorm';
 import { StaffActor, namedRef } from '../../auth/actor';
 import { DomainError } from '../../common/errors/domain-error';
 import { DeadlinesService } from '../../sla/deadlines.service';
-import { SlaPolicies } from '../../sla/policies/sla-policies.service';
+import { SlaPoliciesService } from '../../sla/policies/sla-policies.service';
 import { CaseAcknowledgement } from '../case-acknowledgement';
 import { CaseEntity } from '../case.entity';
 import { CaseCommand } from '../case-lifecycle';
-import { CaseTransitions } from '../case-transitions.service';
+import { CaseTransitionsService } from '../case-transitions.service';
 import { TriageCaseDto } from '../dto/triage-case.dto';
 import { DEFAULT_REJECTION_CODE } from './rejection-code';
 import { CasesRepository } from '../cases.repository';
@@ -18,9 +18,9 @@ import { CasesRepository } from '../cases.repository';
 export class TriageService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly transitions: CaseTransitions,
+    private readonly transitions: CaseTransitionsService,
     private readonly deadlines: DeadlinesService,
-    private readonly policies: SlaPolicies,
+    private readonly policies: SlaPoliciesService,
     private readonly acknowledgement: CaseAcknowledgement,
     private readonly cases: CasesRepository,
   ) {}

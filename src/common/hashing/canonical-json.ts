@@ -1,16 +1,32 @@
 /**
- * Deterministic JSON: object keys sorted, no whitespace. PostgreSQL's jsonb reorders keys, so the
- * hash must not depend on key order.
+ * Deterministic JSON: object keys sorted (by UTF-16 code units, as `Array.prototype.sort` does),
+ * no whitespace. PostgreSQL's jsonb reorders keys, so the hash must not depend on key order.
+ *
+ * Written with plain loops rather than entries/filter/map/join: audit verification runs it on
+ * every entry of the log (src/audit/audit-hash.ts), and the text it gives must never change.
  */
 export function canonicalJson(value: unknown): string {
   if (value === null || value === undefined) return 'null';
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value instanceof Date) return JSON.stringify(value.toISOString());
-  if (typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  if (typeof value !== 'object') return JSON.stringify(value);
+  if (Array.isArray(value)) {
+    let text = '[';
+    for (let i = 0; i < value.length; i += 1) {
+      if (i > 0) text += ',';
+      text += canonicalJson(value[i]);
+    }
+    return `${text}]`;
   }
-  return JSON.stringify(value);
+  if (value instanceof Date) return JSON.stringify(value.toISOString());
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record).sort();
+  let text = '{';
+  let first = true;
+  for (const key of keys) {
+    const member = record[key];
+    if (member === undefined) continue;
+    if (!first) text += ',';
+    first = false;
+    text += `${JSON.stringify(key)}:${canonicalJson(member)}`;
+  }
+  return `${text}}`;
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { DomainError } from '../errors/domain-error';
-import { IdempotencyStore } from './idempotency-store';
+import { IdempotencyKeysRepository } from './idempotency-keys.repository';
 import { keyHash, openResponse, requestHash, sealResponse } from './response-cipher';
 
 export interface IdempotentResponse<T> {
@@ -34,7 +34,7 @@ export interface IdempotentCommand<T> {
 export class IdempotencyService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly store: IdempotencyStore,
+    private readonly store: IdempotencyKeysRepository,
   ) {}
 
   execute<T>(command: IdempotentCommand<T>): Promise<IdempotentResult<T>> {
@@ -43,20 +43,16 @@ export class IdempotencyService {
       if (key === undefined) return { ...(await command.work(manager)), replayed: false };
       const hashedKey = keyHash(scope, key);
       const hashedRequest = requestHash(command.request);
-      const replay = async () => {
-        const stored = await this.store.findLive(manager, scope, hashedKey);
-        if (!stored) return undefined;
+      // One round trip: a key already answered replays (whoever holds its lock: retries
+      // arriving together, on one instance or several, all get the answer), a key whose lock
+      // another request holds answers 409, and otherwise this request holds the lock.
+      const { stored, locked } = await this.store.findLiveOrLock(manager, scope, key, hashedKey);
+      if (stored) {
         if (stored.requestHash !== hashedRequest) throw reused();
         const body = openResponse<T>(scope, key, stored.sealedBody);
         return { status: stored.status, body, replayed: true };
-      };
-      // A key already answered replays without the lock: retries arriving together (on one
-      // instance or several) all get the answer, and 409 stays for a first request in flight.
-      const earlier = await replay();
-      if (earlier) return earlier;
-      if (!(await this.store.tryLock(manager, scope, key))) throw inFlight();
-      const answered = await replay();
-      if (answered) return answered;
+      }
+      if (!locked) throw inFlight();
       const response = await command.work(manager);
       const saved = await this.store.save(manager, {
         scope,

@@ -2,12 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
+import { bigintNumber, bytes, firstRowOf, insertedRowOf, integer } from '../../common/sql-rows';
 import { DocumentStore, StoredLayout, StoredRef, WrittenFile } from './document-store.port';
 
 /** Frames requested beyond the one being sent. */
 const READ_AHEAD = 2;
 
 /**
+ * The PostgreSQL implementation of the storage port (document-store.port.ts), so it holds its
+ * SQL itself as the S3 store holds its requests: a store adapter, beside the repositories.
  * Frames as rows of `case_document_chunk`, written in the upload's transaction (nothing of a
  * refused upload survives its rollback) and read back one row per query, so a slow download holds
  * no connection between frames. Each frame is checked by the reader as it goes out
@@ -47,12 +50,14 @@ export class PostgresDocumentStore extends DocumentStore {
 
   /** `octet_length` reads the size from each row's TOAST pointer: no frame is read. */
   async layout(ref: StoredRef): Promise<StoredLayout> {
-    const [row] = (await this.dataSource.query(
-      `SELECT count(*)::int AS frames, coalesce(sum(octet_length(bytes)), 0)::bigint AS bytes
-         FROM case_document_chunk WHERE document_id = $1`,
-      [ref.storageKey],
-    )) as { frames: number; bytes: string }[];
-    return { frames: row.frames, bytes: Number(row.bytes) };
+    return insertedRowOf(
+      await this.dataSource.query(
+        `SELECT count(*)::int AS frames, coalesce(sum(octet_length(bytes)), 0)::bigint AS bytes
+           FROM case_document_chunk WHERE document_id = $1`,
+        [ref.storageKey],
+      ),
+      (row) => ({ frames: integer(row, 'frames'), bytes: bigintNumber(row, 'bytes') }),
+    );
   }
 
   /**
@@ -78,11 +83,14 @@ export class PostgresDocumentStore extends DocumentStore {
   }
 
   private async frame(storageKey: string, seq: number): Promise<Buffer | undefined> {
-    const [row] = (await this.dataSource.query(
-      'SELECT bytes FROM case_document_chunk WHERE document_id = $1 AND seq = $2',
-      [storageKey, seq],
-    )) as { bytes: Buffer }[];
-    return row?.bytes;
+    const frame = firstRowOf(
+      await this.dataSource.query(
+        'SELECT bytes FROM case_document_chunk WHERE document_id = $1 AND seq = $2',
+        [storageKey, seq],
+      ),
+      (row) => bytes(row, 'bytes'),
+    );
+    return frame ?? undefined;
   }
 
   /** The upload's rollback already removed every row. */

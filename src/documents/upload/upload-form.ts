@@ -3,6 +3,7 @@ import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { FastifyRequest } from 'fastify';
 import { DomainError } from '../../common/errors/domain-error';
+import { multipartProblem } from '../../common/http/multipart-errors';
 import { validationFailed } from '../../common/errors/validation-errors';
 import { bodyRefusal, BodyShapeLimits, inspectBody } from '../../common/http/body-guard';
 import { cleanFilename } from '../document-filename';
@@ -24,11 +25,20 @@ export interface UploadPart {
 }
 
 /**
+ * Where an upload's file and text fields come from: an upload form of the API, or one of the
+ * documents a customer attaches to the filing form (src/portal/forms/filing-parts.ts).
+ */
+export interface UploadSource {
+  file(): Promise<UploadPart>;
+  rest(): Promise<UploadFieldsDto>;
+}
+
+/**
  * One upload form, read as it streams: the text fields before the file, the file itself, then
  * whatever follows it (more fields; a second file is refused). Multipart's own errors become the
  * service's problems here.
  */
-export class UploadForm {
+export class UploadForm implements UploadSource {
   private readonly fields: Record<string, unknown> = {};
 
   private constructor(
@@ -126,16 +136,8 @@ export class UploadForm {
         return tooLarge(this.maxBytes);
       case 'FST_FILES_LIMIT':
         return oneFileOnly();
-      case 'FST_PARTS_LIMIT':
-      case 'FST_FIELDS_LIMIT':
-        return new DomainError('VALIDATION_FAILED', 'The form has more parts than an upload needs');
-      case 'FST_PROTO_VIOLATION':
-        return new DomainError('VALIDATION_FAILED', 'A form field has a name no field may have');
     }
-    if (error instanceof Error && /multipart|boundary|terminated early/i.test(error.message)) {
-      return new DomainError('BAD_REQUEST', 'The multipart/form-data body is malformed');
-    }
-    return error;
+    return multipartProblem(error, 'an upload');
   }
 }
 

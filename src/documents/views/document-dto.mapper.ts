@@ -2,7 +2,24 @@ import { CaseDocumentEntity } from '../case-document.entity';
 import { sideOf, visibleTo } from '../document-visibility';
 import { DocumentDto, StaffDocumentDto } from '../dto/document.dto';
 
-export function toDocumentDto(doc: CaseDocumentEntity): DocumentDto {
+/** What a party's view of a document is made of (a whole entity, or a row read for one page). */
+export type DocumentFacts = Pick<
+  CaseDocumentEntity,
+  | 'id'
+  | 'filename'
+  | 'contentType'
+  | 'size'
+  | 'sha256'
+  | 'description'
+  | 'uploaderSide'
+  | 'uploadedAt'
+  | 'sharedWithCustomerAt'
+  | 'sharedWithCompanyAt'
+  | 'withdrawnAt'
+  | 'informationRequestId'
+>;
+
+export function toDocumentDto(doc: DocumentFacts): DocumentDto {
   return {
     id: doc.id,
     filename: doc.filename,

@@ -3,7 +3,7 @@ import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { partyAccessExpired } from '../document-visibility';
 import { DocumentsRepository } from '../documents.repository';
 import { DocumentDto, StaffDocumentDto } from '../dto/document.dto';
-import { toDocumentDto, toStaffDocumentDto } from './document-dto.mapper';
+import { DocumentFacts, toDocumentDto, toStaffDocumentDto } from './document-dto.mapper';
 
 interface CaseFacts {
   readonly id: string;
@@ -22,10 +22,19 @@ export class DocumentViews {
   ) {}
 
   async forParty(c: CaseFacts, party: 'customer' | 'company'): Promise<DocumentDto[]> {
-    const days = this.config.documents.partyAccessDaysAfterClosure;
-    if (partyAccessExpired(c.closedAt, new Date(), days)) return [];
+    if (this.partyAccessExpired(c)) return [];
     const docs = await this.documents.list(c.id, party, { limit: VIEW_LIMIT });
     return docs.map(toDocumentDto);
+  }
+
+  /** The same view of documents a page read already, with the party's own visibility rule. */
+  ofPartyRead(c: Pick<CaseFacts, 'closedAt'>, docs: readonly DocumentFacts[]): DocumentDto[] {
+    return this.partyAccessExpired(c) ? [] : docs.map(toDocumentDto);
+  }
+
+  private partyAccessExpired(c: Pick<CaseFacts, 'closedAt'>): boolean {
+    const days = this.config.documents.partyAccessDaysAfterClosure;
+    return partyAccessExpired(c.closedAt, new Date(), days);
   }
 
   async forStaff(c: CaseFacts): Promise<StaffDocumentDto[]> {

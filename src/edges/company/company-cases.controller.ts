@@ -9,8 +9,8 @@ import {
 import { StaffActor, namedRef } from '../../auth/actor';
 import { CurrentStaff, Roles } from '../../auth/auth.decorators';
 import { ApiProblems } from '../../common/openapi/api-problems';
-import { CaseReader } from '../../cases/case-reader.service';
-import { CaseConversation } from '../../cases/messages/case-conversation.service';
+import { CaseReaderService } from '../../cases/case-reader.service';
+import { CaseConversationService } from '../../cases/messages/case-conversation.service';
 import { CompanyCaseViewService } from '../../views/company/company-case-view.service';
 import {
   CompanyCaseViewDto,
@@ -29,9 +29,9 @@ import {
 @ApiProblems(404)
 export class CompanyCasesController {
   constructor(
-    private readonly cases: CaseReader,
+    private readonly cases: CaseReaderService,
     private readonly view: CompanyCaseViewService,
-    private readonly conversation: CaseConversation,
+    private readonly conversation: CaseConversationService,
   ) {}
 
   @Get()

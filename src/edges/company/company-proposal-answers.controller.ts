@@ -2,7 +2,7 @@ import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { StaffActor, namedRef } from '../../auth/actor';
 import { CurrentStaff, Roles } from '../../auth/auth.decorators';
-import { CaseReader } from '../../cases/case-reader.service';
+import { CaseReaderService } from '../../cases/case-reader.service';
 import { CompanyCaseViewService } from '../../views/company/company-case-view.service';
 import { CompanyCaseViewDto } from '../../views/company/company-view.dto';
 import { ApiProblems } from '../../common/openapi/api-problems';
@@ -25,7 +25,7 @@ const PROPOSAL_ID = new UuidOr404('PROPOSAL_NOT_FOUND');
 @ApiProblems(400, 404, 409)
 export class CompanyProposalAnswersController {
   constructor(
-    private readonly cases: CaseReader,
+    private readonly cases: CaseReaderService,
     private readonly view: CompanyCaseViewService,
     private readonly answers: ProposalAnswersService,
   ) {}

@@ -11,8 +11,8 @@ import { StaffActor, namedRef } from '../../auth/actor';
 import { CurrentStaff, Roles } from '../../auth/auth.decorators';
 import { ApiProblems } from '../../common/openapi/api-problems';
 import { AssignmentService } from '../../cases/assignment/assignment.service';
-import { CaseReader } from '../../cases/case-reader.service';
-import { CaseTransitions } from '../../cases/case-transitions.service';
+import { CaseReaderService } from '../../cases/case-reader.service';
+import { CaseTransitionsService } from '../../cases/case-transitions.service';
 import {
   AssignCaseDto,
   ConflictDeclarationDto,
@@ -41,11 +41,11 @@ const CASE_ANSWER = ApiOkResponse({
 @ApiProblems(400, 404, 409, 412)
 export class CaseHandlingController {
   constructor(
-    private readonly cases: CaseReader,
+    private readonly cases: CaseReaderService,
     private readonly view: StaffCaseViewService,
     private readonly triages: TriageService,
     private readonly assignment: AssignmentService,
-    private readonly transitions: CaseTransitions,
+    private readonly transitions: CaseTransitionsService,
   ) {}
 
   @Post('triage')

@@ -3,14 +3,14 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { StaffActor } from '../../auth/actor';
 import { CurrentStaff, Roles } from '../../auth/auth.decorators';
 import { ApiProblems } from '../../common/openapi/api-problems';
-import { CaseQueue } from '../../cases/queue/case-queue.service';
+import { CaseQueueService } from '../../cases/queue/case-queue.service';
 import { CaseQueuePageDto } from '../../cases/queue/dto/case-queue-page.dto';
 import { CaseQueueQueryDto } from '../../cases/queue/dto/case-queue-query.dto';
 
 @ApiTags('cases (ombudsman staff)')
 @Controller('v1/admin/cases')
 export class CaseQueueController {
-  constructor(private readonly queue: CaseQueue) {}
+  constructor(private readonly queue: CaseQueueService) {}
 
   @Get()
   @Roles('ombudsman_officer', 'ombudsman', 'auditor')

@@ -10,7 +10,7 @@ import { StaffActor, namedRef } from '../../auth/actor';
 import { CurrentStaff, Roles } from '../../auth/auth.decorators';
 import { AuditService } from '../../audit/audit.service';
 import { ApiProblems } from '../../common/openapi/api-problems';
-import { CaseReader } from '../../cases/case-reader.service';
+import { CaseReaderService } from '../../cases/case-reader.service';
 import { CaseAuditDto, CaseTimelineDto, PostedDto } from '../../views/staff/case-records.dto';
 import { NoteDto, StaffMessageDto } from '../../cases/dto/close-case.dto';
 import { StaffCaseWrites } from '../../cases/conflicts/staff-case-writes.decorator';
@@ -18,8 +18,8 @@ import {
   CreateInformationRequestDto,
   InformationRequestDto,
 } from '../../cases/dto/information-request.dto';
-import { InformationRequests } from '../../cases/information-requests/information-requests.service';
-import { CaseConversation } from '../../cases/messages/case-conversation.service';
+import { InformationRequestsService } from '../../cases/information-requests/information-requests.service';
+import { CaseConversationService } from '../../cases/messages/case-conversation.service';
 import { staffTimelineEntry } from '../../views/staff/staff-case-view.service';
 import { CaseTimeline } from '../../cases/timeline/case-timeline';
 
@@ -34,9 +34,9 @@ const READERS = [...STAFF, 'auditor'] as const;
 @StaffCaseWrites()
 export class CaseRecordsController {
   constructor(
-    private readonly cases: CaseReader,
-    private readonly conversation: CaseConversation,
-    private readonly requests: InformationRequests,
+    private readonly cases: CaseReaderService,
+    private readonly conversation: CaseConversationService,
+    private readonly requests: InformationRequestsService,
     private readonly timeline: CaseTimeline,
     private readonly audit: AuditService,
   ) {}

@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger'
 import { FastifyReply } from 'fastify';
 import { Roles } from '../../auth/auth.decorators';
 import { ApiProblems } from '../../common/openapi/api-problems';
-import { CaseReader } from '../../cases/case-reader.service';
+import { CaseReaderService } from '../../cases/case-reader.service';
 import { StaffCaseDto } from '../../views/staff/staff-case.dto';
 import { StaffCaseViewService } from '../../views/staff/staff-case-view.service';
 
@@ -11,7 +11,7 @@ import { StaffCaseViewService } from '../../views/staff/staff-case-view.service'
 @Controller('v1/admin/cases')
 export class CasesController {
   constructor(
-    private readonly cases: CaseReader,
+    private readonly cases: CaseReaderService,
     private readonly view: StaffCaseViewService,
   ) {}
 

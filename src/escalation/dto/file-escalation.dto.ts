@@ -4,14 +4,13 @@ import {
   IsObject,
   IsEmail,
   IsIn,
-  IsOptional,
   IsString,
   Matches,
   MaxLength,
-  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import { IsNotBlank } from '../../common/validation/is-not-blank';
+import { IsOmittable } from '../../common/validation/is-omittable';
 import { MoneyDto } from '../../common/money/money.dto';
 import { CATEGORIES, Category, DEFAULT_CATEGORY } from '../../cases/case-category';
 import { LANGUAGES, Language } from '../../views/texts/customer-texts';
@@ -29,7 +28,7 @@ export class FilingCustomerDto {
   email!: string;
 
   @ApiPropertyOptional({ example: 'C-1009', maxLength: 64 })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MaxLength(64)
   customerNumber?: string;
@@ -44,7 +43,7 @@ export class FileEscalationDto {
   customer!: FilingCustomerDto;
 
   @ApiPropertyOptional({ example: 'CMP-000123', description: 'The front-line complaint, if any' })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MaxLength(20)
   @Matches(/^CMP-\d{6,}$/, { message: 'complaintReference must look like CMP-000123' })
@@ -66,13 +65,13 @@ export class FileEscalationDto {
   description!: string;
 
   @ApiPropertyOptional({ example: 'Refund of the deposit', maxLength: 2000 })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MaxLength(2000)
   desiredOutcome?: string;
 
   @ApiPropertyOptional({ type: MoneyDto })
-  @IsOptional()
+  @IsOmittable()
   @IsObject()
   @ValidateNested()
   @Type(() => MoneyDto)
@@ -88,12 +87,12 @@ export class FileEscalationDto {
     example: 'billing',
     description: `What the dispute is about; \`${DEFAULT_CATEGORY}\` when not given`,
   })
-  @ValidateIf((_dto, value) => value !== undefined)
+  @IsOmittable()
   @IsIn(CATEGORIES)
   category: Category = DEFAULT_CATEGORY;
 
   @ApiPropertyOptional({ enum: LANGUAGES, default: 'en', example: 'ru' })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(LANGUAGES)
   preferredLanguage?: Language;
 }

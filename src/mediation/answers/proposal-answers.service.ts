@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { RecordedActor, SYSTEM_ACTOR } from '../../auth/actor';
 import { CaseRecorder } from '../../cases/case-recorder';
-import { CaseTransitions } from '../../cases/case-transitions.service';
+import { CaseTransitionsService } from '../../cases/case-transitions.service';
 import { LockedCase, lockCase, requireCommand } from '../../cases/case-lock';
 import { DomainError } from '../../common/errors/domain-error';
 import { RemedyLedgerService } from '../../compensation/remedy-ledger.service';
@@ -24,7 +24,7 @@ export class ProposalAnswersService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly recorder: CaseRecorder,
-    private readonly transitions: CaseTransitions,
+    private readonly transitions: CaseTransitionsService,
     private readonly ledger: RemedyLedgerService,
     private readonly closure: ProposalClosureService,
     private readonly proposals: ProposalsRepository,

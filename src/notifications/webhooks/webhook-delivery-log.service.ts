@@ -9,7 +9,7 @@ const DEFAULT_LIMIT = 25;
 
 /** What was sent to a subscription, newest first, with every attempt of each delivery. */
 @Injectable()
-export class WebhookDeliveryLog {
+export class WebhookDeliveryLogService {
   constructor(
     private readonly rows: WebhookDeliveryLogRows,
     private readonly subscriptions: WebhookSubscriptionsService,

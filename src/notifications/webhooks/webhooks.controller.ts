@@ -20,7 +20,7 @@ import {
   WebhookPageDto,
 } from './dto/webhook.dto';
 import { WEBHOOK_EVENT_CATALOGUE } from './event-catalogue';
-import { WebhookDeliveryLog } from './webhook-delivery-log.service';
+import { WebhookDeliveryLogService } from './webhook-delivery-log.service';
 import { WebhookSubscriptionsService } from './webhook-subscriptions.service';
 
 const ID = ApiParam({ name: 'id', example: '3b0f5a8e-8c1d-4f0e-9d7a-2e6c1b4a9f10' });
@@ -30,7 +30,7 @@ const ID = ApiParam({ name: 'id', example: '3b0f5a8e-8c1d-4f0e-9d7a-2e6c1b4a9f10
 export class WebhooksController {
   constructor(
     private readonly subscriptions: WebhookSubscriptionsService,
-    private readonly deliveries: WebhookDeliveryLog,
+    private readonly deliveries: WebhookDeliveryLogService,
   ) {}
 
   @Post()

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { float, integer, oneOf, RawRow, rowsOf, text } from '../../common/sql-rows';
 
 /** What the service's tables say at one instant, for the scrape. */
 export interface ServiceState {
@@ -26,10 +27,11 @@ export class ServiceStateRepository {
 
   async read(): Promise<ServiceState> {
     const [cases, deadlines, outbox, webhooks] = await Promise.all([
-      this.rows<{ status: string; count: number }>(
+      this.rows(
         'SELECT status, count(*)::int AS count FROM ombudsman_case GROUP BY status',
+        (row) => ({ status: text(row, 'status'), count: integer(row, 'count') }),
       ),
-      this.rows<{ kind: string; state: 'at_risk' | 'breached'; count: number }>(
+      this.rows(
         // One arm per partial index (ix_case_deadline_at_risk_open, ix_case_deadline_breached_open).
         `SELECT kind, 'at_risk' AS state, count(*)::int AS count FROM case_deadline
           WHERE at_risk_at IS NOT NULL AND breached_at IS NULL AND met_at IS NULL
@@ -39,18 +41,29 @@ export class ServiceStateRepository {
          SELECT kind, 'breached', count(*)::int FROM case_deadline
           WHERE breached_at IS NOT NULL AND met_at IS NULL AND cancelled_at IS NULL
           GROUP BY kind`,
+        (row) => ({
+          kind: text(row, 'kind'),
+          state: oneOf(row, 'state', ['at_risk', 'breached'] as const),
+          count: integer(row, 'count'),
+        }),
       ),
-      this.rows<{ lag: number; pending: number }>(
+      this.rows(
         `SELECT coalesce(extract(epoch FROM now() - (
                   SELECT occurred_at FROM outbox_event WHERE dispatched_at IS NULL
                    ORDER BY position LIMIT 1)), 0)::float8 AS lag,
                 (SELECT count(*) FROM outbox_event WHERE dispatched_at IS NULL)::int AS pending`,
+        (row) => ({ lag: float(row, 'lag'), pending: integer(row, 'pending') }),
       ),
-      this.rows<{ pending: number; failed: number; oldest: number }>(
+      this.rows(
         `SELECT count(*)::int AS pending,
                 coalesce(extract(epoch FROM now() - min(created_at)), 0)::float8 AS oldest,
                 (SELECT count(*) FROM webhook_delivery WHERE status = 'failed')::int AS failed
            FROM webhook_delivery WHERE status = 'pending'`,
+        (row) => ({
+          pending: integer(row, 'pending'),
+          failed: integer(row, 'failed'),
+          oldest: float(row, 'oldest'),
+        }),
       ),
     ]);
     return {
@@ -64,7 +77,7 @@ export class ServiceStateRepository {
     };
   }
 
-  private rows<T>(sql: string): Promise<T[]> {
-    return this.dataSource.query<T[]>(sql);
+  private async rows<T>(sql: string, map: (row: RawRow) => T): Promise<T[]> {
+    return rowsOf(await this.dataSource.query(sql), map);
   }
 }

@@ -41,18 +41,21 @@ export class PortalSessions {
     });
   }
 
-  /** Whether the request carries a session cookie at all (live or not). */
-  presented(request: FastifyRequest): boolean {
-    const id = request.cookies[this.cookieName];
-    return id !== undefined && id !== '' && id.length <= 100;
-  }
-
   /** The case this request's session opens, if it is the one named; null otherwise. */
   async caseOf(request: FastifyRequest, reference: string): Promise<SessionCase | null> {
-    const id = request.cookies[this.cookieName];
-    if (!id || id.length > 100) return null;
-    const found = await this.sessions.find(hash(id));
+    const idHash = this.idHashOf(request);
+    if (!idHash) return null;
+    const found = await this.sessions.find(idHash);
     return found?.reference === reference ? found : null;
+  }
+
+  /**
+   * The stored form of the request's session id, for a read that checks the session in the same
+   * statement as it reads the case (src/portal/portal-case.repository.ts); null without a cookie.
+   */
+  idHashOf(request: FastifyRequest): Buffer | null {
+    const id = request.cookies[this.cookieName];
+    return id && id.length <= 100 ? hash(id) : null;
   }
 
   async end(request: FastifyRequest, reply: FastifyReply): Promise<void> {

@@ -53,6 +53,9 @@ export const PORTAL_EN = {
     },
     preferredLanguage: 'Language we should write to you in',
     submit: 'File my dispute',
+    documents: 'Documents that show what happened',
+    documentsHint:
+      'Up to {count} files of at most {size} MB each: PDF, pictures, text, spreadsheets or e-mails. You can add more later from your case page.',
     errorsTitle: 'Please correct these before sending:',
   },
   errors: {
@@ -66,10 +69,21 @@ export const PORTAL_EN = {
     currency: 'Choose a currency.',
     choice: 'Choose one of the options.',
     rating: 'Choose a rating from 1 to 5.',
+    documentsAgain: 'Your documents were not sent because of the errors above. Choose them again.',
+    documentTooLarge: 'This file is larger than {size} MB.',
+    documentType:
+      'This kind of file is not accepted: send a PDF, a picture, text, a spreadsheet or an e-mail.',
+    documentEmpty: 'This file is empty.',
+    documentsTooMany:
+      'At most {count} files can be sent with the filing; add this one from your case page.',
+    documentFailed: 'This file could not be added.',
   },
   filed: {
     title: 'Your dispute is filed',
     reference: 'Your case reference',
+    documents: 'Your documents',
+    documentAdded: '{name}: added to your case.',
+    documentRefused: '{name}: not added. {reason} You can add it from your case page.',
     keepTitle: 'Keep this link',
     keep: 'This link opens your case. Keep it safe: we show it only once, and anyone who has it can read your case. If you lose it, we can send a new one to your e-mail address.',
     open: 'Open my case',

@@ -13,7 +13,7 @@ import { CurrentStaff, Roles } from '../../auth/auth.decorators';
 import { parseIfMatch } from '../../common/http/if-match';
 import { ApiProblems } from '../../common/openapi/api-problems';
 import { SlaCalendarDto, SlaCalendarInputDto, SlaCalendarListDto } from '../dto/sla-calendar.dto';
-import { SlaCalendars } from './sla-calendars.service';
+import { SlaCalendarsService } from './sla-calendars.service';
 
 const ETAG = {
   ETag: { description: 'The calendar version, for If-Match', schema: { type: 'string' } },
@@ -22,7 +22,7 @@ const ETAG = {
 @ApiTags('deadlines (ombudsman staff)')
 @Controller('v1/admin/sla/calendars')
 export class SlaCalendarsController {
-  constructor(private readonly calendars: SlaCalendars) {}
+  constructor(private readonly calendars: SlaCalendarsService) {}
 
   @Get()
   @Roles('ombudsman_officer', 'ombudsman', 'auditor')

@@ -6,35 +6,21 @@ import { AuditService } from '../../audit/audit.service';
 import { DomainError } from '../../common/errors/domain-error';
 import { SlaCalendarDto, SlaCalendarInputDto } from '../dto/sla-calendar.dto';
 import { SlaTermsCache } from '../policies/sla-terms.cache';
-
-interface CalendarRow {
-  id: string;
-  name: string;
-  time_zone: string;
-  working_days: number[];
-  holidays: string[];
-  is_default: boolean;
-  version: number;
-  updated_at: Date;
-}
-
-const COLUMNS = `id, name, time_zone, working_days, holidays::text[] AS holidays, is_default, version, updated_at`;
+import { CalendarRow, CalendarTerms, SlaCalendarsRepository } from './sla-calendars.repository';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Business calendars: a default ships; changes are audited and count for new deadlines only. */
 @Injectable()
-export class SlaCalendars {
+export class SlaCalendarsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly terms: SlaTermsCache,
+    private readonly calendars: SlaCalendarsRepository,
   ) {}
 
   async list(): Promise<SlaCalendarDto[]> {
-    const rows = (await this.dataSource.query(
-      `SELECT ${COLUMNS} FROM sla_calendar ORDER BY is_default DESC, name, id`,
-    )) as CalendarRow[];
-    return rows.map(toDto);
+    return (await this.calendars.list()).map(toDto);
   }
 
   async get(id: string): Promise<SlaCalendarDto> {
@@ -43,20 +29,10 @@ export class SlaCalendars {
 
   create(body: SlaCalendarInputDto, actor: ActorRef): Promise<SlaCalendarDto> {
     return this.changing(async (manager) => {
-      if (body.isDefault) await this.dropDefault(manager);
-      const [row] = (await this.nameTakenAsConflict(() =>
-        manager.query(
-          `INSERT INTO sla_calendar (name, time_zone, working_days, holidays, is_default)
-           VALUES ($1, $2, $3, $4::date[], $5) RETURNING ${COLUMNS}`,
-          [
-            body.name,
-            body.timeZone,
-            sorted(body.workingDays),
-            sorted(body.holidays),
-            !!body.isDefault,
-          ],
-        ),
-      )) as CalendarRow[];
+      if (body.isDefault) await this.calendars.dropDefault(manager);
+      const row = await this.nameTakenAsConflict(() =>
+        this.calendars.insert(manager, termsOf(body), !!body.isDefault),
+      );
       const created = toDto(row);
       await this.audit.append(manager, {
         chainKey: 'system',
@@ -88,23 +64,12 @@ export class SlaCalendars {
         );
       }
       const makeDefault = body.isDefault === true && !before.isDefault;
-      if (makeDefault) await this.dropDefault(manager);
-      const [[row]] = (await this.nameTakenAsConflict(() =>
-        manager.query(
-          `UPDATE sla_calendar
-              SET name = $2, time_zone = $3, working_days = $4, holidays = $5::date[],
-                  is_default = is_default OR $6, version = version + 1, updated_at = now()
-            WHERE id = $1 RETURNING ${COLUMNS}`,
-          [
-            id,
-            body.name,
-            body.timeZone,
-            sorted(body.workingDays),
-            sorted(body.holidays),
-            makeDefault,
-          ],
-        ),
-      )) as [CalendarRow[], number];
+      if (makeDefault) await this.calendars.dropDefault(manager);
+      const row = await this.nameTakenAsConflict(() =>
+        this.calendars.replace(manager, id, termsOf(body), makeDefault),
+      );
+      // The row is locked since it was read above; it cannot have gone.
+      if (row === null) throw new Error(`business calendar ${id} vanished while locked`);
       const after = toDto(row);
       await this.audit.append(manager, {
         chainKey: 'system',
@@ -123,21 +88,9 @@ export class SlaCalendars {
   }
 
   private async row(manager: EntityManager, id: string, forUpdate = false): Promise<CalendarRow> {
-    const [row] = UUID.test(id)
-      ? ((await manager.query(
-          `SELECT ${COLUMNS} FROM sla_calendar WHERE id = $1 ${forUpdate ? 'FOR UPDATE' : ''}`,
-          [id],
-        )) as CalendarRow[])
-      : [];
+    const row = UUID.test(id) ? await this.calendars.find(manager, id, forUpdate) : null;
     if (!row) throw new DomainError('SLA_CALENDAR_NOT_FOUND', 'No such business calendar');
     return row;
-  }
-
-  private async dropDefault(manager: EntityManager): Promise<void> {
-    await manager.query(
-      `UPDATE sla_calendar SET is_default = false, version = version + 1, updated_at = now()
-        WHERE is_default`,
-    );
   }
 
   private async nameTakenAsConflict<T>(write: () => Promise<T>): Promise<T> {
@@ -161,15 +114,24 @@ function sorted<T extends number | string>(values: readonly T[]): T[] {
   return [...values].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
+function termsOf(body: SlaCalendarInputDto): CalendarTerms {
+  return {
+    name: body.name,
+    timeZone: body.timeZone,
+    workingDays: sorted(body.workingDays),
+    holidays: sorted(body.holidays),
+  };
+}
+
 function toDto(row: CalendarRow): SlaCalendarDto {
   return {
     id: row.id,
     name: row.name,
-    timeZone: row.time_zone,
-    workingDays: row.working_days.map(Number),
+    timeZone: row.timeZone,
+    workingDays: row.workingDays,
     holidays: row.holidays,
-    isDefault: row.is_default,
+    isDefault: row.isDefault,
     version: row.version,
-    updatedAt: row.updated_at.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
   };
 }

@@ -4,12 +4,12 @@ import { actorRef, StaffActor } from '../../auth/actor';
 import { CurrentStaff, Roles } from '../../auth/auth.decorators';
 import { ApiProblems } from '../../common/openapi/api-problems';
 import { SlaPolicyListDto, UpdateSlaPoliciesDto } from '../dto/sla-policy.dto';
-import { SlaPolicies } from './sla-policies.service';
+import { SlaPoliciesService } from './sla-policies.service';
 
 @ApiTags('deadlines (ombudsman staff)')
 @Controller('v1/admin/sla/policies')
 export class SlaPoliciesController {
-  constructor(private readonly policies: SlaPolicies) {}
+  constructor(private readonly policies: SlaPoliciesService) {}
 
   @Get()
   @Roles('ombudsman_officer', 'ombudsman', 'auditor')

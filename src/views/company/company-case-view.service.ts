@@ -3,7 +3,7 @@ import { statusText } from '../texts/customer-texts';
 import { ResolutionViewsService } from '../resolution/resolution-views.service';
 import { DeadlinesService } from '../../sla/deadlines.service';
 import { CaseEntity } from '../../cases/case.entity';
-import { InformationRequests } from '../../cases/information-requests/information-requests.service';
+import { InformationRequestsService } from '../../cases/information-requests/information-requests.service';
 import { CaseTimeline } from '../../cases/timeline/case-timeline';
 import { DocumentViews } from '../../documents/views/document-views';
 import { CompanyCaseViewDto } from './company-view.dto';
@@ -15,7 +15,7 @@ export class CompanyCaseViewService {
   constructor(
     private readonly timeline: CaseTimeline,
     private readonly deadlines: DeadlinesService,
-    private readonly requests: InformationRequests,
+    private readonly requests: InformationRequestsService,
     private readonly resolution: ResolutionViewsService,
     private readonly documents: DocumentViews,
   ) {}

@@ -1,49 +1,60 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CaseEntity } from '../../cases/case.entity';
 import { CaseStatus } from '../../cases/case-lifecycle';
-import { CaseTimeline } from '../../cases/timeline/case-timeline';
+import { CaseTimeline, withReadableBodies } from '../../cases/timeline/case-timeline';
 import { TimelineEntryEntity } from '../../cases/timeline/timeline-entry.entity';
-import { DeadlineKind } from '../../sla/deadline.entity';
-import { ResolutionViewsService } from '../resolution/resolution-views.service';
-import { DeadlinesService, DeadlineView } from '../../sla/deadlines.service';
+import { PartyResolution, ResolutionViewsService } from '../resolution/resolution-views.service';
+import { DeadlineFacts, DeadlinesService, DeadlineView, toView } from '../../sla/deadlines.service';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { ComplaintFactsPort } from '../../frontline/public/complaint-facts.port';
-import { handlerName, nextStep, statusText, timelineText } from '../texts/customer-texts';
+import { handlerName, timelineText } from '../texts/customer-texts';
+import { textsFor } from './customer-step-texts';
 import { explainIntakeDecision } from '../texts/eligibility-explanation';
 import { CustomerTimelineEntryDto, CustomerViewDto } from './customer-view.dto';
 import { StaffNames } from '../../auth/staff-names';
 import { DocumentViews } from '../../documents/views/document-views';
+import { DocumentFacts } from '../../documents/views/document-dto.mapper';
+import { DocumentDto } from '../../documents/dto/document.dto';
+import { Language } from '../texts/customer-texts';
 
-/** The deadline the customer is waiting on in each status. */
-const CURRENT_DEADLINE: Partial<Record<CaseStatus, DeadlineKind>> = {
-  submitted: 'acknowledge',
-  referred_to_frontline: 'frontline_response',
-  accepted: 'outcome',
-  investigation: 'outcome',
-  mediation: 'outcome',
-  decision_issued: 'decision_answer',
-  settled: 'remedy_payment',
-  fulfilment: 'remedy_payment',
-};
+/** The facts of a case its customer view shows. */
+export type CustomerCaseFacts = Pick<
+  CaseEntity,
+  | 'id'
+  | 'reference'
+  | 'status'
+  | 'outcome'
+  | 'language'
+  | 'subject'
+  | 'createdAt'
+  | 'closedAt'
+  | 'assignedOfficerId'
+  | 'assignedOfficerName'
+  | 'eligibilityReason'
+  | 'complaintReference'
+>;
 
-export interface CustomerTexts {
-  readonly statusText: string;
-  readonly nextStep: string;
+/** What the customer view shows of a timeline entry. */
+export type CustomerEntryFacts = Pick<
+  TimelineEntryEntity,
+  'type' | 'actorRole' | 'body' | 'data' | 'occurredAt'
+>;
+
+/**
+ * A case and what its customer view shows, read together in one query (the customer pages:
+ * src/portal/portal-case.repository.ts): the deadlines, the entries the customer may see (bodies
+ * not yet narrowed), the documents the customer may see, and whether mediation or a decision
+ * exist at all, so their three reads happen only for the cases that have them.
+ */
+export interface CustomerCaseRead {
+  readonly case: CustomerCaseFacts;
+  readonly deadlines: readonly DeadlineFacts[];
+  readonly timeline: readonly CustomerEntryFacts[];
+  readonly documents: readonly DocumentFacts[];
+  readonly hasResolution: boolean;
 }
 
-/** Texts for the case in its language, with the date of the step it is waiting on. */
-export function textsFor(
-  c: Pick<CaseEntity, 'status' | 'outcome' | 'language'>,
-  deadlines: DeadlineView[],
-): CustomerTexts {
-  const kind = CURRENT_DEADLINE[c.status];
-  const current = deadlines.find((d) => d.kind === kind && d.metAt === null);
-  const due = current ? new Date(current.dueAt) : undefined;
-  return {
-    statusText: statusText(c.language, c.status, c.outcome),
-    nextStep: nextStep(c.language, c.status, c.outcome, { dueAt: due, frontlineDueAt: due }),
-  };
-}
+const NO_RESOLUTION: PartyResolution = { proposals: [], decision: null, remedies: [] };
 
 /** Builds the customer view: never internal notes, never staff identifiers. */
 @Injectable()
@@ -69,46 +80,92 @@ export class CustomerViewService {
         this.documents.forParty(c, 'customer'),
       ],
     );
-    return {
-      reference: c.reference,
-      status: c.status,
-      outcome: c.outcome,
-      ...textsFor(c, deadlines),
-      explanation: explanationFor(c, deadlines, entries, finalResponseAt, this.config),
-      handler,
-      subject: c.subject,
-      language: c.language,
-      filedAt: c.createdAt.toISOString(),
+    return compose(
+      c,
       deadlines,
-      timeline: entries.map((entry) => toCustomerEntry(c.language, entry)),
-      ...resolution,
+      entries,
+      resolution,
+      finalResponseAt,
+      handler,
       documents,
-    };
+      this.config,
+    );
+  }
+
+  /**
+   * The same view from a case read in one go, in `language` (the page's) when given. Only a case
+   * with proposals or a decision, an unnamed handler or a refusal for lateness costs more reads.
+   */
+  async fromRead(read: CustomerCaseRead, language?: Language): Promise<CustomerViewDto> {
+    const c = language ? { ...read.case, language } : read.case;
+    const now = new Date();
+    const [resolution, finalResponseAt, handler] = await Promise.all([
+      read.hasResolution ? this.resolution.forParties(c) : NO_RESOLUTION,
+      this.finalResponseIfRefusedAsLate(c),
+      this.handlerOf(c),
+    ]);
+    return compose(
+      c,
+      read.deadlines.map((d) => toView(d, now)),
+      withReadableBodies([...read.timeline], 'customer'),
+      resolution,
+      finalResponseAt,
+      handler,
+      this.documents.ofPartyRead(c, read.documents),
+      this.config,
+    );
   }
 
   /**
    * Who handles the case, by name: the one given at assignment, else the one the officer last
    * carried in a token, else neutral words. Never the officer's id.
    */
-  private async handlerOf(c: CaseEntity): Promise<{ name: string } | null> {
+  private async handlerOf(c: CustomerCaseFacts): Promise<{ name: string } | null> {
     if (!c.assignedOfficerId) return null;
     const name = c.assignedOfficerName ?? (await this.staff.knownName(c.assignedOfficerId));
     return { name: handlerName(c.language, name) };
   }
 
   /** Only a refusal for lateness needs the front line's facts: the date of its final response. */
-  private async finalResponseIfRefusedAsLate(c: CaseEntity): Promise<Date | null> {
+  private async finalResponseIfRefusedAsLate(c: CustomerCaseFacts): Promise<Date | null> {
     if (!refusedAtIntakeAsLate(c) || !c.complaintReference) return null;
     const facts = await this.complaints.factsFor(c.complaintReference);
     return facts?.finalResponseAt ?? null;
   }
 }
 
-function isRefused(c: CaseEntity): boolean {
+function compose(
+  c: CustomerCaseFacts,
+  deadlines: DeadlineView[],
+  entries: CustomerEntryFacts[],
+  resolution: PartyResolution,
+  finalResponseAt: Date | null,
+  handler: { name: string } | null,
+  documents: DocumentDto[],
+  config: AppConfig,
+): CustomerViewDto {
+  return {
+    reference: c.reference,
+    status: c.status,
+    outcome: c.outcome,
+    ...textsFor(c, deadlines),
+    explanation: explanationFor(c, deadlines, entries, finalResponseAt, config),
+    handler,
+    subject: c.subject,
+    language: c.language,
+    filedAt: c.createdAt.toISOString(),
+    deadlines,
+    timeline: entries.map((entry) => toCustomerEntry(c.language, entry)),
+    ...resolution,
+    documents,
+  };
+}
+
+function isRefused(c: CustomerCaseFacts): boolean {
   return c.status === 'rejected' || (c.status === 'closed' && c.outcome === 'rejected');
 }
 
-function refusedAtIntakeAsLate(c: CaseEntity): boolean {
+function refusedAtIntakeAsLate(c: CustomerCaseFacts): boolean {
   return isRefused(c) && c.eligibilityReason === 'out_of_time';
 }
 
@@ -117,9 +174,9 @@ function refusedAtIntakeAsLate(c: CaseEntity): boolean {
  * dates, or else the reason the officer gave the customer when deciding so. Null in other statuses.
  */
 function explanationFor(
-  c: CaseEntity,
+  c: CustomerCaseFacts,
   deadlines: DeadlineView[],
-  entries: TimelineEntryEntity[],
+  entries: CustomerEntryFacts[],
   finalResponseAt: Date | null,
   config: AppConfig,
 ): string | null {
@@ -143,7 +200,7 @@ function explanationFor(
 }
 
 /** The customer-visible reason of the latest move into `status`, if one was given. */
-function officersReason(entries: TimelineEntryEntity[], status: CaseStatus): string | null {
+function officersReason(entries: CustomerEntryFacts[], status: CaseStatus): string | null {
   const move = entries.findLast(
     (e) => e.type === 'case.status_changed' && e.data.to === status && e.body,
   );
@@ -152,7 +209,7 @@ function officersReason(entries: TimelineEntryEntity[], status: CaseStatus): str
 
 function toCustomerEntry(
   language: CaseEntity['language'],
-  entry: TimelineEntryEntity,
+  entry: CustomerEntryFacts,
 ): CustomerTimelineEntryDto {
   const by =
     entry.actorRole === 'customer'

@@ -5,7 +5,7 @@ import { CaseEntity } from '../../cases/case.entity';
 import { StaffCaseDto, StaffTimelineEntryDto } from './staff-case.dto';
 import { TimelineEntryEntity } from '../../cases/timeline/timeline-entry.entity';
 import { CaseTimeline } from '../../cases/timeline/case-timeline';
-import { InformationRequests } from '../../cases/information-requests/information-requests.service';
+import { InformationRequestsService } from '../../cases/information-requests/information-requests.service';
 import { DocumentViews } from '../../documents/views/document-views';
 
 @Injectable()
@@ -13,7 +13,7 @@ export class StaffCaseViewService {
   constructor(
     private readonly timeline: CaseTimeline,
     private readonly deadlines: DeadlinesService,
-    private readonly requests: InformationRequests,
+    private readonly requests: InformationRequestsService,
     private readonly resolution: ResolutionViewsService,
     private readonly documents: DocumentViews,
   ) {}

@@ -42,6 +42,10 @@ export async function startFaultPostgres(
       const pid = Number(
         readFileSync(join(server.clusterDir, 'postmaster.pid'), 'utf8').split('\n')[0],
       );
+      // Stopped first, so that it forks no backend between the list and the kill: a backend born
+      // then would serve writes after the "kill" and the outage would not be one.
+      process.kill(pid, 'SIGSTOP');
+      for (let waited = 0; waited < 2_000 && processState(pid) !== 'T'; waited += 5) await sleep(5);
       const backends = childrenOf(pid);
       process.kill(pid, 'SIGKILL');
       // A backend orphaned by the kill may still finish the statement it was running.
@@ -126,6 +130,16 @@ function launch(dataDir: string, port: number, database: string, home?: string):
 }
 
 /** The pids whose parent is `pid` (Linux: /proc/<pid>/stat, field 4). */
+/** The state letter of /proc/<pid>/stat: R running, S sleeping, T stopped… */
+function processState(pid: number): string | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[0];
+  } catch {
+    return undefined;
+  }
+}
+
 function childrenOf(pid: number): number[] {
   const children: number[] = [];
   for (const entry of readdirSync('/proc')) {
