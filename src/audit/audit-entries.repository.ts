@@ -37,7 +37,15 @@ const STREAMED_COLUMNS = `e.id::text, e.chain_key, e.seq, e.actor_sub, e.actor_r
   to_char(e.occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS occurred_at,
   e.prev_hash, e.hash`;
 
-function streamedOf(row: RawRow): StreamedEntry {
+/**
+ * One checked row shape for both readers; only the time differs: a Date for the writer, the
+ * ISO text of STREAMED_COLUMNS for verification. Hashes are char(64): a blank-padded value reads
+ * back trimmed.
+ */
+function entryOf<T extends Date | string>(
+  row: RawRow,
+  occurredAt: (row: RawRow, column: string) => T,
+) {
   return {
     id: text(row, 'id'),
     chainKey: text(row, 'chain_key'),
@@ -47,28 +55,14 @@ function streamedOf(row: RawRow): StreamedEntry {
     action: text(row, 'action'),
     before: json(row, 'before'),
     after: json(row, 'after'),
-    occurredAt: text(row, 'occurred_at'),
+    occurredAt: occurredAt(row, 'occurred_at'),
     prevHash: textOrNull(row, 'prev_hash')?.trim() ?? null,
     hash: text(row, 'hash').trim(),
   };
 }
 
-/** Hashes are char(64): a blank-padded value reads back trimmed. */
-function storedOf(row: RawRow): StoredEntry {
-  return {
-    id: text(row, 'id'),
-    chainKey: text(row, 'chain_key'),
-    seq: integer(row, 'seq'),
-    actorSub: text(row, 'actor_sub'),
-    actorRole: text(row, 'actor_role'),
-    action: text(row, 'action'),
-    before: json(row, 'before'),
-    after: json(row, 'after'),
-    occurredAt: timestamp(row, 'occurred_at'),
-    prevHash: textOrNull(row, 'prev_hash')?.trim() ?? null,
-    hash: text(row, 'hash').trim(),
-  };
-}
+const streamedOf = (row: RawRow): StreamedEntry => entryOf(row, text);
+const storedOf = (row: RawRow): StoredEntry => entryOf(row, timestamp);
 
 /**
  * The audit log's table (audit_entry): appended to, read, never changed (a trigger refuses it).
