@@ -46,6 +46,7 @@ import { AddAccessLinkRecipientIndex1766100001000 } from './1766100001000-add-ac
 import { MaintainKpiAggregates1766500000000 } from './1766500000000-maintain-kpi-aggregates';
 import { AddEmailPrefixIndex1767300000000 } from './1767300000000-add-email-prefix-index';
 import { AddCaseIdentifierTokens1767300001000 } from './1767300001000-add-case-identifier-tokens';
+import { OrderFlaggedDeadlinesByCase1767400000000 } from './1767400000000-order-flagged-deadlines-by-case';
 import { AddFailedWebhookDeliveryIndex1764000900000 } from './1764000900000-add-failed-webhook-delivery-index';
 
 /** Every migration in order; listed explicitly so the same list runs from src, dist and tests. */
@@ -99,4 +100,5 @@ export const MIGRATIONS = [
   MaintainKpiAggregates1766500000000,
   AddEmailPrefixIndex1767300000000,
   AddCaseIdentifierTokens1767300001000,
+  OrderFlaggedDeadlinesByCase1767400000000,
 ];

@@ -146,8 +146,8 @@ const RESOLUTION = [
      FROM ombudsman_case
     WHERE assigned_officer_id IS NOT NULL
       AND (status IN ('decision_issued', 'fulfilment') OR outcome IN ('upheld', 'partially_upheld', 'not_upheld'))`,
-  `INSERT INTO case_deadline (case_id, kind, party, started_at, due_at, breached_at, at_risk_at)
-   SELECT id, t.kind, t.party, t.started_at, t.due_at,
+  `INSERT INTO case_deadline (case_id, case_created_at, kind, party, started_at, due_at, breached_at, at_risk_at)
+   SELECT id, t.started_at, t.kind, t.party, t.started_at, t.due_at,
           CASE WHEN t.due_at <= now() THEN t.due_at END,
           CASE WHEN t.due_at - interval '2 days' <= now() THEN t.due_at - interval '2 days' END
      FROM (SELECT id,

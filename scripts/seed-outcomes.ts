@@ -14,8 +14,8 @@ const STEPS = [
           closed_at = least(now(), created_at + (1 + random() * 149) * interval '1 day')
     WHERE status = 'closed'`,
   // Nine in ten acknowledged within the two business days, the rest late.
-  `INSERT INTO case_deadline (case_id, kind, party, started_at, due_at, met_at)
-   SELECT c.id, 'acknowledge', 'office', c.created_at, c.created_at + interval '2 days',
+  `INSERT INTO case_deadline (case_id, case_created_at, kind, party, started_at, due_at, met_at)
+   SELECT c.id, c.created_at, 'acknowledge', 'office', c.created_at, c.created_at + interval '2 days',
           CASE WHEN c.acknowledged_at IS NULL THEN NULL
                WHEN random() < 0.9 THEN c.created_at + interval '1 day'
                ELSE c.created_at + interval '4 days' END

@@ -50,6 +50,55 @@ export interface SqlQuery {
   readonly values: unknown[];
 }
 
+/** Written as the partial indexes ix_case_deadline_breached_open / _at_risk_open are. */
+const FLAGGED = {
+  breached: 'd.breached_at IS NOT NULL AND d.met_at IS NULL AND d.cancelled_at IS NULL',
+  atRisk:
+    'd.at_risk_at IS NOT NULL AND d.breached_at IS NULL AND d.met_at IS NULL AND d.cancelled_at IS NULL',
+} as const;
+type Flag = keyof typeof FLAGGED;
+
+/**
+ * The flag whose deadlines a queue SELECT is read from, in queue order, or null. The cases an
+ * identifier names or that mention it are a handful found by their own index, so they are only
+ * probed for their deadlines, as is the second flag when both are asked for.
+ */
+function drivingFlag(filter: QueueFilter): Flag | null {
+  if (filter.exact && filter.exact.mode !== 'exclude') return null;
+  return filter.breached ? 'breached' : filter.atRisk ? 'atRisk' : null;
+}
+
+const FLAGS: readonly Flag[] = ['breached', 'atRisk'];
+
+const cursorBefore = (after: QueueKey, bind: (value: unknown) => string, columns: string) =>
+  `(${columns}) < (${bind(after.createdAt)}::timestamptz, ${bind(after.id)}::uuid)`;
+
+/**
+ * The FROM and ORDER BY of a queue SELECT. A flag filter starts from its deadlines, whose index
+ * is ordered by their case's (created_at, id) (migration 1767400000000): the page is its first
+ * entries and a primary-key lookup each, where walking the cases and probing each for a flagged
+ * deadline would pass every case filed since the last breach. A case with two flagged deadlines
+ * appears once (DISTINCT ON), and the page's cursor is applied inside, on the index.
+ */
+function sourceOf(filter: QueueFilter, bind: (value: unknown) => string) {
+  const flag = drivingFlag(filter);
+  if (flag === null)
+    return { from: 'ombudsman_case', order: 'created_at DESC, id DESC', after: filter.after };
+  const after = filter.after
+    ? `AND ${cursorBefore(filter.after, bind, 'd.case_created_at, d.case_id')}`
+    : '';
+  return {
+    from: `(SELECT DISTINCT ON (d.case_created_at, d.case_id)
+                   d.case_id AS flagged_case_id, d.case_created_at AS flagged_at
+              FROM case_deadline d
+             WHERE ${FLAGGED[flag]} ${after}
+             ORDER BY d.case_created_at DESC, d.case_id DESC) flagged
+      JOIN ombudsman_case ON ombudsman_case.id = flagged.flagged_case_id`,
+    order: 'flagged.flagged_at DESC, flagged.flagged_case_id DESC',
+    after: null,
+  };
+}
+
 /** The WHERE conditions of a queue SELECT, each written as the index that serves it is. */
 function conditionsOf(filter: QueueFilter, bind: (value: unknown) => string): string[] {
   const where: string[] = [];
@@ -57,15 +106,12 @@ function conditionsOf(filter: QueueFilter, bind: (value: unknown) => string): st
   if (filter.assignee === 'unassigned') where.push('assigned_officer_id IS NULL');
   else if (filter.assignee) where.push(`assigned_officer_id = ${bind(filter.assignee.officerId)}`);
   if (filter.category !== null) where.push(`category = ${bind(filter.category)}`);
-  // Written as the partial indexes ix_case_deadline_breached_open / _at_risk_open are.
-  if (filter.breached) {
+  const driving = drivingFlag(filter);
+  for (const flag of FLAGS) {
+    if (!filter[flag] || flag === driving) continue;
+    // ix_case_deadline_case: the few deadlines of one case.
     where.push(`EXISTS (SELECT 1 FROM case_deadline d WHERE d.case_id = ombudsman_case.id
-       AND d.breached_at IS NOT NULL AND d.met_at IS NULL AND d.cancelled_at IS NULL)`);
-  }
-  if (filter.atRisk) {
-    where.push(`EXISTS (SELECT 1 FROM case_deadline d WHERE d.case_id = ombudsman_case.id
-       AND d.at_risk_at IS NOT NULL AND d.breached_at IS NULL AND d.met_at IS NULL
-       AND d.cancelled_at IS NULL)`);
+       AND ${FLAGGED[flag]})`);
   }
   if (filter.exact) {
     const condition = exactCondition(filter.exact.key.kind, bind(exactValue(filter.exact.key)));
@@ -92,24 +138,32 @@ function conditionsOf(filter: QueueFilter, bind: (value: unknown) => string): st
       );
     }
   }
-  if (filter.after) {
-    where.push(
-      `(created_at, id) < (${bind(filter.after.createdAt)}::timestamptz, ${bind(filter.after.id)}::uuid)`,
-    );
-  }
   return where;
 }
+
+/** The source, the conditions and the order of a queue SELECT. */
+function partsOf(filter: QueueFilter, bind: (value: unknown) => string) {
+  const source = sourceOf(filter, bind);
+  const where = conditionsOf(filter, bind);
+  if (source.after) where.push(cursorBefore(source.after, bind, 'created_at, id'));
+  return { ...source, where };
+}
+
+type Parts = ReturnType<typeof partsOf>;
 
 const COLUMNS = `id, reference, status, outcome, category, language, subject, customer_name,
            assigned_officer_id, assigned_officer_name, created_at, updated_at, version,
            to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS cursor_at`;
 
-function selectOf(where: readonly string[], limit: string, phase: number): string {
+const whereOf = (where: readonly string[]) =>
+  where.length > 0 ? `WHERE ${where.join('\n       AND ')}` : '';
+
+function selectOf(parts: Parts, limit: string, phase: number): string {
   return `
     SELECT ${COLUMNS}, ${phase} AS phase
-      FROM ombudsman_case
-     ${where.length > 0 ? `WHERE ${where.join('\n       AND ')}` : ''}
-     ORDER BY created_at DESC, id DESC
+      FROM ${parts.from}
+     ${whereOf(parts.where)}
+     ORDER BY ${parts.order}
      LIMIT ${limit}`;
 }
 
@@ -122,12 +176,12 @@ function selectOf(where: readonly string[], limit: string, phase: number): strin
  * 1,000,000-case bench office). A materialised CTE has no order to walk: its rows come from the
  * GIN probe (a few cases), and the sort costs nothing.
  */
-function selectMentionsOf(where: readonly string[], limit: string): string {
+function selectMentionsOf(parts: Parts, limit: string): string {
   return `
     WITH mentions AS MATERIALIZED (
       SELECT ${COLUMNS}, 1 AS phase
-        FROM ombudsman_case
-       WHERE ${where.join('\n         AND ')})
+        FROM ${parts.from}
+       ${whereOf(parts.where)})
     SELECT * FROM mentions
      ORDER BY created_at DESC, id DESC
      LIMIT ${limit}`;
@@ -143,10 +197,10 @@ function selectMentionsOf(where: readonly string[], limit: string): string {
 export function buildQueueQuery(filter: QueueFilter): SqlQuery {
   const values: unknown[] = [];
   const bind = (value: unknown) => `$${values.push(value)}`;
-  const where = conditionsOf(filter, bind);
+  const parts = partsOf(filter, bind);
   const limit = bind(filter.fetch);
-  if (filter.exact?.mode === 'mentions') return { text: selectMentionsOf(where, limit), values };
-  return { text: selectOf(where, limit, filter.exact?.mode === 'only' ? 0 : 1), values };
+  if (filter.exact?.mode === 'mentions') return { text: selectMentionsOf(parts, limit), values };
+  return { text: selectOf(parts, limit, filter.exact?.mode === 'only' ? 0 : 1), values };
 }
 
 /**
@@ -159,8 +213,8 @@ export function buildNamedAndMentionsQuery(
 ): SqlQuery {
   const values: unknown[] = [];
   const bind = (value: unknown) => `$${values.push(value)}`;
-  const named = conditionsOf({ ...filter, exact: { key: filter.exact.key, mode: 'only' } }, bind);
-  const mentions = conditionsOf(
+  const named = partsOf({ ...filter, exact: { key: filter.exact.key, mode: 'only' } }, bind);
+  const mentions = partsOf(
     { ...filter, exact: { key: filter.exact.key, mode: 'mentions' }, after: null },
     bind,
   );
