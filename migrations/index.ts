@@ -47,6 +47,7 @@ import { MaintainKpiAggregates1766500000000 } from './1766500000000-maintain-kpi
 import { AddEmailPrefixIndex1767300000000 } from './1767300000000-add-email-prefix-index';
 import { AddCaseIdentifierTokens1767300001000 } from './1767300001000-add-case-identifier-tokens';
 import { OrderFlaggedDeadlinesByCase1767400000000 } from './1767400000000-order-flagged-deadlines-by-case';
+import { IndexFlaggedDeadlinesInCaseOrder1767400001000 } from './1767400001000-index-flagged-deadlines-in-case-order';
 import { AddFailedWebhookDeliveryIndex1764000900000 } from './1764000900000-add-failed-webhook-delivery-index';
 
 /** Every migration in order; listed explicitly so the same list runs from src, dist and tests. */
@@ -101,4 +102,5 @@ export const MIGRATIONS = [
   AddEmailPrefixIndex1767300000000,
   AddCaseIdentifierTokens1767300001000,
   OrderFlaggedDeadlinesByCase1767400000000,
+  IndexFlaggedDeadlinesInCaseOrder1767400001000,
 ];
