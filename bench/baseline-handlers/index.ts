@@ -1,3 +1,4 @@
+import { caseViewRoutes } from './case-view';
 import { healthRoutes } from './health';
 import { intakeRoutes } from './intake';
 import { kpiRoutes } from './kpis';
@@ -12,6 +13,7 @@ export const BASELINE_ROUTES: readonly AnyBaselineRoute[] = [
   ...intakeRoutes,
   ...kpiRoutes,
   ...queueRoutes,
+  ...caseViewRoutes,
   ...documentRoutes,
   ...portalRoutes,
 ];

@@ -1,4 +1,5 @@
 import { auditVerify } from './audit-verify';
+import { caseView } from './case-view';
 import { documents } from './documents';
 import { health } from './health';
 import { hostileBody } from './hostile-body';
@@ -19,6 +20,7 @@ export const SCENARIOS: readonly (Scenario | TimedScenario)[] = [
   intake,
   intakeOpenLoop,
   queue,
+  caseView,
   search,
   searchExact,
   searchPartial,
