@@ -1,4 +1,9 @@
-import { buildQueueQuery, QueueFilter } from '../src/cases/queue/case-queue.sql';
+import {
+  buildNamedAndMentionsQuery,
+  buildQueueQuery,
+  QueueFilter,
+} from '../src/cases/queue/case-queue.sql';
+import { recogniseExact } from '../src/cases/queue/exact-search';
 import { startTestApp, TestApp } from './support/test-app';
 
 const QUEUE = '/v1/admin/cases';
@@ -128,19 +133,19 @@ describe('the breached and at-risk queue', () => {
     expect(row.apart).toBe(0);
   });
 
-  const explain = async (filter: Partial<QueueFilter>): Promise<string> => {
-    const query = buildQueueQuery({
-      statuses: [],
-      assignee: null,
-      category: null,
-      terms: [],
-      after: null,
-      fetch: 26,
-      ...filter,
-    });
+  const BASE: QueueFilter = {
+    statuses: [],
+    assignee: null,
+    category: null,
+    terms: [],
+    after: null,
+    fetch: 26,
+  };
+  const planOf = async (query: { text: string; values: unknown[] }): Promise<string> => {
     const rows = await sql<{ 'QUERY PLAN': string }>(`EXPLAIN ${query.text}`, query.values);
     return rows.map((row) => row['QUERY PLAN']).join('\n');
   };
+  const explain = (filter: Partial<QueueFilter>) => planOf(buildQueueQuery({ ...BASE, ...filter }));
 
   it.each([
     ['breached', { breached: true }, 'ix_case_deadline_breached_open'],
@@ -154,4 +159,22 @@ describe('the breached and at-risk queue', () => {
       expect(plan).not.toMatch(/Seq Scan|Sort\b/);
     },
   );
+
+  it('reads both flags from the at-risk index, which stays small, and probes each case for a breach', async () => {
+    const plan = await explain({ breached: true, atRisk: true });
+    expect(plan).toMatch(/Index (Only )?Scan using ix_case_deadline_at_risk_open/);
+    expect(plan).toContain('SubPlan');
+    expect(plan).not.toContain('ix_case_deadline_breached_open');
+  });
+
+  it('probes the cases a reference names or that mention it for a breach, never reading every breached deadline', async () => {
+    const key = recogniseExact('OMB-2001-000300');
+    if (!key) throw new Error('not recognised as a reference');
+    const plan = await planOf(
+      buildNamedAndMentionsQuery({ ...BASE, breached: true, exact: { key, mode: 'only' } }),
+    );
+    expect(plan).toContain('SubPlan');
+    expect(plan).not.toContain('ix_case_deadline_breached_open');
+    expect(plan).not.toMatch(/Hash (Semi )?Join/);
+  });
 });

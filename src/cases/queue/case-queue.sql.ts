@@ -61,11 +61,14 @@ type Flag = keyof typeof FLAGGED;
 /**
  * The flag whose deadlines a queue SELECT is read from, in queue order, or null. The cases an
  * identifier names or that mention it are a handful found by their own index, so they are only
- * probed for their deadlines, as is the second flag when both are asked for.
+ * probed for their deadlines, as is the second flag when both are asked for. With both, the
+ * at-risk deadlines lead: they are only those inside the last fifth of their time, where breached
+ * ones pile up with the backlog (202 against 411,558 in the million-case office; led by the
+ * breached ones, a query for both read them all, 7.7 s).
  */
 function drivingFlag(filter: QueueFilter): Flag | null {
   if (filter.exact && filter.exact.mode !== 'exclude') return null;
-  return filter.breached ? 'breached' : filter.atRisk ? 'atRisk' : null;
+  return filter.atRisk ? 'atRisk' : filter.breached ? 'breached' : null;
 }
 
 const FLAGS: readonly Flag[] = ['breached', 'atRisk'];
@@ -117,9 +120,11 @@ function conditionsOf(filter: QueueFilter, bind: (value: unknown) => string): st
   const driving = drivingFlag(filter);
   for (const flag of FLAGS) {
     if (!filter[flag] || flag === driving) continue;
-    // ix_case_deadline_case: the few deadlines of one case.
+    // A probe of the few deadlines of each case read (ix_case_deadline_case). OFFSET 0 keeps it
+    // a probe: as a semi-join, the planner would hash all 411,558 breached deadlines of the
+    // million-case office for the handful of cases that mention a reference (131 ms, not 1 ms).
     where.push(`EXISTS (SELECT 1 FROM case_deadline d WHERE d.case_id = ombudsman_case.id
-       AND ${FLAGGED[flag]})`);
+       AND ${FLAGGED[flag]} OFFSET 0)`);
   }
   if (filter.exact) {
     const condition = exactCondition(filter.exact.key.kind, bind(exactValue(filter.exact.key)));
