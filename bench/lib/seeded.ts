@@ -45,3 +45,18 @@ export async function cursorAtDepth(databaseUrl: string, depth: number): Promise
     await client.end();
   }
 }
+
+/** `count` cases spread evenly over the whole table, oldest first: ids and references. */
+export async function spreadCases(
+  client: Client,
+  count: number,
+): Promise<{ id: string; reference: string }[]> {
+  const { rows } = await client.query<{ id: string; reference: string }>(
+    `SELECT id, reference FROM (
+       SELECT id, reference, row_number() OVER (ORDER BY created_at) AS n, count(*) OVER () AS total
+         FROM ombudsman_case) numbered
+      WHERE n % greatest(total / $1, 1) = 1 ORDER BY n LIMIT $1`,
+    [count],
+  );
+  return rows;
+}

@@ -1,6 +1,6 @@
 import autocannon from 'autocannon';
 import { Client } from 'pg';
-import { ensureSeeded } from '../lib/seeded';
+import { ensureSeeded, spreadCases } from '../lib/seeded';
 import { BenchContext, Scenario } from './types';
 
 /** Cases spread over the whole table, oldest to newest, each given a long history. */
@@ -16,20 +16,14 @@ async function pickLongCases(databaseUrl: string): Promise<string[]> {
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    const { rows } = await client.query<{ id: string; reference: string }>(
-      `SELECT id, reference FROM (
-         SELECT id, reference, row_number() OVER (ORDER BY created_at) AS n, count(*) OVER () AS total
-           FROM ombudsman_case) numbered
-        WHERE n % greatest(total / $1, 1) = 1 ORDER BY n LIMIT $1`,
-      [SPREAD],
-    );
+    const rows = await spreadCases(client, SPREAD);
     for (const { id } of rows) {
       await client.query(
         `INSERT INTO case_timeline_entry (case_id, type, actor_sub, actor_role, actor_name, body,
                                           visible_to_customer, visible_to_company, occurred_at)
          SELECT $1, 'note.added', 'bench-officer', 'ombudsman_officer', 'Bench Officer',
                 'Called the company; they will answer by Friday (' || i || ').', false, false,
-                now() - (${TIMELINE_ENTRIES} - i) * interval '1 hour'
+                now() - ($2 - i) * interval '1 hour'
            FROM generate_series(1, greatest(0, $2 -
                   (SELECT count(*)::int FROM case_timeline_entry WHERE case_id = $1))) AS i`,
         [id, TIMELINE_ENTRIES],

@@ -1,6 +1,6 @@
 import autocannon from 'autocannon';
 import { Client } from 'pg';
-import { ensureSeeded } from '../lib/seeded';
+import { ensureSeeded, spreadCases } from '../lib/seeded';
 import { BenchContext, Scenario } from './types';
 
 /** Cases spread over the whole table, oldest to newest, whose identifiers staff type. */
@@ -24,13 +24,7 @@ async function pickQuotedCases(databaseUrl: string): Promise<Quoted[]> {
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    const { rows } = await client.query<{ id: string }>(
-      `SELECT id FROM (
-         SELECT id, row_number() OVER (ORDER BY created_at) AS n, count(*) OVER () AS total
-           FROM ombudsman_case) numbered
-        WHERE n % greatest(total / $1, 1) = 1 ORDER BY n LIMIT $1`,
-      [SPREAD],
-    );
+    const rows = await spreadCases(client, SPREAD);
     const picked: Quoted[] = [];
     for (const [i, { id }] of rows.entries()) {
       const { rows: found } = await client.query<{

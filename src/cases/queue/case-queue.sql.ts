@@ -52,9 +52,11 @@ export interface SqlQuery {
 
 /** Written as the partial indexes ix_case_deadline_breached_open / _at_risk_open are. */
 const FLAGGED = {
-  breached: 'd.breached_at IS NOT NULL AND d.met_at IS NULL AND d.cancelled_at IS NULL',
-  atRisk:
-    'd.at_risk_at IS NOT NULL AND d.breached_at IS NULL AND d.met_at IS NULL AND d.cancelled_at IS NULL',
+  breached: (d: string) =>
+    `${d}.breached_at IS NOT NULL AND ${d}.met_at IS NULL AND ${d}.cancelled_at IS NULL`,
+  atRisk: (d: string) =>
+    `${d}.at_risk_at IS NOT NULL AND ${d}.breached_at IS NULL AND ${d}.met_at IS NULL
+       AND ${d}.cancelled_at IS NULL`,
 } as const;
 type Flag = keyof typeof FLAGGED;
 
@@ -73,58 +75,53 @@ function drivingFlag(filter: QueueFilter): Flag | null {
 
 const FLAGS: readonly Flag[] = ['breached', 'atRisk'];
 
-const cursorBefore = (after: QueueKey, bind: (value: unknown) => string, columns: string) =>
-  `(${columns}) < (${bind(after.createdAt)}::timestamptz, ${bind(after.id)}::uuid)`;
-
 /**
- * The FROM and ORDER BY of a queue SELECT. A flag filter starts from its deadlines, whose index
- * is ordered by their case's (created_at, id) (migration 1767400001000): the page is its first
- * entries and a primary-key lookup each, where walking the cases and probing each for a flagged
- * deadline would pass every case filed since the last breach. A case with two flagged deadlines
- * appears once, through the first of them (the NOT EXISTS probes the same index entry's
- * neighbours), and the page's cursor is applied on the index.
+ * The FROM of a queue SELECT and the two columns of its queue order, (created_at, id) of the
+ * case, which its ORDER BY and its page cursor use. A flag filter starts from its deadlines,
+ * whose index is ordered by their case's (created_at, id) (migration 1767400001000): the page is
+ * its first entries and a primary-key lookup each, where walking the cases and probing each for
+ * a flagged deadline would pass every case filed since the last breach. A case with two flagged
+ * deadlines appears once, through the first of them (the NOT EXISTS probes the same index
+ * entry's neighbours).
  *
- * The subquery is a plain one, which PostgreSQL pulls up into the page's SELECT, so the planner
- * costs it for the page's LIMIT. A DISTINCT ON subquery is planned for all of its rows instead,
- * and it sorted all 411,558 breached deadlines of the million-case office whenever the heap
- * was not all-visible (1.9 s).
+ * The subquery is a plain one, which PostgreSQL pulls up into the page's SELECT: the planner
+ * costs it for the page's LIMIT, and the cursor on its columns becomes a condition of the index
+ * scan. A DISTINCT ON subquery is planned for all of its rows instead, and it sorted all 411,558
+ * breached deadlines of the million-case office whenever the heap was not all-visible (1.9 s).
  */
-function sourceOf(filter: QueueFilter, bind: (value: unknown) => string) {
-  const flag = drivingFlag(filter);
-  if (flag === null)
-    return { from: 'ombudsman_case', order: 'created_at DESC, id DESC', after: filter.after };
-  const after = filter.after
-    ? `AND ${cursorBefore(filter.after, bind, 'd.case_created_at, d.case_id')}`
-    : '';
+function sourceOf(flag: Flag | null) {
+  if (flag === null) return { from: 'ombudsman_case', key: ['created_at', 'id'] };
   return {
     from: `(SELECT d.case_id AS flagged_case_id, d.case_created_at AS flagged_at
               FROM case_deadline d
-             WHERE ${FLAGGED[flag]} ${after}
+             WHERE ${FLAGGED[flag]('d')}
                AND NOT EXISTS (SELECT 1 FROM case_deadline e
                                 WHERE e.case_created_at = d.case_created_at
                                   AND e.case_id = d.case_id AND e.id < d.id
-                                  AND ${FLAGGED[flag].replace(/\bd\./g, 'e.')})) flagged
+                                  AND ${FLAGGED[flag]('e')})) flagged
       JOIN ombudsman_case ON ombudsman_case.id = flagged.flagged_case_id`,
-    order: 'flagged.flagged_at DESC, flagged.flagged_case_id DESC',
-    after: null,
+    key: ['flagged.flagged_at', 'flagged.flagged_case_id'],
   };
 }
 
 /** The WHERE conditions of a queue SELECT, each written as the index that serves it is. */
-function conditionsOf(filter: QueueFilter, bind: (value: unknown) => string): string[] {
+function conditionsOf(
+  filter: QueueFilter,
+  driving: Flag | null,
+  bind: (value: unknown) => string,
+): string[] {
   const where: string[] = [];
   if (filter.statuses.length > 0) where.push(`status = ANY(${bind(filter.statuses)}::text[])`);
   if (filter.assignee === 'unassigned') where.push('assigned_officer_id IS NULL');
   else if (filter.assignee) where.push(`assigned_officer_id = ${bind(filter.assignee.officerId)}`);
   if (filter.category !== null) where.push(`category = ${bind(filter.category)}`);
-  const driving = drivingFlag(filter);
   for (const flag of FLAGS) {
     if (!filter[flag] || flag === driving) continue;
     // A probe of the few deadlines of each case read (ix_case_deadline_case). OFFSET 0 keeps it
     // a probe: as a semi-join, the planner would hash all 411,558 breached deadlines of the
     // million-case office for the handful of cases that mention a reference (131 ms, not 1 ms).
     where.push(`EXISTS (SELECT 1 FROM case_deadline d WHERE d.case_id = ombudsman_case.id
-       AND ${FLAGGED[flag]} OFFSET 0)`);
+       AND ${FLAGGED[flag]('d')} OFFSET 0)`);
   }
   if (filter.exact) {
     const condition = exactCondition(filter.exact.key.kind, bind(exactValue(filter.exact.key)));
@@ -154,12 +151,16 @@ function conditionsOf(filter: QueueFilter, bind: (value: unknown) => string): st
   return where;
 }
 
-/** The source, the conditions and the order of a queue SELECT. */
+/** The source, the conditions (the page cursor last) and the order of a queue SELECT. */
 function partsOf(filter: QueueFilter, bind: (value: unknown) => string) {
-  const source = sourceOf(filter, bind);
-  const where = conditionsOf(filter, bind);
-  if (source.after) where.push(cursorBefore(source.after, bind, 'created_at, id'));
-  return { ...source, where };
+  const driving = drivingFlag(filter);
+  const { from, key } = sourceOf(driving);
+  const where = conditionsOf(filter, driving, bind);
+  if (filter.after) {
+    const { createdAt, id } = filter.after;
+    where.push(`(${key.join(', ')}) < (${bind(createdAt)}::timestamptz, ${bind(id)}::uuid)`);
+  }
+  return { from, where, order: key.map((column) => `${column} DESC`).join(', ') };
 }
 
 type Parts = ReturnType<typeof partsOf>;
