@@ -1,4 +1,5 @@
-import { investigatedCase, staff } from './support/cases';
+import { SlaSweep } from '../src/sla/sweep/sla-sweep';
+import { investigatedCase, staff, submittedCase } from './support/cases';
 import { fileCase } from './support/filing';
 import { drainMail, notificationsOf } from './support/mail';
 import { REFUND, routes, sql } from './support/resolution';
@@ -223,6 +224,9 @@ describe('mail to the customer and the company', () => {
     await r.customer(answered.reference, '/decision/accept', answered.accessToken).expect(200);
     await drainMail(t);
     const before = sink.received.length;
+    // The sweep runs a week on (the information reminder, three days before it is due) and at
+    // the decision's reminder time, by when the information request's own date has passed.
+    await drainMail(t, new Date(Date.now() + 7 * DAY + 3_600_000));
     await drainMail(t, new Date(Date.now() + 23 * DAY + 3_600_000));
     const reminders = sink.received.slice(before);
     expect(
@@ -251,5 +255,84 @@ describe('mail to the customer and the company', () => {
     const again = sink.received.length;
     await drainMail(t, new Date(Date.now() + 23 * DAY + 3_600_000));
     expect(sink.received.length).toBe(again);
+  });
+
+  it('speaks Chinese to a Chinese customer through a refusal, a proposal and its reminder, and tells the company of the proposal and of an overdue remedy', async () => {
+    const DAY = 86_400_000;
+    const wang = { name: '王芳', email: 'anna@example.org', customerNumber: 'C-1009' };
+    const refused = await submittedCase(t, { preferredLanguage: 'zh', customer: wang });
+    const reason = '公司表示您从未是其客户；如有合同，请寄给我们。';
+    await r
+      .admin('post', refused.reference, '/triage', as.officer, {
+        decision: 'reject',
+        reason,
+        rejectionCode: 'not_a_customer',
+      })
+      .expect(200);
+    const mediated = await investigatedCase(t, { preferredLanguage: 'zh', customer: wang });
+    const proposal = await r
+      .admin('post', mediated.reference, '/proposals', as.officer, {
+        terms: 'The company refunds the deposit.',
+        remedies: [REFUND],
+        expiresAt: new Date(Date.now() + 14 * DAY).toISOString(),
+      })
+      .expect(201);
+    await drainMail(t);
+
+    const toRefused = mailOf(wang.email, refused.reference);
+    expect(subjects(toRefused)).toEqual(
+      [
+        `案件 ${refused.reference}：我们已收到您的投诉`,
+        `案件 ${refused.reference}：我们无法受理您的投诉`,
+      ].sort(),
+    );
+    const refusal = about(toRefused, '无法受理');
+    expect(refusal.parsed.text).toContain(reason);
+    expect(refusal.parsed.headers.get('content-language')).toBe('zh');
+    expect(mailOf(COMPANY[0], refused.reference)).toHaveLength(0);
+
+    expect(subjects(mailOf(wang.email, mediated.reference))).toEqual(
+      [
+        `案件 ${mediated.reference}：我们已收到您的投诉`,
+        `案件 ${mediated.reference}：我们已受理您的投诉`,
+        `案件 ${mediated.reference}：和解方案`,
+      ].sort(),
+    );
+    for (const address of COMPANY) {
+      expect(subjects(mailOf(address, mediated.reference))).toEqual([
+        `Дело ${mediated.reference}: предложение об урегулировании`,
+      ]);
+    }
+
+    // Three days before the proposal lapses, the customer who has not answered is reminded.
+    const before = sink.received.length;
+    await drainMail(t, new Date(Date.now() + 11 * DAY + 3_600_000));
+    expect(subjects(sink.received.slice(before))).toEqual([
+      `提醒 — 案件 ${mediated.reference}：请答复和解方案`,
+    ]);
+
+    await r
+      .customer(mediated.reference, `/proposals/${proposal.body.id}/accept`, mediated.accessToken)
+      .expect(200);
+    await r
+      .company(mediated.reference, `/proposals/${proposal.body.id}/accept`, as.agent)
+      .expect(200);
+    // Found only once the remedy is overdue, its "due in 7 days" reminder is moot: the company
+    // hears that the remedy is overdue, and nothing about a date already gone.
+    const late = new Date(Date.now() + 400 * DAY);
+    await t.app.get(SlaSweep).run(late);
+    const beforeOverdue = sink.received.length;
+    await drainMail(t, late);
+    const overdue = sink.received
+      .slice(beforeOverdue)
+      .filter((m) => m.parsed.subject?.includes(mediated.reference));
+    expect(overdue.map((m) => [m.to[0], m.parsed.subject]).sort()).toEqual(
+      COMPANY.map((address) => [address, `Дело ${mediated.reference}: мера просрочена`]),
+    );
+    for (const mail of sink.received.filter((m) =>
+      m.parsed.subject?.includes(mediated.reference),
+    )) {
+      expect(mail.raw).not.toContain(mediated.accessToken);
+    }
   });
 });

@@ -25,7 +25,9 @@ const REMINDER_MESSAGE: Record<
  * Sends the reminders whose time has come, like the SLA sweep: each batch is one transaction
  * that locks its rows with SKIP LOCKED, queues the messages and marks the rows done, so with
  * several instances a reminder is queued once. One whose subject was answered or paid meanwhile
- * is marked moot instead. The cost follows the number of due reminders (ix_mail_reminder_due).
+ * is marked moot instead, and so is one found only after its date has passed (a sweep that ran
+ * late): "due on 14 May" read on the 20th misleads, and the overdue notice or the lapse speaks
+ * for it. The cost follows the number of due reminders (ix_mail_reminder_due).
  */
 @Injectable()
 export class ReminderSweep {
@@ -61,6 +63,7 @@ export class ReminderSweep {
     reminder: DueReminder,
     now: Date,
   ): Promise<boolean> {
+    if (reminder.dueAt !== null && reminder.dueAt.getTime() <= now.getTime()) return false;
     const outstanding = await this.facts.stillOutstanding(
       manager,
       reminder.kind,

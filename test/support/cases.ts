@@ -24,8 +24,11 @@ export async function submittedCase(
 }
 
 /** A case under investigation by the officer. */
-export async function investigatedCase(t: TestApp): Promise<FiledCase> {
-  const filed = await submittedCase(t);
+export async function investigatedCase(
+  t: TestApp,
+  overrides: Record<string, unknown> = {},
+): Promise<FiledCase> {
+  const filed = await submittedCase(t, overrides);
   const { officer } = staff(t);
   await t
     .http()
