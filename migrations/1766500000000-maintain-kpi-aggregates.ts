@@ -91,7 +91,7 @@ const changed = (table: string, facts: string) => `
     RETURN NULL;
   END $$`;
 
-const REBUILD = `
+export const REBUILD = `
   CREATE FUNCTION kpi_rebuild() RETURNS void LANGUAGE sql
   BEGIN ATOMIC
     DELETE FROM kpi_delta;

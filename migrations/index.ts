@@ -48,6 +48,7 @@ import { AddEmailPrefixIndex1767300000000 } from './1767300000000-add-email-pref
 import { AddCaseIdentifierTokens1767300001000 } from './1767300001000-add-case-identifier-tokens';
 import { OrderFlaggedDeadlinesByCase1767400000000 } from './1767400000000-order-flagged-deadlines-by-case';
 import { IndexFlaggedDeadlinesInCaseOrder1767400001000 } from './1767400001000-index-flagged-deadlines-in-case-order';
+import { RollKpiAggregatesUpByYear1767500000000 } from './1767500000000-roll-kpi-aggregates-up-by-year';
 import { AddFailedWebhookDeliveryIndex1764000900000 } from './1764000900000-add-failed-webhook-delivery-index';
 
 /** Every migration in order; listed explicitly so the same list runs from src, dist and tests. */
@@ -103,4 +104,5 @@ export const MIGRATIONS = [
   AddCaseIdentifierTokens1767300001000,
   OrderFlaggedDeadlinesByCase1767400000000,
   IndexFlaggedDeadlinesInCaseOrder1767400001000,
+  RollKpiAggregatesUpByYear1767500000000,
 ];

@@ -287,6 +287,27 @@ describe('the maintained KPI aggregates', () => {
     );
   });
 
+  it('keep each year equal to the sum of its months once folded, with no rows left at zero', async () => {
+    await compaction.compact();
+    const years = `SELECT measure, year, key1, key2, value, n FROM kpi_year`;
+    const summed = `SELECT measure, date_trunc('year', month)::date, key1, key2, value, sum(n)
+                      FROM kpi_month GROUP BY 1, 2, 3, 4, 5 HAVING sum(n) <> 0`;
+    const apart = await sql<{ n: number }>(
+      `SELECT count(*)::int AS n FROM ((${years} EXCEPT ALL ${summed})
+                                       UNION ALL (${summed} EXCEPT ALL ${years})) d`,
+    );
+    expect(apart[0].n).toBe(0);
+    const rolledUp = await sql<{ n: number }>(
+      `SELECT count(*)::int AS n FROM (SELECT DISTINCT date_trunc('year', month) FROM kpi_month) m`,
+    );
+    expect(rolledUp[0].n).toBeGreaterThan(1);
+    const zeros = await sql<{ n: number }>(
+      `SELECT (SELECT count(*) FROM kpi_year WHERE n = 0) + (SELECT count(*) FROM kpi_month WHERE n = 0) AS n`,
+    );
+    expect(Number(zeros[0].n)).toBe(0);
+    expect((await sql('SELECT 1 FROM kpi_delta LIMIT 1')).length).toBe(0);
+  });
+
   it('count a case closed exactly N days after acceptance as within N days, and one an hour later as not', async () => {
     const created = new Date(Date.UTC(2030, 4, 3, 10));
     for (const [i, extraHours] of [0, 1].entries()) {

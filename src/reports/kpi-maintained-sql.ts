@@ -97,19 +97,40 @@ interface FactRow {
 }
 
 /**
- * The month aggregates and the deltas not folded into them yet, in one statement (one snapshot),
- * summed per fact: exact whatever the compaction job is doing. The primary key of kpi_month and
- * ix_kpi_delta_measure_month serve the month range.
+ * The year and month aggregates and the deltas not folded into them yet, in one statement (one
+ * snapshot), summed per fact: exact whatever the compaction job is doing. $3–$4 are the whole
+ * years inside the months $1–$2 (an empty range when there are none), read from kpi_year; the
+ * months before and after them from kpi_month; the deltas of all the months, since a delta is in
+ * neither until it is folded into both. The primary keys of kpi_year and kpi_month and
+ * ix_kpi_delta_measure_month serve the ranges.
  */
 const FACTS = `
   SELECT measure, key1, key2, value, sum(n)::int AS n
-    FROM (SELECT measure, key1, key2, value, n FROM kpi_month
-           WHERE measure = ANY($3::text[]) AND month >= $1::date AND month < $2::date
+    FROM (SELECT measure, key1, key2, value, n FROM kpi_year
+           WHERE measure = ANY($5::text[]) AND year >= $3::date AND year < $4::date
+          UNION ALL
+          SELECT measure, key1, key2, value, n FROM kpi_month
+           WHERE measure = ANY($5::text[]) AND month >= $1::date AND month < $3::date
+          UNION ALL
+          SELECT measure, key1, key2, value, n FROM kpi_month
+           WHERE measure = ANY($5::text[]) AND month >= $4::date AND month < $2::date
           UNION ALL
           SELECT measure, key1, key2, value, n FROM kpi_delta
-           WHERE measure = ANY($3::text[]) AND month >= $1::date AND month < $2::date) f
+           WHERE measure = ANY($5::text[]) AND month >= $1::date AND month < $2::date) f
    GROUP BY 1, 2, 3, 4
   HAVING sum(n) <> 0`;
+
+/**
+ * The whole UTC years inside the whole months [from, to), or, when there is none, the empty
+ * range at `to` (so that every month is read from kpi_month).
+ */
+export function wholeYearsWithin(from: Date, to: Date): { from: Date; to: Date } {
+  const first = from.getUTCMonth() === 0 ? from.getUTCFullYear() : from.getUTCFullYear() + 1;
+  const last = to.getUTCFullYear();
+  return first < last
+    ? { from: new Date(Date.UTC(first, 0, 1)), to: new Date(Date.UTC(last, 0, 1)) }
+    : { from: to, to };
+}
 
 const MEASURES = ['received', 'closed', 'closed_days', 'hours', 'rating', 'acknowledge'];
 
@@ -135,8 +156,9 @@ export async function maintainedFigures(
   outcome: PolicyTerm,
 ): Promise<CaseFigures> {
   const day = (at: Date) => at.toISOString().slice(0, 10);
+  const years = wholeYearsWithin(from, to);
   const [facts, unmet, within] = (await Promise.all([
-    run(FACTS, [day(from), day(to), MEASURES]),
+    run(FACTS, [day(from), day(to), day(years.from), day(years.to), MEASURES]),
     run(UNMET_ACKNOWLEDGEMENTS_DUE, [from, to]),
     outcome.unit === 'calendar_days'
       ? Promise.resolve(null)
