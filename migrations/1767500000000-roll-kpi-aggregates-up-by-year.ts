@@ -2,7 +2,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 import { REBUILD as MONTHS_ONLY_REBUILD } from './1766500000000-maintain-kpi-aggregates';
 
 /** As before, and then every year summed from its months. */
-const REBUILD = `
+export const REBUILD = `
   CREATE OR REPLACE FUNCTION kpi_rebuild() RETURNS void LANGUAGE sql
   BEGIN ATOMIC
     DELETE FROM kpi_delta;

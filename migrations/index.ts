@@ -49,6 +49,7 @@ import { AddCaseIdentifierTokens1767300001000 } from './1767300001000-add-case-i
 import { OrderFlaggedDeadlinesByCase1767400000000 } from './1767400000000-order-flagged-deadlines-by-case';
 import { IndexFlaggedDeadlinesInCaseOrder1767400001000 } from './1767400001000-index-flagged-deadlines-in-case-order';
 import { RollKpiAggregatesUpByYear1767500000000 } from './1767500000000-roll-kpi-aggregates-up-by-year';
+import { MaintainKpiRemedyFigures1767500001000 } from './1767500001000-maintain-kpi-remedy-figures';
 import { AddFailedWebhookDeliveryIndex1764000900000 } from './1764000900000-add-failed-webhook-delivery-index';
 
 /** Every migration in order; listed explicitly so the same list runs from src, dist and tests. */
@@ -105,4 +106,5 @@ export const MIGRATIONS = [
   OrderFlaggedDeadlinesByCase1767400000000,
   IndexFlaggedDeadlinesInCaseOrder1767400001000,
   RollKpiAggregatesUpByYear1767500000000,
+  MaintainKpiRemedyFigures1767500001000,
 ];

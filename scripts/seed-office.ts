@@ -93,11 +93,14 @@ export async function seedOffice(
   }
 }
 
-/** The triggers of migration 1766500000000-maintain-kpi-aggregates. */
+/** The triggers of migrations 1766500000000-maintain-kpi-aggregates and 1767500001000. */
 const KPI_TRIGGERS = [
   ['ombudsman_case', 'tr_ombudsman_case_kpi'],
   ['case_feedback', 'tr_case_feedback_kpi'],
   ['case_deadline', 'tr_case_deadline_kpi'],
+  ['remedy', 'tr_remedy_kpi_insert'],
+  ['remedy', 'tr_remedy_kpi_update'],
+  ['remedy', 'tr_remedy_kpi_delete'],
 ] as const;
 
 async function setKpiTriggers(client: Client, how: 'ENABLE' | 'DISABLE'): Promise<void> {

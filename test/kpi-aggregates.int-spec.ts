@@ -35,6 +35,18 @@ type Command =
   | { kind: 'meet'; target: number; metHours: number }
   | { kind: 'cancel'; target: number; afterHours: number }
   | { kind: 'remove'; target: number }
+  | {
+      kind: 'remedy';
+      target: number;
+      type: number;
+      amount: number | null;
+      currency: number;
+      status: number;
+      boundHours: number;
+      paidHours: number;
+    }
+  | { kind: 'pay'; target: number; paidHours: number; all: boolean }
+  | { kind: 'rebind'; target: number; boundHours: number }
   | { kind: 'compact' };
 
 const pick = fc.nat({ max: 1_000 });
@@ -105,7 +117,41 @@ const command: fc.Arbitrary<Command> = fc.oneof(
   },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('remove' as const), target: pick }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('compact' as const) }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      kind: fc.constant('remedy' as const),
+      target: pick,
+      type: pick,
+      amount: fc.option(fc.integer({ min: 1, max: 5_000_000_000 }), { freq: 4 }),
+      currency: pick,
+      status: pick,
+      boundHours: fc.integer({ min: 0, max: 24 * 120 }),
+      paidHours: fc.integer({ min: 0, max: 24 * 120 }),
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('pay' as const),
+      target: pick,
+      paidHours: fc.integer({ min: 0, max: 24 * 120 }),
+      all: fc.boolean(),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('rebind' as const),
+      target: pick,
+      boundHours: fc.integer({ min: 0, max: 24 * 400 }),
+    }),
+  },
 );
+
+const REMEDY_TYPES = ['refund', 'goodwill_payment', 'corrective_action', 'apology'] as const;
+const CURRENCIES = ['EUR', 'GBP', 'USD'] as const;
+const REMEDY_STATUSES = ['proposed', 'due', 'fulfilled', 'superseded'] as const;
 
 /** A period: anywhere from an hour to the whole span, at any instant, or on month boundaries. */
 const period = fc.oneof(
@@ -261,7 +307,45 @@ describe('the maintained KPI aggregates', () => {
           [target.id, c.afterHours],
         );
         return;
+      case 'remedy': {
+        const status = REMEDY_STATUSES[c.status % REMEDY_STATUSES.length];
+        const bound = status === 'due' || status === 'fulfilled';
+        await sql(
+          `INSERT INTO remedy (case_id, source, source_id, type, amount_minor, currency, description,
+             status, proposed_by, bound_at, due_at, fulfilled_at)
+           VALUES ($1, 'proposal', gen_random_uuid(), $2, $3, $4, 'A remedy', $5, 'olga', $6, $7, $8)`,
+          [
+            target.id,
+            REMEDY_TYPES[c.type % REMEDY_TYPES.length],
+            c.amount,
+            c.amount === null ? null : CURRENCIES[c.currency % CURRENCIES.length],
+            status,
+            bound ? hoursAfter(target.created_at, c.boundHours) : null,
+            bound ? hoursAfter(target.created_at, c.boundHours + 24 * 30) : null,
+            status === 'fulfilled' ? hoursAfter(target.created_at, c.paidHours) : null,
+          ],
+        );
+        return;
+      }
+      case 'pay':
+        // One statement over several remedies of a case: the figures are per case, not per row.
+        await sql(
+          `UPDATE remedy SET status = 'fulfilled', fulfilled_at = bound_at + make_interval(hours => $2)
+            WHERE status = 'due' AND id IN (
+              SELECT id FROM remedy WHERE case_id = $1 AND status = 'due'
+               ORDER BY created_at LIMIT CASE WHEN $3 THEN NULL ELSE 1 END)`,
+          [target.id, c.paidHours, c.all],
+        );
+        return;
+      case 'rebind':
+        await sql(
+          `UPDATE remedy SET bound_at = $2, due_at = $2::timestamptz + interval '30 days'
+            WHERE id = (SELECT id FROM remedy WHERE case_id = $1 AND bound_at IS NOT NULL LIMIT 1)`,
+          [target.id, hoursAfter(target.created_at, c.boundHours)],
+        );
+        return;
       case 'remove':
+        await sql('DELETE FROM remedy WHERE case_id = $1', [target.id]);
         await sql('DELETE FROM case_feedback WHERE case_id = $1', [target.id]);
         await sql('DELETE FROM case_deadline WHERE case_id = $1', [target.id]);
         await sql('DELETE FROM ombudsman_case WHERE id = $1', [target.id]);

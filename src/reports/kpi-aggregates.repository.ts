@@ -22,6 +22,7 @@ import {
   wholeMonthsWithin,
 } from './kpi-maintained-sql';
 import { KpiAggregates, MoneyLine, PolicyTerm, RemedyAggregates } from './kpi-report';
+import { maintainedRemedies } from './kpi-remedy-figures';
 
 export type { RunSql } from './kpi-maintained-sql';
 
@@ -47,8 +48,8 @@ const bucketOf = (row: RawRow): Bucket => ({
 
 /**
  * The aggregates of a period, half-open [from, to). The whole UTC months inside it are read from
- * the maintained month aggregates (kpi-maintained-sql.ts); the days before the first and after
- * the last whole month, and the registers (suggestions, remedies), from the tables. The figures
+ * the maintained aggregates (kpi-maintained-sql.ts, kpi-remedy-figures.ts); the days before the
+ * first and after the last whole month, and the suggestions register, from the tables. The figures
  * equal `collectLiveKpiAggregates` at any moment (test/kpi-aggregates.int-spec.ts).
  */
 export async function collectKpiAggregates(
@@ -66,7 +67,7 @@ export async function collectKpiAggregates(
   const [maintained, suggestionCounts, remedyAggregates, ...live] = await Promise.all([
     maintainedFigures(run, months.from, months.to, outcome),
     suggestions(run, from, to),
-    remedies(run, from, to),
+    maintainedRemedies(run, from, to, months, edges),
     ...edges.map((edge) => liveCaseFigures(run, edge.from, edge.to, outcome)),
   ]);
   return {

@@ -1,3 +1,4 @@
+import { bigintNumber, integer, rowsOf, text } from '../common/sql-rows';
 import { Bucket } from './kpi-formulas';
 import type { KpiAggregates, PolicyTerm } from './kpi-report';
 
@@ -88,7 +89,7 @@ export function mergeCaseFigures(a: CaseFigures, b: CaseFigures): CaseFigures {
   };
 }
 
-interface FactRow {
+export interface FactRow {
   readonly measure: string;
   readonly key1: string;
   readonly key2: string;
@@ -105,7 +106,7 @@ interface FactRow {
  * ix_kpi_delta_measure_month serve the ranges.
  */
 const FACTS = `
-  SELECT measure, key1, key2, value, sum(n)::int AS n
+  SELECT measure, key1, key2, value, sum(n)::text AS n
     FROM (SELECT measure, key1, key2, value, n FROM kpi_year
            WHERE measure = ANY($5::text[]) AND year >= $3::date AND year < $4::date
           UNION ALL
@@ -132,6 +133,28 @@ export function wholeYearsWithin(from: Date, to: Date): { from: Date; to: Date }
     : { from: to, to };
 }
 
+const day = (at: Date) => at.toISOString().slice(0, 10);
+
+/** The maintained facts of `measures` over the whole months [from, to), summed per fact. */
+export async function factsOf(
+  run: RunSql,
+  from: Date,
+  to: Date,
+  measures: readonly string[],
+): Promise<FactRow[]> {
+  const years = wholeYearsWithin(from, to);
+  return rowsOf(
+    await run(FACTS, [day(from), day(to), day(years.from), day(years.to), measures]),
+    (row) => ({
+      measure: text(row, 'measure'),
+      key1: text(row, 'key1'),
+      key2: text(row, 'key2'),
+      value: integer(row, 'value'),
+      n: bigintNumber(row, 'n'),
+    }),
+  );
+}
+
 const MEASURES = ['received', 'closed', 'closed_days', 'hours', 'rating', 'acknowledge'];
 
 /**
@@ -155,10 +178,8 @@ export async function maintainedFigures(
   to: Date,
   outcome: PolicyTerm,
 ): Promise<CaseFigures> {
-  const day = (at: Date) => at.toISOString().slice(0, 10);
-  const years = wholeYearsWithin(from, to);
   const [facts, unmet, within] = (await Promise.all([
-    run(FACTS, [day(from), day(to), day(years.from), day(years.to), MEASURES]),
+    factsOf(run, from, to, MEASURES),
     run(UNMET_ACKNOWLEDGEMENTS_DUE, [from, to]),
     outcome.unit === 'calendar_days'
       ? Promise.resolve(null)
