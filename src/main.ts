@@ -1,6 +1,7 @@
 // Must stay the first import: tracing, when on, patches http, fastify and pg before they load.
 import { stopTracing } from './tracing';
 import { createApp } from './app.factory';
+import { limitHeapGrowth } from './bootstrap/heap-growth';
 import { explainStartupFailure } from './bootstrap/startup-failure';
 import { AppConfig } from './config/app-config';
 import { loadConfig } from './config/load-config';
@@ -16,6 +17,7 @@ let config: AppConfig | undefined;
 let embedded: EmbeddedDatabase | undefined;
 
 async function bootstrap(): Promise<void> {
+  limitHeapGrowth();
   config = loadConfig();
   let databaseUrl = config.databaseUrl;
   if (!databaseUrl) {
