@@ -1,15 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import {
-  bigintNumber,
-  insertedRowOf,
-  integer,
-  RawRow,
-  rowsOf,
-  text,
-  textOrNull,
-} from '../common/sql-rows';
+import { insertedRowOf, integer, RawRow, rowsOf, text, textOrNull } from '../common/sql-rows';
 import { Bucket } from './kpi-formulas';
 import {
   CaseFigures,
@@ -21,8 +13,8 @@ import {
   sumBy,
   wholeMonthsWithin,
 } from './kpi-maintained-sql';
-import { KpiAggregates, MoneyLine, PolicyTerm, RemedyAggregates } from './kpi-report';
-import { maintainedRemedies } from './kpi-remedy-figures';
+import { KpiAggregates, PolicyTerm } from './kpi-report';
+import { remedyFigures } from './kpi-remedy-figures';
 
 export type { RunSql } from './kpi-maintained-sql';
 
@@ -67,7 +59,7 @@ export async function collectKpiAggregates(
   const [maintained, suggestionCounts, remedyAggregates, ...live] = await Promise.all([
     maintainedFigures(run, months.from, months.to, outcome),
     suggestions(run, from, to),
-    maintainedRemedies(run, from, to, months, edges),
+    remedyFigures(run, from, to, months, edges),
     ...edges.map((edge) => liveCaseFigures(run, edge.from, edge.to, outcome)),
   ]);
   return {
@@ -94,7 +86,7 @@ export async function collectLiveKpiAggregates(
   const [figures, suggestionCounts, remedyAggregates] = await Promise.all([
     liveCaseFigures(run, from, to, outcome),
     suggestions(run, from, to),
-    remedies(run, from, to),
+    remedyFigures(run, from, to, null, [{ from, to }]),
   ]);
   return { from, to, ...figures, ...suggestionCounts, remedies: remedyAggregates };
 }
@@ -224,97 +216,4 @@ async function suggestions(run: RunSql, from: Date, to: Date) {
       suggestionsImplemented: integer(row, 'implemented'),
     }),
   );
-}
-
-/**
- * Awarded: became binding (bound_at) in the period; paid: fulfilled in the period; overdue: fell
- * due in the period and still unpaid; corrective actions open: bound before the period ended and
- * not yet done.
- */
-async function remedies(run: RunSql, from: Date, to: Date): Promise<RemedyAggregates> {
-  const money = rowsOf(
-    await run(
-      `SELECT type, currency,
-            count(*) FILTER (WHERE bound_at >= $1 AND bound_at < $2
-                               AND status IN ('due', 'fulfilled'))::int AS awarded_count,
-            coalesce(sum(amount_minor) FILTER (WHERE bound_at >= $1 AND bound_at < $2
-                               AND status IN ('due', 'fulfilled')), 0)::text AS awarded_minor,
-            count(*) FILTER (WHERE fulfilled_at >= $1 AND fulfilled_at < $2
-                               AND status = 'fulfilled')::int AS paid_count,
-            coalesce(sum(amount_minor) FILTER (WHERE fulfilled_at >= $1 AND fulfilled_at < $2
-                               AND status = 'fulfilled'), 0)::text AS paid_minor
-       FROM remedy
-      WHERE amount_minor IS NOT NULL
-        AND ((bound_at >= $1 AND bound_at < $2) OR (fulfilled_at >= $1 AND fulfilled_at < $2))
-      GROUP BY type, currency ORDER BY type, currency`,
-      [from, to],
-    ),
-    (row) => ({
-      type: text(row, 'type'),
-      currency: text(row, 'currency'),
-      awardedCount: integer(row, 'awarded_count'),
-      awardedMinor: bigintNumber(row, 'awarded_minor'),
-      paidCount: integer(row, 'paid_count'),
-      paidMinor: bigintNumber(row, 'paid_minor'),
-    }),
-  );
-  // Three index range scans: overdue on ix_remedy_due, open corrective actions on
-  // ix_remedy_corrective_open, implemented ones on ix_remedy_fulfilled.
-  const other = insertedRowOf(
-    await run(
-      `SELECT (SELECT count(*) FROM remedy
-              WHERE status = 'due' AND due_at >= $1 AND due_at < least($2, now()))::int AS overdue,
-            (SELECT count(*) FROM remedy
-              WHERE type = 'corrective_action' AND status = 'due' AND bound_at < $2)::int AS corrective_open,
-            (SELECT count(*) FROM remedy
-              WHERE status = 'fulfilled' AND type = 'corrective_action'
-                AND fulfilled_at >= $1 AND fulfilled_at < $2)::int AS corrective_implemented`,
-      [from, to],
-    ),
-    (row) => ({
-      overdue: integer(row, 'overdue'),
-      correctiveOpen: integer(row, 'corrective_open'),
-      correctiveImplemented: integer(row, 'corrective_implemented'),
-    }),
-  );
-  const compliance = insertedRowOf(
-    await run(
-      `SELECT count(*)::int AS cases, count(*) FILTER (WHERE done)::int AS complied
-       FROM (SELECT case_id, bool_and(status = 'fulfilled') AS done
-               FROM remedy
-              WHERE bound_at >= $1 AND bound_at < $2 AND status IN ('due', 'fulfilled')
-              GROUP BY case_id) owed`,
-      [from, to],
-    ),
-    (row) => ({ cases: integer(row, 'cases'), complied: integer(row, 'complied') }),
-  );
-  const paidByCurrency = rowsOf(
-    await run(
-      `SELECT currency, count(DISTINCT case_id)::int AS cases, sum(amount_minor)::text AS amount_minor
-       FROM remedy
-      WHERE status = 'fulfilled' AND fulfilled_at >= $1 AND fulfilled_at < $2
-        AND amount_minor IS NOT NULL
-      GROUP BY currency ORDER BY currency`,
-      [from, to],
-    ),
-    (row) => ({
-      currency: text(row, 'currency'),
-      cases: integer(row, 'cases'),
-      amountMinor: bigintNumber(row, 'amount_minor'),
-    }),
-  );
-  const line = (row: (typeof money)[number], count: number, minor: number): MoneyLine | null =>
-    count > 0 ? { type: row.type, currency: row.currency, count, amountMinor: minor } : null;
-  return {
-    awarded: money
-      .map((r) => line(r, r.awardedCount, r.awardedMinor))
-      .filter((l): l is MoneyLine => l !== null),
-    paid: money
-      .map((r) => line(r, r.paidCount, r.paidMinor))
-      .filter((l): l is MoneyLine => l !== null),
-    paidByCurrency,
-    ...other,
-    casesWithRemedies: compliance.cases,
-    casesComplied: compliance.complied,
-  };
 }

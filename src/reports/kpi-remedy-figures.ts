@@ -31,7 +31,7 @@ interface Money {
 }
 
 /** What the days outside the whole months add: money by line, and each case they touch. */
-interface EdgeFigures {
+interface TableFigures {
   readonly money: readonly (Money & { type: string; currency: string })[];
   readonly correctiveDone: number;
   /** Cases with remedies bound in the days, and whether all of those are fulfilled. */
@@ -46,18 +46,20 @@ interface EdgeFigures {
  * open) from their partial indexes. A case counts once: the cases whose remedies span months are
  * named in the facts, and those of the days are named by the edge queries, so they are merged by
  * id (a case whose remedies share one month is in the facts or in the days, never in both).
+ * With no months, every figure comes from the table: the full recomputation of
+ * `collectLiveKpiAggregates`, whose one edge is the whole period.
  */
-export async function maintainedRemedies(
+export async function remedyFigures(
   run: RunSql,
   from: Date,
   to: Date,
-  months: { from: Date; to: Date },
+  months: { from: Date; to: Date } | null,
   edges: readonly { from: Date; to: Date }[],
 ): Promise<RemedyAggregates> {
   const [facts, open, ...days] = await Promise.all([
-    factsOf(run, months.from, months.to, REMEDY_MEASURES),
+    months ? factsOf(run, months.from, months.to, REMEDY_MEASURES) : Promise.resolve([]),
     openCounts(run, from, to),
-    ...edges.map((edge) => edgeFigures(run, edge.from, edge.to)),
+    ...edges.map((edge) => tableFigures(run, edge.from, edge.to)),
   ]);
   const money = new Map<string, Money & { type: string; currency: string }>();
   const line = (type: string, currency: string) => {
@@ -185,8 +187,11 @@ const lineOf = (row: RawRow) => ({
   currency: text(row, 'currency'),
 });
 
-/** The remedies of a few days (before the first whole month or after the last), from the table. */
-async function edgeFigures(run: RunSql, from: Date, to: Date): Promise<EdgeFigures> {
+/**
+ * The remedies of [from, to) from the table: a few days before the first whole month or after the
+ * last, or a whole period recomputed.
+ */
+async function tableFigures(run: RunSql, from: Date, to: Date): Promise<TableFigures> {
   // Awarded and paid apart, each a range of its own index (ix_remedy_bound, ix_remedy_fulfilled):
   // one statement with an OR of the two ranges read every remedy.
   const [awarded, paidLines, corrective, owed, paid] = await Promise.all([
